@@ -1,0 +1,31 @@
+/** One row of a questionnaire table as a municipality answered it. */
+export interface ResponseRow {
+  /** The box "fewer than five users": then no amounts may be given. */
+  readonly fewerThan5: boolean;
+  /** Amounts by measure code, in the survey's unit; null where not given. */
+  readonly amounts: Readonly<Record<string, number | null>>;
+}
+
+export interface ResponseTable {
+  /** Derivation method codes: how the municipality arrived at the figures. */
+  readonly methods: readonly string[];
+  readonly rows: Readonly<Record<string, ResponseRow>>;
+}
+
+/** What a municipality answers: tables it could fill (absent if it could not) and comments. */
+export interface ResponseContent {
+  readonly tables: Readonly<Record<string, ResponseTable>>;
+  readonly comments: string;
+}
+
+/** A submitted answer of one municipality. */
+export interface SurveyResponse extends ResponseContent {
+  readonly municipality: string;
+  /** ISO 8601 with offset, as submitted. */
+  readonly submittedAt: string;
+}
+
+/** The amount of a row for a measure, or null where it is not given or the row is absent. */
+export function amountOf(table: ResponseTable | undefined, row: string, measure: string): number | null {
+  return table?.rows[row]?.amounts[measure] ?? null;
+}
