@@ -52,6 +52,8 @@ const definitionSchema = z.object({
   unit: z.string(),
   title: labels,
   measures: z.array(coded.extend({ guidance: labels })).min(1),
+  /** The measure the statistics are told in (the note uses AGD10 only: it shows the whole cost). */
+  headline_measure: z.string(),
   methods: z.array(coded),
   fields: z.object({
     prefilled_total: field,
@@ -119,6 +121,8 @@ export function parseSurveyDefinition(input: unknown, source = 'survey definitio
     }
   });
   const measureCodes = new Set(definition.measures.map((m) => m.code));
+  if (!measureCodes.has(definition.headline_measure))
+    fail(`unknown measure ${definition.headline_measure}`, 'headline_measure');
   definition.rules.forEach((r, i) => {
     if (r.kind === 'measure_not_above') {
       if (!r.measure || !measureCodes.has(r.measure))

@@ -1,0 +1,66 @@
+#!/usr/bin/env -S npx tsx
+import { parseArgs } from 'node:util';
+import { DomainError } from '../domain/errors.ts';
+import { reportCommand } from './report-command.ts';
+import { importCommand } from './import-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const HELP = `kostra: KOSTRA health and care statistics
+
+Usage:
+  kostra report --data DIR --out OUT [--definition ID]
+      Import a survey round (invited.csv + responses.json) into a fresh in-memory database and write
+      every table and figure of the pilot note: OUT/report.json, OUT/tables/*.csv, OUT/figures/*.svg,
+      OUT/index.html.
+  kostra report --round ID --out OUT
+      The same for a round stored in the database.
+  kostra import --data DIR [--definition ID]
+      Import a survey round into the database: DATABASE_URL if set, else PGlite in KOSTRA_DATA_DIR
+      (default ./.kostra). All of it is stored, or nothing.
+  kostra demo [--out OUT]
+      The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
+
+The survey definition defaults to f254 (data/surveys/f254.json).
+Exit codes: 0 done, 1 the input is wrong (the message says what and where), 2 the command is wrong.`;
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      round: { type: 'string' },
+      definition: { type: 'string', default: 'f254' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (command === undefined || command === 'help' || values.help) {
+    console.log(HELP);
+    return;
+  }
+  switch (command) {
+    case 'report':
+      return reportCommand(values);
+    case 'import':
+      return importCommand(values);
+    case 'demo':
+      return reportCommand({ ...values, demo: true, out: values.out ?? 'report' });
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof DomainError) {
+    console.error(`kostra: ${error.message}`);
+    process.exitCode = 1;
+  } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`kostra: ${(error as Error).message}\n\n${HELP}`);
+    process.exitCode = 2;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+});

@@ -1,0 +1,2 @@
+/** A command given wrongly: exit code 2 and the help text. */
+export class UsageError extends Error {}

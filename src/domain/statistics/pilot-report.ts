@@ -1,0 +1,130 @@
+import { DomainError } from '../errors.ts';
+import type { ReferenceData } from '../reference.ts';
+import type { SurveyDefinition } from '../survey/definition.ts';
+import type { SurveyRound } from '../survey/round.ts';
+import { distributionAgainstTotal, distributionOfParts } from './distribution.ts';
+import {
+  invitedByCriterion,
+  invitedBySizeGroup,
+  participation,
+  respondedBySizeGroup,
+} from './sample-tables.ts';
+import {
+  categoryCounts,
+  detailLevels,
+  methodCounts,
+  orderedResponses,
+  splitOverview,
+  type DetailLevel,
+  type LevelCount,
+} from './split-tables.ts';
+import { couldSplit } from './split.ts';
+
+/** Figure 4.1 of the note: the levels of detail, by the tables a respondent could split. */
+export const PILOT_DETAIL_LEVELS: readonly DetailLevel[] = [
+  { level: 'NONE', tables: [] },
+  { level: 'BUSINESS_TYPES_ONLY', tables: ['business_types'] },
+  { level: 'BUSINESS_TYPES_AND_TARGET_GROUPS', tables: ['business_types', 'target_groups'] },
+  {
+    level: 'BUSINESS_TYPES_AND_HOUSING_BASE_TARGET_GROUPS',
+    tables: ['business_types', 'housing_base_target_groups'],
+  },
+  { level: 'ALL_THREE', tables: ['business_types', 'target_groups', 'housing_base_target_groups'] },
+];
+
+/** Every table and figure of the pilot note, keyed as the note numbers them ("table-4.2", "figure-4.1"). */
+export type PilotReportTables = Readonly<Record<string, readonly object[]>>;
+
+/** Figures the text of the note cites that are no table of their own. */
+export interface PilotReportFacts {
+  readonly invited: number;
+  readonly respondents: number;
+  readonly meetingParticipants: number;
+  /** Respondents that could split at least one table. */
+  readonly splitters: number;
+  readonly referenceYear: number;
+  readonly roundId: string;
+}
+
+export interface PilotReport {
+  readonly tables: PilotReportTables;
+  /** The fields of each table's rows, in order: a table without rows still has its columns. */
+  readonly columns: Readonly<Record<string, readonly string[]>>;
+  readonly facts: PilotReportFacts;
+  /** Which survey table each numbered table and figure is about. */
+  readonly sections: readonly {
+    readonly table: string;
+    readonly categories: string;
+    readonly methods: string;
+    readonly figure: string;
+  }[];
+}
+
+/**
+ * Computes the pilot note's tables and figures from a round. The survey's tables take the note's numbers
+ * in their order: the first gives table 4.2 (categories), 4.3 (methods) and figure 4.2, the next 4.4, 4.5
+ * and 4.3, and so on.
+ */
+export function buildPilotReport(
+  definition: SurveyDefinition,
+  round: SurveyRound,
+  reference: ReferenceData,
+): PilotReport {
+  const measure = definition.headline_measure;
+  const responses = orderedResponses(round, reference);
+  const invitationOf = new Map(round.invitations.map((i) => [i.municipality, i]));
+  const tables: Record<string, readonly object[]> = {
+    'table-3.1': invitedByCriterion(round, reference),
+    'table-3.2': invitedBySizeGroup(round, reference),
+    'table-3.3': participation(round),
+    'table-4.1': respondedBySizeGroup(round, reference),
+  };
+  const columns: Record<string, readonly string[]> = {
+    'table-3.1': ['criterion', 'count'],
+    'table-3.2': ['size_group', 'count'],
+    'table-3.3': ['status', 'count', 'percent'],
+    'table-4.1': ['size_group', 'responded', 'percent'],
+    'table-A.2': ['size_group', 'municipality', ...definition.tables.map((t) => t.key)],
+    'figure-4.1': ['level', 'count'],
+  };
+  const sections = definition.tables.map((table, index) => {
+    const section = {
+      table: table.key,
+      categories: `table-4.${2 + 2 * index}`,
+      methods: `table-4.${3 + 2 * index}`,
+      figure: `figure-4.${2 + index}`,
+    };
+    columns[section.categories] = ['category', 'count', 'share_of_all', 'share_of_splitters'];
+    columns[section.methods] = ['method', 'count'];
+    columns[section.figure] = ['municipality', 'size_group', 'category', 'amount', 'share'];
+    tables[section.categories] = categoryCounts(responses, table, measure);
+    tables[section.methods] = methodCounts(definition, responses, table);
+    const shown = table.part_of ? responses.filter((r) => couldSplit(r, table, measure)) : responses;
+    tables[section.figure] = shown.flatMap((r) => {
+      const invitation = invitationOf.get(r.municipality);
+      if (!invitation) throw new DomainError('response from a municipality not invited', [r.municipality]);
+      return table.part_of
+        ? distributionOfParts(r, invitation, table, measure)
+        : distributionAgainstTotal(r, invitation, table, measure);
+    });
+    return section;
+  });
+  tables['table-A.2'] = splitOverview(definition, round, responses);
+  tables['figure-4.1'] = detailLevels(definition, responses, PILOT_DETAIL_LEVELS);
+  const splitters = (tables['figure-4.1'] as LevelCount[])
+    .filter((l) => l.level !== 'NONE')
+    .reduce((sum, l) => sum + l.count, 0);
+  return {
+    tables,
+    columns,
+    facts: {
+      invited: round.invitations.length,
+      respondents: responses.length,
+      meetingParticipants: round.invitations.reduce((sum, i) => sum + i.meetingParticipants, 0),
+      splitters,
+      referenceYear: round.referenceYear,
+      roundId: round.id,
+    },
+    sections,
+  };
+}

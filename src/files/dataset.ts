@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DomainError } from '../domain/errors.ts';
+import type { ReferenceData } from '../domain/reference.ts';
+import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import type { SurveyRound } from '../domain/survey/round.ts';
+import { parseInvitedCsv } from './invited-csv.ts';
+import { parseResponsesJson } from './responses-json.ts';
+
+async function readText(dir: string, name: string): Promise<string> {
+  try {
+    return await readFile(join(dir, name), 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    throw new DomainError(reason, [join(dir, name)], { cause: error });
+  }
+}
+
+/**
+ * Reads a survey round in the exchange format (`invited.csv` + `responses.json`, see data/README.md)
+ * into a round of the given survey definition. It checks the format and the codes; the answers' content
+ * is checked by validation.
+ */
+export async function readRoundDataset(
+  dir: string,
+  definition: SurveyDefinition,
+  reference: ReferenceData,
+): Promise<SurveyRound> {
+  const responsesFile = parseResponsesJson(
+    await readText(dir, 'responses.json'),
+    join(dir, 'responses.json'),
+  );
+  if (responsesFile.unit !== definition.unit)
+    throw new DomainError(
+      `unit "${responsesFile.unit}", the survey ${definition.id} counts in "${definition.unit}"`,
+      [join(dir, 'responses.json'), 'unit'],
+    );
+  const invitations = parseInvitedCsv(await readText(dir, 'invited.csv'), {
+    file: join(dir, 'invited.csv'),
+    referenceYear: responsesFile.referenceYear,
+    sizeGroups: reference.sizeGroups.map((g) => g.code),
+    criteria: reference.criteria.map((c) => c.code),
+    measures: definition.measures.map((m) => m.code),
+  });
+  const invited = new Set(invitations.map((i) => i.municipality));
+  responsesFile.responses.forEach((r, index) => {
+    if (!invited.has(r.municipality))
+      throw new DomainError('municipality is not in invited.csv', [
+        join(dir, 'responses.json'),
+        `response ${index + 1} (municipality ${r.municipality})`,
+        'municipality',
+      ]);
+  });
+  return {
+    id: responsesFile.survey,
+    definitionId: definition.id,
+    referenceYear: responsesFile.referenceYear,
+    unit: responsesFile.unit,
+    invitations,
+    responses: responsesFile.responses,
+  };
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { DomainError } from '../domain/errors.ts';
+import { parseReferenceData, type ReferenceData } from '../domain/reference.ts';
+import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
+
+/** The reference data and survey definitions shipped with the product, in `data/`. */
+export const DATA_DIR = new URL('../../data/', import.meta.url);
+
+async function readJson(relative: string): Promise<unknown> {
+  const url = new URL(relative, DATA_DIR);
+  try {
+    return JSON.parse(await readFile(url, 'utf8')) as unknown;
+  } catch (error) {
+    throw new DomainError(error instanceof Error ? error.message : 'unreadable', [`data/${relative}`], {
+      cause: error,
+    });
+  }
+}
+
+export async function loadReferenceData(): Promise<ReferenceData> {
+  return parseReferenceData(
+    await readJson('reference/size-groups.json'),
+    await readJson('reference/selection-criteria.json'),
+  );
+}
+
+/** A survey definition by id (`data/surveys/<id>.json`). */
+export async function loadSurveyDefinition(id: string): Promise<SurveyDefinition> {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new DomainError(`"${id}" is not a survey definition id`);
+  return parseSurveyDefinition(await readJson(`surveys/${id}.json`), `data/surveys/${id}.json`);
+}
+
+/** The demo round shipped with the product: the 2022 pilot (synthetic amounts; see data/README.md). */
+export const DEMO_ROUND_DIR = new URL('rounds/f254-pilot-2022/', DATA_DIR);

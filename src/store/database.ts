@@ -1,0 +1,36 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrate.ts';
+import { pglitePool } from './pglite-pool.ts';
+import { createMemoryPGlite } from './pglite-template.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; without it the embedded PGlite is used. */
+  readonly url?: string | undefined;
+  /** Where PGlite keeps its files; in memory when absent. */
+  readonly dataDir?: string | undefined;
+}
+
+/**
+ * Opens the product's database and migrates it: a real PostgreSQL server when a URL is given, otherwise
+ * PGlite in-process. Both speak the same SQL through the same dialect.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
+  const dialect = options.url
+    ? new PostgresDialect({ pool: new pg.Pool({ connectionString: options.url, max: 10 }) })
+    : new PostgresDialect({
+        pool: pglitePool(options.dataDir ? await PGlite.create(options.dataDir) : await createMemoryPGlite()),
+      });
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}

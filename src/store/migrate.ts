@@ -1,0 +1,18 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as surveyRounds from './migrations/001-survey-rounds.ts';
+
+/** Migrations in order; a new one is appended here and never edited once released. */
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-survey-rounds': surveyRounds,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+/** Brings the database to the newest schema; fails with the migration's own error. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed`, { cause: error });
+  }
+}

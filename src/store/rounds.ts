@@ -1,0 +1,152 @@
+import { DomainError } from '../domain/errors.ts';
+import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
+import type { ResponseTable } from '../domain/survey/response.ts';
+import type { SurveyRound } from '../domain/survey/round.ts';
+import type { Db } from './database.ts';
+
+/** Rows per insert statement: far below PostgreSQL's limit of 65 535 parameters. */
+const CHUNK = 1000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Stores a round with its definition, invitations, prefilled totals and submitted responses, in one
+ * transaction: it is stored whole or not at all. A round id that exists already is refused.
+ */
+export async function saveRound(db: Db, definition: SurveyDefinition, round: SurveyRound): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('survey_round')
+      .select('id')
+      .where('id', '=', round.id)
+      .executeTakeFirst();
+    if (existing) throw new DomainError(`survey round ${round.id} exists already`);
+    await trx
+      .insertInto('survey_definition')
+      .values({ id: definition.id, version: definition.version, definition: JSON.stringify(definition) })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ version: definition.version, definition: JSON.stringify(definition) }),
+      )
+      .execute();
+    await trx
+      .insertInto('survey_round')
+      .values({
+        id: round.id,
+        definition_id: definition.id,
+        reference_year: round.referenceYear,
+        unit: round.unit,
+      })
+      .execute();
+    for (const part of chunks(round.invitations)) {
+      await trx
+        .insertInto('invitation')
+        .values(
+          part.map((i) => ({
+            round_id: round.id,
+            municipality: i.municipality,
+            name: i.name,
+            size_group: i.sizeGroup,
+            asss: i.asss,
+            criteria: [...i.criteria],
+            attended_meeting: i.attendedMeeting,
+            meeting_participants: i.meetingParticipants,
+            population_approx: i.populationApprox,
+          })),
+        )
+        .execute();
+    }
+    const totals = round.invitations.flatMap((i) =>
+      Object.entries(i.prefilled).map(([measure, amount]) => ({
+        round_id: round.id,
+        municipality: i.municipality,
+        measure,
+        amount,
+      })),
+    );
+    for (const part of chunks(totals)) await trx.insertInto('prefilled_total').values(part).execute();
+    for (const part of chunks(round.responses)) {
+      await trx
+        .insertInto('response')
+        .values(
+          part.map((r) => ({
+            round_id: round.id,
+            municipality: r.municipality,
+            version: 1,
+            status: 'submitted' as const,
+            submitted_at: r.submittedAt,
+            comments: r.comments,
+            tables: JSON.stringify(r.tables),
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export interface StoredRound {
+  readonly definition: SurveyDefinition;
+  readonly round: SurveyRound;
+}
+
+/** A round as the statistics see it: each municipality's latest submitted response. */
+export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
+  const header = await db
+    .selectFrom('survey_round')
+    .innerJoin('survey_definition', 'survey_definition.id', 'survey_round.definition_id')
+    .select(['survey_round.id', 'reference_year', 'unit', 'definition_id', 'survey_definition.definition'])
+    .where('survey_round.id', '=', roundId)
+    .executeTakeFirst();
+  if (!header) throw new DomainError(`no survey round ${roundId}`);
+  const invitations = await db
+    .selectFrom('invitation')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('municipality')
+    .execute();
+  const totals = await db.selectFrom('prefilled_total').selectAll().where('round_id', '=', roundId).execute();
+  const responses = await db
+    .selectFrom('response')
+    .select(['municipality', 'submitted_at', 'comments', 'tables'])
+    .distinctOn('municipality')
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'submitted')
+    .orderBy('municipality')
+    .orderBy('version', 'desc')
+    .execute();
+  const prefilledOf = new Map<string, Record<string, number | null>>();
+  for (const t of totals) {
+    const entry = prefilledOf.get(t.municipality) ?? {};
+    entry[t.measure] = t.amount;
+    prefilledOf.set(t.municipality, entry);
+  }
+  return {
+    definition: parseSurveyDefinition(header.definition, `survey_definition ${header.definition_id}`),
+    round: {
+      id: header.id,
+      definitionId: header.definition_id,
+      referenceYear: header.reference_year,
+      unit: header.unit,
+      invitations: invitations.map((i) => ({
+        municipality: i.municipality,
+        name: i.name,
+        sizeGroup: i.size_group,
+        asss: i.asss,
+        criteria: i.criteria,
+        attendedMeeting: i.attended_meeting,
+        meetingParticipants: i.meeting_participants,
+        populationApprox: i.population_approx,
+        prefilled: prefilledOf.get(i.municipality) ?? {},
+      })),
+      responses: responses.map((r) => ({
+        municipality: r.municipality,
+        submittedAt: (r.submitted_at as Date).toISOString(),
+        comments: r.comments,
+        tables: r.tables as Record<string, ResponseTable>,
+      })),
+    },
+  };
+}
