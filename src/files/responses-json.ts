@@ -92,7 +92,10 @@ export function parseResponsesJson(text: string, file = 'responses.json'): Respo
     const parsed = responseSchema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new DomainError(issue.message, [file, where, describePath(issue.path)], { cause: parsed.error });
+      const path = describePath(issue.path);
+      throw new DomainError(issue.message, path ? [file, where, path] : [file, where], {
+        cause: parsed.error,
+      });
     }
     const earlier = seen.get(parsed.data.municipality);
     if (earlier !== undefined)

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const PILOT = new URL('../../../shared/data/pilot-f254-2022/', import.meta.url).pathname;
+const run = promisify(execFile);
+
+/** Runs the kostra command as a statistician would, and returns its exit code and output. */
+async function kostra(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const temp = await mkdtemp(join(tmpdir(), 'kostra-cli-'));
+afterAll(() => rm(temp, { recursive: true, force: true }));
+
+describe('kostra report', () => {
+  test('writes report.json, a CSV per table, the SVG figures and one HTML page', async () => {
+    const out = join(temp, 'report');
+    const result = await kostra('report', '--data', PILOT, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('f254-pilot-2022: 31 of 50 responded, 23 could split');
+
+    const json = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Record<string, unknown[]>;
+    expect(Object.keys(json).sort()).toEqual(
+      [
+        'table-3.1',
+        'table-3.2',
+        'table-3.3',
+        'table-4.1',
+        'table-4.2',
+        'table-4.3',
+        'table-4.4',
+        'table-4.5',
+        'table-4.6',
+        'table-4.7',
+        'table-A.2',
+        'figure-4.1',
+        'figure-4.2',
+        'figure-4.3',
+        'figure-4.4',
+      ].sort(),
+    );
+    expect((await readdir(join(out, 'tables'))).sort()).toEqual(
+      Object.keys(json)
+        .map((k) => `${k}.csv`)
+        .sort(),
+    );
+    expect(await readFile(join(out, 'tables', 'table-4.3.csv'), 'utf8')).toBe(
+      'method,count\r\nRESPONSIBILITY,7\r\nKOSTRA_4_DIGIT,7\r\nCOST_STRUCTURE,6\r\nOTHER,5\r\n',
+    );
+    expect((await readdir(join(out, 'figures'))).sort()).toEqual([
+      'figure-4.1.svg',
+      'figure-4.2.svg',
+      'figure-4.3.svg',
+      'figure-4.4.svg',
+    ]);
+    const svg = await readFile(join(out, 'figures', 'figure-4.2.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('1 - ASSS-kommune');
+    expect(svg).toContain('Ambulerende hjemmetjeneste');
+
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="nb">');
+    expect(html).toContain(
+      'Det var i alt 31 kommuner som besvarte spørreundersøkelsen, en svarprosent på 62 prosent.',
+    );
+    expect(html).toMatch(
+      /oppgir 3 kommuner for KOSTRA arbeidsgruppe i tabell 3.1, men notatets egen vedleggstabell A.1\s+viser 5/,
+    );
+    expect(html).toContain('<figure class="chart" id="figure-4.4">');
+    // The published page names no municipality's answer.
+    expect(html).not.toContain('Trondheim');
+    expect(html).not.toContain('5001');
+  });
+
+  test('bad data exits 1 and says what and where, writing nothing', async () => {
+    const data = join(temp, 'bad-data');
+    await mkdir(data);
+    await writeFile(
+      join(data, 'responses.json'),
+      '{"survey": "x", "reference_year": 2021, "unit": "1000 NOK", "responses": [{}]}',
+    );
+    const out = join(temp, 'never');
+    const result = await kostra('report', '--data', data, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('responses.json, response 1 (municipality ?)');
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  test('a folder with other files is not overwritten', async () => {
+    const out = join(temp, 'precious');
+    await mkdir(out);
+    await writeFile(join(out, 'thesis.docx'), 'mine');
+    const result = await kostra('report', '--data', PILOT, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the folder holds other files than a report');
+    expect(await readdir(out)).toEqual(['thesis.docx']);
+  });
+
+  test('a wrong command exits 2 with the help', async () => {
+    const result = await kostra('report', '--data', PILOT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('report needs --out OUT');
+    expect(result.stderr).toContain('Usage:');
+    expect((await kostra('frobnicate')).code).toBe(2);
+    expect((await kostra('report', '--nonsense')).code).toBe(2);
+  });
+});
