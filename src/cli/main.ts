@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env -S node --liftoff-only
 import { parseArgs } from 'node:util';
 import { DomainError } from '../domain/errors.ts';
 import { reportCommand } from './report-command.ts';

@@ -1,6 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import { pglitePool } from './pglite-pool.ts';
 import { createMemoryPGlite } from './pglite-template.ts';
@@ -20,8 +19,9 @@ export interface DatabaseOptions {
  * PGlite in-process. Both speak the same SQL through the same dialect.
  */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
+  // pg is loaded only when a server is used: the embedded default starts faster without it.
   const dialect = options.url
-    ? new PostgresDialect({ pool: new pg.Pool({ connectionString: options.url, max: 10 }) })
+    ? new PostgresDialect({ pool: new (await import('pg')).default.Pool({ connectionString: options.url, max: 10 }) })
     : new PostgresDialect({
         pool: pglitePool(options.dataDir ? await PGlite.create(options.dataDir) : await createMemoryPGlite()),
       });
