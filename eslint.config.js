@@ -1,5 +1,6 @@
 // Type-aware lint: floating promises and unsafe any are errors, as the style guide asks.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -19,5 +20,6 @@ export default tseslint.config(
   {
     files: ['eslint.config.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
   },
 );
