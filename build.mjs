@@ -15,6 +15,8 @@ await build({
   target: 'node20',
   // PGlite loads its WebAssembly and data files from its own package; pg is loaded only for a server.
   external: ['@electric-sql/pglite', 'pg'],
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -23,11 +23,15 @@ interface Measure {
 
 /** Runs a built module (dist/) in a child process that reports its own time and peak memory. */
 async function measured(module: string, args: string[]): Promise<Measure> {
-  const { stderr } = await run(process.execPath, ['--liftoff-only', 'bench/measure-child.mjs', module, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '' },
-    maxBuffer: 1 << 24,
-  });
+  const { stderr } = await run(
+    process.execPath,
+    ['--liftoff-only', 'bench/measure-child.mjs', module, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '' },
+      maxBuffer: 1 << 24,
+    },
+  );
   const last = stderr.trim().split('\n').at(-1)!;
   return JSON.parse(last) as Measure;
 }
@@ -46,7 +50,15 @@ const floor: Measure[] = [];
 for (let i = 0; i < REPEAT; i += 1) floor.push(await measured('dist/bench/pglite-floor.mjs', []));
 const one: Measure[] = [];
 for (let i = 0; i < REPEAT; i += 1) {
-  one.push(await measured('dist/cli/kostra.mjs', ['report', '--data', dirs.at(-1)!, '--out', join(OUT, 'report-one')]));
+  one.push(
+    await measured('dist/cli/kostra.mjs', [
+      'report',
+      '--data',
+      dirs.at(-1)!,
+      '--out',
+      join(OUT, 'report-one'),
+    ]),
+  );
 }
 const all: Measure[] = [];
 for (let i = 0; i < REPEAT; i += 1) {
@@ -55,7 +67,9 @@ for (let i = 0; i < REPEAT; i += 1) {
 
 const row = (name: string, m: Measure[]) =>
   `| ${name} | ${median(m.map((x) => x.seconds)).toFixed(2)} | ${Math.max(...m.map((x) => x.peakMiB)).toFixed(0)} |`;
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log(`Median of ${REPEAT} runs; peak = the largest maxRSS of the runs.\n`);
 console.log('| run | seconds (median) | peak memory (MiB) |');
 console.log('|---|---|---|');

@@ -37,7 +37,12 @@ function split(total: number, weights: number[]): number[] {
 }
 
 function amounts(agd10: number) {
-  return { AGD10: agd10, AGD4: Math.floor(agd10 * 0.91), AGD16: Math.floor(agd10 * 0.8), AGD2: Math.floor(agd10 * 0.95) };
+  return {
+    AGD10: agd10,
+    AGD4: Math.floor(agd10 * 0.91),
+    AGD16: Math.floor(agd10 * 0.8),
+    AGD2: Math.floor(agd10 * 0.95),
+  };
 }
 
 /**
@@ -46,7 +51,9 @@ function amounts(agd10: number) {
  */
 export async function writeSyntheticRound(dir: string, referenceYear: number): Promise<void> {
   const rng = random(referenceYear);
-  const municipalities = (await readFile(new URL('../data/reference/municipalities-2022.csv', import.meta.url), 'utf8'))
+  const municipalities = (
+    await readFile(new URL('../data/reference/municipalities-2022.csv', import.meta.url), 'utf8')
+  )
     .trim()
     .split('\n')
     .slice(1)
@@ -61,7 +68,17 @@ export async function writeSyntheticRound(dir: string, referenceYear: number): P
     const attended = rng() < 0.8;
     const totals = amounts(total);
     lines.push(
-      [code, name.includes(',') ? `"${name}"` : name, sizeGroup(code, population), ASSS.has(code), 'RANDOM', attended, attended ? 1 + Math.floor(rng() * 4) : 0, population, ...MEASURES.map((m) => totals[m])].join(','),
+      [
+        code,
+        name.includes(',') ? `"${name}"` : name,
+        sizeGroup(code, population),
+        ASSS.has(code),
+        'RANDOM',
+        attended,
+        attended ? 1 + Math.floor(rng() * 4) : 0,
+        population,
+        ...MEASURES.map((m) => totals[m]),
+      ].join(','),
     );
     if (rng() > 0.8) continue;
     const tables: Record<string, unknown> = {};
@@ -71,7 +88,10 @@ export async function writeSyntheticRound(dir: string, referenceYear: number): P
     for (const key of tableKeys) {
       const rows = TABLES[key as keyof typeof TABLES];
       const whole = key === 'housing_base_target_groups' ? housing : Math.floor(total * (0.7 + rng() * 0.3));
-      const parts = split(whole, rows.map(() => 0.2 + rng()));
+      const parts = split(
+        whole,
+        rows.map(() => 0.2 + rng()),
+      );
       const ticked = rows.map(() => rng() < 0.1);
       if (key === 'business_types') housing = ticked[3] ? 0 : parts[3]!;
       tables[key] = {
@@ -97,6 +117,11 @@ export async function writeSyntheticRound(dir: string, referenceYear: number): P
   await writeFile(join(dir, 'invited.csv'), `${lines.join('\n')}\n`);
   await writeFile(
     join(dir, 'responses.json'),
-    JSON.stringify({ survey: `f254-synthetic-${referenceYear}`, reference_year: referenceYear, unit: '1000 NOK', responses }),
+    JSON.stringify({
+      survey: `f254-synthetic-${referenceYear}`,
+      reference_year: referenceYear,
+      unit: '1000 NOK',
+      responses,
+    }),
   );
 }

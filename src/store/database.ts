@@ -21,7 +21,9 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
   // pg is loaded only when a server is used: the embedded default starts faster without it.
   const dialect = options.url
-    ? new PostgresDialect({ pool: new (await import('pg')).default.Pool({ connectionString: options.url, max: 10 }) })
+    ? new PostgresDialect({
+        pool: new (await import('pg')).default.Pool({ connectionString: options.url, max: 10 }),
+      })
     : new PostgresDialect({
         pool: pglitePool(options.dataDir ? await PGlite.create(options.dataDir) : await createMemoryPGlite()),
       });
