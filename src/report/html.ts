@@ -2,7 +2,12 @@ import type { ReferenceData } from '../domain/reference.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 import type { PilotReport } from '../domain/statistics/pilot-report.ts';
 import type { CategoryCount, LevelCount, MethodCount } from '../domain/statistics/split-tables.ts';
-import type { CriterionCount, SizeGroupCount, SizeGroupResponse, StatusCount } from '../domain/statistics/sample-tables.ts';
+import type {
+  CriterionCount,
+  SizeGroupCount,
+  SizeGroupResponse,
+  StatusCount,
+} from '../domain/statistics/sample-tables.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { ReportLabels } from './labels.ts';
 
@@ -10,17 +15,28 @@ const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 type Cell = string | number | null;
-const show = (value: Cell) => (value === null ? '..' : typeof value === 'number' ? formatNorwegian(value) : value);
+const show = (value: Cell) =>
+  value === null ? '..' : typeof value === 'number' ? formatNorwegian(value) : value;
 const pct = (value: number | null) => (value === null ? '..' : `${formatNorwegian(value)} %`);
 
-function table(id: string, caption: string, headers: readonly string[], rows: readonly Cell[][], source: string): string {
-  const head = headers.map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escape(h)}</th>`).join('');
+function table(
+  id: string,
+  caption: string,
+  headers: readonly string[],
+  rows: readonly Cell[][],
+  source: string,
+): string {
+  const head = headers
+    .map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escape(h)}</th>`)
+    .join('');
   const body = rows
     .map(
       (row) =>
         `<tr>${row
           .map((cell, i) =>
-            i === 0 ? `<th scope="row">${escape(show(cell))}</th>` : `<td class="num">${escape(show(cell))}</td>`,
+            i === 0
+              ? `<th scope="row">${escape(show(cell))}</th>`
+              : `<td class="num">${escape(show(cell))}</td>`,
           )
           .join('')}</tr>`,
     )
@@ -58,8 +74,9 @@ export function renderHtml({ report, definition, labels, names, svgs }: HtmlInpu
   const f = report.facts;
   const source = `Kilde: undersøkelsesrunden ${f.roundId}, referanseår ${f.referenceYear}`;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the row type of a key
-  const get = <T,>(key: string) => (t[key] ?? []) as readonly T[];
-  const totalOf = <T extends { count: number }>(rows: readonly T[], pick: (r: T) => boolean) => rows.find(pick)?.count ?? 0;
+  const get = <T>(key: string) => (t[key] ?? []) as readonly T[];
+  const totalOf = <T extends { count: number }>(rows: readonly T[], pick: (r: T) => boolean) =>
+    rows.find(pick)?.count ?? 0;
 
   const criteria = get<CriterionCount>('table-3.1');
   const criteriaSum = criteria.filter((c) => c.criterion !== 'TOTAL').reduce((s, c) => s + c.count, 0);
@@ -76,27 +93,68 @@ en kommune telles med under hvert av sine kriterier, så radene summerer til ${c
   const difference = PUBLISHED_DIFFERENCES[f.roundId];
   if (difference) parts.push(`<p class="note" id="note-table-3.1">${escape(difference)}</p>`);
   parts.push(
-    table('table-3.1', 'Tabell 3.1 Utvalgte kommuner, etter utvalgskriterium', ['Utvalgskriterium', 'Antall kommuner'],
-      criteria.map((c) => [labels.criterion(c.criterion), c.count]), source),
-    table('table-3.2', 'Tabell 3.2 Utvalgte kommuner, etter kommunestørrelse', ['Kommunestørrelse', 'Utvalg'],
-      get<SizeGroupCount>('table-3.2').map((g) => [g.size_group === 'TOTAL' ? 'Alle kommuner i utvalget' : labels.sizeGroup(g.size_group), g.count]), source),
+    table(
+      'table-3.1',
+      'Tabell 3.1 Utvalgte kommuner, etter utvalgskriterium',
+      ['Utvalgskriterium', 'Antall kommuner'],
+      criteria.map((c) => [labels.criterion(c.criterion), c.count]),
+      source,
+    ),
+    table(
+      'table-3.2',
+      'Tabell 3.2 Utvalgte kommuner, etter kommunestørrelse',
+      ['Kommunestørrelse', 'Utvalg'],
+      get<SizeGroupCount>('table-3.2').map((g) => [
+        g.size_group === 'TOTAL' ? 'Alle kommuner i utvalget' : labels.sizeGroup(g.size_group),
+        g.count,
+      ]),
+      source,
+    ),
     `<p>Av de ${f.invited} inviterte var det ${attended?.count ?? 0} kommuner med totalt ${f.meetingParticipants} deltakere
 som deltok på orienteringsmøtet, og ${responded?.count ?? 0} som sendte inn besvart spørreskjema.</p>`,
-    table('table-3.3', 'Tabell 3.3 Kommuner som deltok i undersøkelsen', ['Kommuner som …', 'Antall', 'Prosent'],
-      status.map((s) => [{ RECEIVED: 'mottok spørreskjema', ATTENDED_MEETING: 'deltok på orienteringsmøte', RESPONDED: 'svarte på undersøkelsen' }[s.status], s.count, s.percent]), source),
+    table(
+      'table-3.3',
+      'Tabell 3.3 Kommuner som deltok i undersøkelsen',
+      ['Kommuner som …', 'Antall', 'Prosent'],
+      status.map((s) => [
+        {
+          RECEIVED: 'mottok spørreskjema',
+          ATTENDED_MEETING: 'deltok på orienteringsmøte',
+          RESPONDED: 'svarte på undersøkelsen',
+        }[s.status],
+        s.count,
+        s.percent,
+      ]),
+      source,
+    ),
   );
 
-  parts.push(`<h2>4 Resultater</h2><h3>4.1 Teste ut spørsmål og begrepsbruk</h3>
+  parts.push(
+    `<h2>4 Resultater</h2><h3>4.1 Teste ut spørsmål og begrepsbruk</h3>
 <p>Det var i alt ${f.respondents} kommuner som besvarte spørreundersøkelsen, en svarprosent på ${show(responded?.percent ?? null)} prosent.</p>`,
-    table('table-4.1', `Tabell 4.1 Kommuner som besvarte spørreundersøkelsen, etter kommunestørrelse. N = ${f.invited}`, ['Kommunestørrelse', 'Antall', 'Prosent'],
-      get<SizeGroupResponse>('table-4.1').map((g) => [labels.sizeGroup(g.size_group), g.responded, g.percent]), source),
+    table(
+      'table-4.1',
+      `Tabell 4.1 Kommuner som besvarte spørreundersøkelsen, etter kommunestørrelse. N = ${f.invited}`,
+      ['Kommunestørrelse', 'Antall', 'Prosent'],
+      get<SizeGroupResponse>('table-4.1').map((g) => [
+        labels.sizeGroup(g.size_group),
+        g.responded,
+        g.percent,
+      ]),
+      source,
+    ),
     `<p>Av de ${f.respondents} kommunene som besvarte spørreskjemaet, var det ${f.splitters} kommuner som rapporterte utgiftstall
 som var mer detaljert inndelt enn dagens funksjon ${definition.function} tillater.</p>
 <h3>4.2 Teste ut ${definition.tables.length} alternative inndelinger av totalutgiftene</h3>
 <p>${level('BUSINESS_TYPES_ONLY')} kommuner fordelte kun etter virksomhetstype, ${level('BUSINESS_TYPES_AND_TARGET_GROUPS')} fordelte i tillegg
 hjemmetjenesten som helhet på målgrupper, ${level('BUSINESS_TYPES_AND_HOUSING_BASE_TARGET_GROUPS')} fordelte i tillegg kun boligbaser på målgrupper,
 og ${level('ALL_THREE')} hadde alle tre inndelingene. ${level('NONE')} kommuner kunne ikke fordele utgiftene.</p>`,
-    figure('figure-4.1', svgs['figure-4.1'] ?? '', 'Figur 4.1 Kommunenes besvarelse på spørreskjema, etter hvor detaljert besvarelsene var. Antall kommuner', source),
+    figure(
+      'figure-4.1',
+      svgs['figure-4.1'] ?? '',
+      'Figur 4.1 Kommunenes besvarelse på spørreskjema, etter hvor detaljert besvarelsene var. Antall kommuner',
+      source,
+    ),
   );
 
   report.sections.forEach((section, index) => {
@@ -106,27 +164,60 @@ og ${level('ALL_THREE')} hadde alle tre inndelingene. ${level('NONE')} kommuner 
     const named = counts.filter((c) => c.category !== 'ANY');
     const most = [...named].sort((a, b) => b.count - a.count)[0];
     const tableNo = section.categories.replace('table-', '');
-    parts.push(`<h4>Inndeling ${index + 1}: ${escape(label)}</h4>
+    parts.push(
+      `<h4>Inndeling ${index + 1}: ${escape(label)}</h4>
 <p>Tabell ${tableNo} viser hvor mange av de ${f.respondents} kommunene som besvarte spørreskjemaet som kunne skille ut utgifter
-til hver kategori. I alt ${any?.count ?? 0} kommuner kunne skille ut én eller flere${most ? `; flest kunne skille ut
-«${escape(labels.category(section.table, most.category))}» (${most.count} kommuner, ${pct(most.share_of_splitters)} av dem som kunne fordele)` : ''}.</p>`,
-      table(section.categories, `Tabell ${tableNo} Kommunenes inndeling av regnskapsføringen etter ${label.toLowerCase()}. N = ${f.respondents}`,
+til hver kategori. I alt ${any?.count ?? 0} kommuner kunne skille ut én eller flere${
+        most
+          ? `; flest kunne skille ut
+«${escape(labels.category(section.table, most.category))}» (${most.count} kommuner, ${pct(most.share_of_splitters)} av dem som kunne fordele)`
+          : ''
+      }.</p>`,
+      table(
+        section.categories,
+        `Tabell ${tableNo} Kommunenes inndeling av regnskapsføringen etter ${label.toLowerCase()}. N = ${f.respondents}`,
         ['Kategori', 'Antall', 'Andel av alle besvarelser', 'Andel av kommunene som kunne fordele'],
-        counts.map((c) => [labels.category(section.table, c.category), c.count, pct(c.share_of_all), pct(c.share_of_splitters)]), source),
-      figure(section.figure, svgs[section.figure] ?? '',
-        `Figur ${section.figure.replace('figure-', '')} Kommunenes inndeling av regnskapsføringen i KOSTRA-funksjon ${definition.function}, etter ${label.toLowerCase()}. Prosent, ${definition.headline_measure}. Fordelt etter ASSS-kommuner og kommunestørrelser`, source),
-      table(section.methods, `Tabell ${section.methods.replace('table-', '')} Hvordan kommunene kom frem til inndelingen etter ${label.toLowerCase()}`,
-        ['Beregningsmetode', 'Antall kommuner'], get<MethodCount>(section.methods).map((m) => [labels.method(m.method), m.count]), source),
+        counts.map((c) => [
+          labels.category(section.table, c.category),
+          c.count,
+          pct(c.share_of_all),
+          pct(c.share_of_splitters),
+        ]),
+        source,
+      ),
+      figure(
+        section.figure,
+        svgs[section.figure] ?? '',
+        `Figur ${section.figure.replace('figure-', '')} Kommunenes inndeling av regnskapsføringen i KOSTRA-funksjon ${definition.function}, etter ${label.toLowerCase()}. Prosent, ${definition.headline_measure}. Fordelt etter ASSS-kommuner og kommunestørrelser`,
+        source,
+      ),
+      table(
+        section.methods,
+        `Tabell ${section.methods.replace('table-', '')} Hvordan kommunene kom frem til inndelingen etter ${label.toLowerCase()}`,
+        ['Beregningsmetode', 'Antall kommuner'],
+        get<MethodCount>(section.methods).map((m) => [labels.method(m.method), m.count]),
+        source,
+      ),
     );
   });
 
   const overview = get<Record<string, string>>('table-A.2');
   const yes = (key: string) => overview.filter((r) => r[key] === 'Ja').length;
-  parts.push(`<h2>Vedlegg A</h2>`,
-    table('table-A.2', `Tabell A.2 Kommuner som kunne fordele utgiftene til KOSTRA-funksjon ${definition.function} i de ulike inndelingene`,
+  parts.push(
+    `<h2>Vedlegg A</h2>`,
+    table(
+      'table-A.2',
+      `Tabell A.2 Kommuner som kunne fordele utgiftene til KOSTRA-funksjon ${definition.function} i de ulike inndelingene`,
       ['Kommune', ...definition.tables.map((d) => d.labels.nb)],
-      [...overview.map((r) => [names.get(r.municipality ?? '') ?? '', ...definition.tables.map((d) => r[d.key] ?? '')]),
-        ['Sum', ...definition.tables.map((d) => yes(d.key))]], source),
+      [
+        ...overview.map((r) => [
+          names.get(r.municipality ?? '') ?? '',
+          ...definition.tables.map((d) => r[d.key] ?? ''),
+        ]),
+        ['Sum', ...definition.tables.map((d) => yes(d.key))],
+      ],
+      source,
+    ),
   );
 
   return `<!doctype html>

@@ -23,7 +23,9 @@ const LEVELS: Readonly<Record<string, string>> = {
 export function reportLabels(definition: SurveyDefinition, reference: ReferenceData): ReportLabels {
   return {
     sizeGroup: (code) =>
-      code === 'TOTAL' ? 'Alle kommuner' : (reference.sizeGroups.find((g) => g.code === code)?.labels.nb ?? code),
+      code === 'TOTAL'
+        ? 'Alle kommuner'
+        : (reference.sizeGroups.find((g) => g.code === code)?.labels.nb ?? code),
     criterion: (code) =>
       code === 'TOTAL'
         ? 'Totalt antall kommuner som ble invitert'
@@ -31,7 +33,8 @@ export function reportLabels(definition: SurveyDefinition, reference: ReferenceD
     category: (table, code) =>
       code === 'ANY'
         ? 'Totalt med fordeling'
-        : (definition.tables.find((t) => t.key === table)?.rows.find((r) => r.key === code)?.labels.nb ?? code),
+        : (definition.tables.find((t) => t.key === table)?.rows.find((r) => r.key === code)?.labels.nb ??
+          code),
     method: (code) => definition.methods.find((m) => m.code === code)?.labels.nb ?? code,
     table: (key) => definition.tables.find((t) => t.key === key)?.labels.nb ?? key,
     level: (code) => LEVELS[code] ?? code,

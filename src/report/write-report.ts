@@ -19,7 +19,10 @@ export function reportFiles(
   reference: ReferenceData,
 ): Map<string, string> {
   const labels = reportLabels(definition, reference);
-  const names = anonymousNames((report.tables['table-A.2'] ?? []) as { municipality: string; size_group: string }[], labels);
+  const names = anonymousNames(
+    (report.tables['table-A.2'] ?? []) as { municipality: string; size_group: string }[],
+    labels,
+  );
   const svgs: Record<string, string> = {
     'figure-4.1': detailLevelFigure(
       (report.tables['figure-4.1'] ?? []) as LevelCount[],
@@ -57,7 +60,9 @@ export async function writeReport(out: string, files: ReadonlyMap<string, string
   const target = resolve(out);
   const existing = await readdir(target).catch(() => null);
   if (existing && existing.some((entry) => !OWN_ENTRIES.includes(entry))) {
-    throw new DomainError('the folder holds other files than a report; choose an empty or new folder', [target]);
+    throw new DomainError('the folder holds other files than a report; choose an empty or new folder', [
+      target,
+    ]);
   }
   const staging = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
   try {
