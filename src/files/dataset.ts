@@ -5,6 +5,7 @@ import type { ReferenceData } from '../domain/reference.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
 import { parseInvitedCsv } from './invited-csv.ts';
+import { loadMunicipalities } from './product-data.ts';
 import { parseResponsesJson } from './responses-json.ts';
 
 async function readText(dir: string, name: string): Promise<string> {
@@ -41,6 +42,7 @@ export async function readRoundDataset(
     sizeGroups: reference.sizeGroups.map((g) => g.code),
     criteria: reference.criteria.map((c) => c.code),
     measures: definition.measures.map((m) => m.code),
+    municipalities: await loadMunicipalities(responsesFile.referenceYear),
   });
   const invited = new Set(invitations.map((i) => i.municipality));
   responsesFile.responses.forEach((r, index) => {

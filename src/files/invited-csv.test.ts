@@ -87,6 +87,19 @@ describe('parseInvitedCsv', () => {
     expect(() => parseInvitedCsv([HEADER, line].join('\n'), context)).toThrow(message);
   });
 
+  test('refuses a code that is no municipality in the reference year', () => {
+    const municipalities = new Map([
+      ['0301', 'Oslo'],
+      ['5041', 'Snåase - Snåsa'],
+    ]);
+    expect(() =>
+      parseInvitedCsv([HEADER, OSLO, SNASA.replace('5041', '1624')].join('\n'), {
+        ...context,
+        municipalities,
+      }),
+    ).toThrow('invited.csv, line 3, code: 1624 is no municipality in 2021');
+  });
+
   test('names the line of a duplicate municipality and of its first occurrence', () => {
     expect(() => parseInvitedCsv([HEADER, OSLO, SNASA, OSLO].join('\n'), context)).toThrow(
       'invited.csv, line 4, code: municipality 0301 is already on line 2',

@@ -19,6 +19,8 @@ export interface InvitedContext {
   readonly sizeGroups: readonly string[];
   readonly criteria: readonly string[];
   readonly measures: readonly string[];
+  /** The municipality codes valid in the reference year, where the product knows them. */
+  readonly municipalities?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -68,6 +70,8 @@ export function parseInvitedCsv(text: string, context: InvitedContext): Invitati
     const field = (column: string) => record[column] ?? '';
     const code = field('code');
     if (!/^\d{4}$/.test(code)) fail('code', `"${code}" is not a 4-digit municipality code`);
+    if (context.municipalities && !context.municipalities.has(code))
+      fail('code', `${code} is no municipality in ${context.referenceYear}`);
     const earlier = seen.get(code);
     if (earlier !== undefined) fail('code', `municipality ${code} is already on line ${earlier}`);
     seen.set(code, info.lines);

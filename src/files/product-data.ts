@@ -24,6 +24,29 @@ export async function loadReferenceData(): Promise<ReferenceData> {
   );
 }
 
+interface MunicipalityStructure {
+  readonly valid_from: number;
+  readonly valid_to: number | null;
+  readonly file: string;
+}
+
+/**
+ * The municipality codes valid in a reference year, with names; undefined for a year the product has no
+ * list for (before 2020).
+ */
+export async function loadMunicipalities(year: number): Promise<ReadonlyMap<string, string> | undefined> {
+  const { structures } = (await readJson('reference/municipality-structures.json')) as {
+    structures: MunicipalityStructure[];
+  };
+  const structure = structures.find(
+    (s) => s.valid_from <= year && (s.valid_to === null || year <= s.valid_to),
+  );
+  if (!structure) return undefined;
+  const text = await readFile(new URL(`reference/${structure.file}`, DATA_DIR), 'utf8');
+  const rows = text.trim().split(/\r?\n/).slice(1);
+  return new Map(rows.map((line) => [line.slice(0, 4), line.split(',')[1] ?? '']));
+}
+
 /** A survey definition by id (`data/surveys/<id>.json`). */
 export async function loadSurveyDefinition(id: string): Promise<SurveyDefinition> {
   if (!/^[a-z0-9-]+$/.test(id)) throw new DomainError(`"${id}" is not a survey definition id`);

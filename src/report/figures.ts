@@ -10,8 +10,10 @@ import type { LevelCount } from '../domain/statistics/split-tables.ts';
 import type { TableDefinition } from '../domain/survey/definition.ts';
 import type { ReportLabels } from './labels.ts';
 
-/** Colours with enough contrast against white and each other, one per category in table order. */
-const PALETTE = ['#1a9d49', '#075745', '#274247', '#3396d2', '#9272fc', '#f26539', '#83c1e9'];
+/** Colours that stand apart from white and from each other, one per category in table order. */
+const PALETTE = ['#1a9d49', '#1d6fb8', '#c78800', '#9272fc', '#d6402b', '#075745', '#00a2b8'];
+/** The residual «øvrige» is grey: what could not be split. */
+const RESIDUAL = '#a3aeb1';
 
 const FONT = { fontFamily: 'Arial, Helvetica, sans-serif', fontSize: 12, color: '#162327' };
 
@@ -66,10 +68,11 @@ export function distributionFigure(
       grid: { left: 230, right: 30, top: 40, bottom: 70 },
       xAxis: { type: 'value', max: 100, name: 'Prosent', nameLocation: 'middle', nameGap: 22 },
       yAxis: { type: 'category', data: bars.map((m) => names.get(m) ?? m), axisLabel: { fontSize: 11 } },
-      series: table.rows.map((row) => ({
+      series: table.rows.map((row, i) => ({
         type: 'bar',
         stack: 'share',
         name: row.labels.nb,
+        itemStyle: { color: row.residual ? RESIDUAL : PALETTE[i % PALETTE.length] },
         data: bars.map((m) => shareOf.get(`${m}/${row.key}`) ?? 0),
       })),
     },

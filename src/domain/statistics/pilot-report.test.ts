@@ -286,3 +286,52 @@ test('a response from a municipality that was not invited is left out of the sta
   expect(tables['table-3.3']?.at(-1)).toEqual({ status: 'RESPONDED', count: 1, percent: 100 });
   expect(tables['table-A.2']).toHaveLength(1);
 });
+
+test('a later round changes rows and measures by changing data, not code', async () => {
+  const { parseSurveyDefinition } = await import('../survey/definition.ts');
+  const { validateResponse } = await import('../validation/validate.ts');
+  const business = definition.tables[0]!;
+  const labels = { nb: 'Dagaktivitet', nn: 'Dagaktivitet', en: 'Day activities' };
+  const changed = parseSurveyDefinition({
+    ...definition,
+    measures: definition.measures.filter((m) => m.code === 'AGD10' || m.code === 'AGD2'),
+    rules: definition.rules.filter((r) => r.kind !== 'measure_not_above'),
+    tables: [
+      {
+        ...business,
+        rows: [
+          ...business.rows.slice(0, 2),
+          { key: 'DAY_CARE', labels, guidance: labels },
+          ...business.rows.slice(2),
+        ],
+      },
+      ...definition.tables.slice(1),
+    ],
+  });
+  const dayCare = { fewerThan5: false, amounts: { AGD10: 100, AGD2: 90 } };
+  const answer = response('1001', { business_types: answered({ DAY_CARE: dayCare }) });
+  expect(validateResponse(changed, answer, { AGD10: 1000 }, 'nb')).toEqual({ errors: [], warnings: [] });
+  const old = validateResponse(definition, answer, { AGD10: 1000 }, 'nb');
+  expect(old.errors.map((e) => e.ruleId)).toEqual(['unknown-row']);
+  const agd4 = response('1001', {
+    business_types: answered({ AMBULANT: { fewerThan5: false, amounts: { AGD4: 5 } } }),
+  });
+  expect(validateResponse(changed, agd4, {}, 'nb').errors.map((e) => e.message)).toEqual([
+    'Tabell 1 Virksomhetstyper, rad Ambulerende hjemmetjeneste, AGD4: skjemaet har ingen utgiftstype «AGD4».',
+  ]);
+
+  const tables = buildPilotReport(changed, round([invitation('1001')], [answer]), reference).tables;
+  expect(tables['table-4.2']).toContainEqual({
+    category: 'DAY_CARE',
+    count: 1,
+    share_of_all: 100,
+    share_of_splitters: 100,
+  });
+  expect(tables['figure-4.2']).toContainEqual({
+    municipality: '1001',
+    size_group: '<5000',
+    category: 'DAY_CARE',
+    amount: 100,
+    share: 10,
+  });
+});

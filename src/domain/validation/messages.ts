@@ -87,7 +87,7 @@ export function describeLocation(
   const parts: string[] = [];
   if (table) parts.push(`${words.table} ${table.number} ${table.label}`);
   if (row) parts.push(`${words.row} ${row}`);
-  if (measure) parts.push(`${measure.code} ${measure.label}`);
+  if (measure) parts.push(measure.label === '' ? measure.code : `${measure.code} ${measure.label}`);
   return parts.join(', ');
 }
 

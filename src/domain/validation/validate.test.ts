@@ -90,8 +90,8 @@ describe('validateResponse', () => {
       answer: content({ business_types: table({ AMBULANT: row({ AGD99: 1 }) }) }),
       ruleId: 'unknown-measure',
       at: { table: 'business_types', row: 'AMBULANT', measure: 'AGD99' },
-      nb: 'Tabell 1 Virksomhetstyper, rad Ambulerende hjemmetjeneste, AGD99 AGD99: skjemaet har ingen utgiftstype «AGD99».',
-      nn: 'Tabell 1 Verksemdstypar, rad Ambulerande heimeteneste, AGD99 AGD99: skjemaet har ingen utgiftstype «AGD99».',
+      nb: 'Tabell 1 Virksomhetstyper, rad Ambulerende hjemmetjeneste, AGD99: skjemaet har ingen utgiftstype «AGD99».',
+      nn: 'Tabell 1 Verksemdstypar, rad Ambulerande heimeteneste, AGD99: skjemaet har ingen utgiftstype «AGD99».',
     },
     {
       name: 'AGD4 above AGD10 on a row',

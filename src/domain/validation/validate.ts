@@ -233,7 +233,7 @@ function describe(definition: SurveyDefinition, raw: RawFinding, language: Langu
   const table = raw.table === undefined ? undefined : findTable(definition, raw.table);
   const rowLabel = table?.rows.find((r) => r.key === raw.row)?.labels[language] ?? raw.row;
   const measureLabel = (code: string | undefined) =>
-    definition.measures.find((m) => m.code === code)?.labels[language] ?? code ?? '';
+    definition.measures.find((m) => m.code === code)?.labels[language] ?? '';
   const where = describeLocation(
     language,
     table ? { number: table.number, label: table.labels[language] } : undefined,
