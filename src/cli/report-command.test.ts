@@ -11,10 +11,17 @@ const run = promisify(execFile);
 
 /** Runs the kostra command as a statistician would, and returns its exit code and output. */
 async function kostra(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return kostraWith({}, ...args);
+}
+
+async function kostraWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '' },
+      env: { ...process.env, DATABASE_URL: '', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -108,6 +115,28 @@ describe('kostra report', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('the folder holds other files than a report');
     expect(await readdir(out)).toEqual(['thesis.docx']);
+  });
+
+  test('import stores a round in the embedded database, and report --round reads it back', async () => {
+    const env = { KOSTRA_DATA_DIR: join(temp, 'pgdata') };
+    const imported = await kostraWith(env, 'import', '--data', PILOT);
+    expect(imported).toMatchObject({
+      code: 0,
+      stdout: 'imported f254-pilot-2022: 50 invited, 31 responses\n',
+    });
+    const again = await kostraWith(env, 'import', '--data', PILOT);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('survey round f254-pilot-2022 exists already');
+    const out = join(temp, 'from-store');
+    const reported = await kostraWith(env, 'report', '--round', 'f254-pilot-2022', '--out', out);
+    expect(reported.code).toBe(0);
+    const json = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Record<string, unknown[]>;
+    expect(json['table-4.2']?.at(-1)).toEqual({
+      category: 'ANY',
+      count: 23,
+      share_of_all: 74,
+      share_of_splitters: 100,
+    });
   });
 
   test('a wrong command exits 2 with the help', async () => {
