@@ -150,3 +150,74 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
     },
   };
 }
+
+export interface RoundHeader {
+  readonly definition: SurveyDefinition;
+  readonly referenceYear: number;
+  readonly deadline: Date | null;
+  readonly closedAt: Date | null;
+  readonly name: string;
+  readonly extendedDeadline: Date | null;
+  readonly prefilled: Readonly<Record<string, number | null>>;
+}
+
+/** What one municipality's form needs of its round: definition, deadlines, name and prefilled totals. */
+export async function loadRoundHeader(db: Db, roundId: string, municipality: string): Promise<RoundHeader> {
+  const row = await db
+    .selectFrom('invitation')
+    .innerJoin('survey_round', 'survey_round.id', 'invitation.round_id')
+    .innerJoin('survey_definition', 'survey_definition.id', 'survey_round.definition_id')
+    .select([
+      'survey_definition.definition',
+      'survey_definition.id as definition_id',
+      'reference_year',
+      'deadline',
+      'closed_at',
+      'name',
+      'extended_deadline',
+    ])
+    .where('invitation.round_id', '=', roundId)
+    .where('invitation.municipality', '=', municipality)
+    .executeTakeFirst();
+  if (!row) throw new DomainError(`municipality ${municipality} is not invited to ${roundId}`);
+  const totals = await db
+    .selectFrom('prefilled_total')
+    .select(['measure', 'amount'])
+    .where('round_id', '=', roundId)
+    .where('municipality', '=', municipality)
+    .execute();
+  return {
+    definition: parseSurveyDefinition(row.definition, `survey_definition ${row.definition_id}`),
+    referenceYear: row.reference_year,
+    deadline: row.deadline,
+    closedAt: row.closed_at,
+    name: row.name,
+    extendedDeadline: row.extended_deadline,
+    prefilled: Object.fromEntries(totals.map((t) => [t.measure, t.amount])),
+  };
+}
+
+/** Sets a round's deadline (null: none). */
+export async function setDeadline(db: Db, roundId: string, deadline: Date | null): Promise<void> {
+  await db.updateTable('survey_round').set({ deadline }).where('id', '=', roundId).execute();
+}
+
+/** Gives one municipality a later deadline than the round's (null: takes it back). */
+export async function setExtension(
+  db: Db,
+  roundId: string,
+  municipality: string,
+  until: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('invitation')
+    .set({ extended_deadline: until })
+    .where('round_id', '=', roundId)
+    .where('municipality', '=', municipality)
+    .execute();
+}
+
+/** Closes a round: its links stop working and no form can change. */
+export async function closeRound(db: Db, roundId: string, at: Date): Promise<void> {
+  await db.updateTable('survey_round').set({ closed_at: at }).where('id', '=', roundId).execute();
+}

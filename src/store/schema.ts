@@ -14,6 +14,8 @@ export interface Database {
     reference_year: number;
     unit: string;
     created_at: Generated<Date>;
+    deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+    closed_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   };
   invitation: {
     round_id: string;
@@ -25,6 +27,7 @@ export interface Database {
     attended_meeting: boolean;
     meeting_participants: number;
     population_approx: number | null;
+    extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   };
   prefilled_total: {
     round_id: string;
@@ -41,5 +44,25 @@ export interface Database {
     comments: string;
     tables: unknown;
     created_at: Generated<Date>;
+    submitted_by: unknown;
+    minutes_spent: number | null;
+    /** Who saved the version: 'import', 'respondent' (later also a statistician's id). */
+    saved_by: Generated<string>;
+  };
+  respondent_token: {
+    token: string;
+    round_id: string;
+    municipality: string;
+    created_at: Generated<Date>;
+    revoked_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+  };
+  respondent_session: {
+    id_hash: string;
+    token: string;
+    round_id: string;
+    municipality: string;
+    created_at: Generated<Date>;
+    expires_at: ColumnType<Date, string | Date, string | Date>;
+    ended_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   };
 }

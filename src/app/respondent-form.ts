@@ -1,0 +1,119 @@
+import { DomainError } from '../domain/errors.ts';
+import type { Language } from '../domain/language.ts';
+import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import type { ResponseContent } from '../domain/survey/response.ts';
+import type { ValidationResult } from '../domain/validation/finding.ts';
+import { validateResponse } from '../domain/validation/validate.ts';
+import type { Db } from '../store/database.ts';
+import type { RespondentIdentity } from '../store/respondents.ts';
+import { appendVersion, latestVersion, type StoredVersion } from '../store/responses.ts';
+import { loadRoundHeader } from '../store/rounds.ts';
+
+/** Someone saved after the version the writer had: reload before saving again. */
+export class StaleVersionError extends DomainError {}
+/** The deadline (or the municipality's extension) has passed: the form is read-only. */
+export class FormClosedError extends DomainError {}
+/** Hard validation errors stop a submission. */
+export class SubmissionBlockedError extends DomainError {
+  constructor(readonly errors: ValidationResult['errors']) {
+    super('the form has errors that must be corrected before it is submitted');
+  }
+}
+
+export interface RespondentForm {
+  readonly definition: SurveyDefinition;
+  readonly municipality: { readonly code: string; readonly name: string };
+  readonly roundId: string;
+  readonly referenceYear: number;
+  readonly prefilled: Readonly<Record<string, number | null>>;
+  readonly deadline: Date | null;
+  readonly open: boolean;
+  readonly latest: StoredVersion | undefined;
+  readonly status: 'not_started' | 'draft' | 'submitted';
+}
+
+async function formContext(db: Db, identity: RespondentIdentity, now: Date) {
+  const header = await loadRoundHeader(db, identity.roundId, identity.municipality);
+  const deadline = header.extendedDeadline ?? header.deadline;
+  const open = (deadline === null || now <= deadline) && (header.closedAt === null || now < header.closedAt);
+  return { ...header, deadline, open };
+}
+
+/** The form as the municipality sees it: definition, prefilled totals, its latest version and status. */
+export async function getRespondentForm(
+  db: Db,
+  identity: RespondentIdentity,
+  now: Date,
+): Promise<RespondentForm> {
+  const context = await formContext(db, identity, now);
+  const latest = await latestVersion(db, identity.roundId, identity.municipality);
+  const everSubmitted = latest?.status === 'submitted';
+  return {
+    definition: context.definition,
+    municipality: { code: identity.municipality, name: context.name },
+    roundId: identity.roundId,
+    referenceYear: context.referenceYear,
+    prefilled: context.prefilled,
+    deadline: context.deadline,
+    open: context.open,
+    latest,
+    status: latest === undefined ? 'not_started' : everSubmitted ? 'submitted' : 'draft',
+  };
+}
+
+/**
+ * Saves a draft as a new version after `expected`, and returns what validation finds in it. Refused when
+ * the form is closed or someone saved in between.
+ */
+export async function saveDraft(
+  db: Db,
+  identity: RespondentIdentity,
+  expected: number,
+  content: ResponseContent,
+  language: Language,
+  now: Date,
+): Promise<{ version: number } & ValidationResult> {
+  const context = await formContext(db, identity, now);
+  if (!context.open) throw new FormClosedError('the deadline has passed; the form can no longer be changed');
+  const version = await appendVersion(db, identity.roundId, identity.municipality, expected, {
+    content,
+    status: 'draft',
+    savedBy: 'respondent',
+  });
+  if (version === undefined)
+    throw new StaleVersionError(`version ${expected} is not the latest; reload the form`);
+  return { version, ...validateResponse(context.definition, content, context.prefilled, language) };
+}
+
+export interface SubmissionDetails {
+  readonly contact: { readonly name: string; readonly email: string; readonly phone?: string | undefined };
+  readonly minutesSpent?: number | undefined;
+}
+
+/** Submits the latest version as a new, submitted version, unless validation finds hard errors. */
+export async function submitForm(
+  db: Db,
+  identity: RespondentIdentity,
+  details: SubmissionDetails,
+  language: Language,
+  now: Date,
+): Promise<{ version: number; submittedAt: Date }> {
+  const context = await formContext(db, identity, now);
+  if (!context.open)
+    throw new FormClosedError('the deadline has passed; the form can no longer be submitted');
+  const latest = await latestVersion(db, identity.roundId, identity.municipality);
+  const content: ResponseContent = latest?.content ?? { tables: {}, comments: '' };
+  const { errors } = validateResponse(context.definition, content, context.prefilled, language);
+  if (errors.length > 0) throw new SubmissionBlockedError(errors);
+  const version = await appendVersion(db, identity.roundId, identity.municipality, latest?.version ?? 0, {
+    content,
+    status: 'submitted',
+    savedBy: 'respondent',
+    submittedAt: now,
+    submittedBy: details.contact,
+    minutesSpent: details.minutesSpent ?? null,
+  });
+  if (version === undefined)
+    throw new StaleVersionError('the form changed while it was submitted; reload it');
+  return { version, submittedAt: now };
+}

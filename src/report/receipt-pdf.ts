@@ -1,0 +1,176 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { RespondentForm } from '../app/respondent-form.ts';
+import type { Language } from '../domain/language.ts';
+import { formatNorwegian } from '../domain/number-format.ts';
+import type { StoredVersion } from '../store/responses.ts';
+
+const WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  nb: {
+    receipt: 'Kvittering',
+    municipality: 'Kommune',
+    round: 'Undersøkelse',
+    version: 'Versjon',
+    submitted: 'Sendt inn',
+    by: 'Sendt inn av',
+    prefilled: 'Forhåndsutfylt KOSTRA-total',
+    fewer: 'færre enn fem brukere',
+    comments: 'Merknader',
+    methods: 'Beregningsmetode',
+    none: 'Ingen tabeller fylt ut.',
+  },
+  nn: {
+    receipt: 'Kvittering',
+    municipality: 'Kommune',
+    round: 'Undersøking',
+    version: 'Versjon',
+    submitted: 'Sendt inn',
+    by: 'Sendt inn av',
+    prefilled: 'Førehandsutfylt KOSTRA-total',
+    fewer: 'færre enn fem brukarar',
+    comments: 'Merknader',
+    methods: 'Utrekningsmetode',
+    none: 'Ingen tabellar fylte ut.',
+  },
+  en: {
+    receipt: 'Receipt',
+    municipality: 'Municipality',
+    round: 'Survey',
+    version: 'Version',
+    submitted: 'Submitted',
+    by: 'Submitted by',
+    prefilled: 'Prefilled KOSTRA total',
+    fewer: 'fewer than five users',
+    comments: 'Comments',
+    methods: 'Method',
+    none: 'No tables filled in.',
+  },
+};
+
+/** Oslo time, the way the respondent reads it: 2022-05-20 14:03. */
+function osloTime(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+/** Writes lines top-down, starting a new page when one is full. */
+class Writer {
+  private page: PDFPage;
+  private y = 800;
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly font: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
+    this.page = doc.addPage([595, 842]);
+  }
+  /** The standard fonts encode WinAnsi only: a character outside it (Sámi ŋ, say) is shown as '?'. */
+  private safe(text: string, font: PDFFont): string {
+    return text.replace(/./gsu, (char) => {
+      try {
+        font.encodeText(char);
+        return char;
+      } catch {
+        return '?';
+      }
+    });
+  }
+  line(raw: string, options: { size?: number; bold?: boolean; indent?: number; right?: string } = {}): void {
+    const size = options.size ?? 10;
+    if (this.y < 50) {
+      this.page = this.doc.addPage([595, 842]);
+      this.y = 800;
+    }
+    const font = options.bold ? this.bold : this.font;
+    const text = this.safe(raw, font);
+    this.page.drawText(text, {
+      x: 50 + (options.indent ?? 0),
+      y: this.y,
+      size,
+      font,
+      color: rgb(0.09, 0.14, 0.15),
+    });
+    if (options.right !== undefined) {
+      const width = this.font.widthOfTextAtSize(options.right, size);
+      this.page.drawText(options.right, { x: 545 - width, y: this.y, size, font: this.font });
+    }
+    this.y -= size + 6;
+  }
+  gap(): void {
+    this.y -= 8;
+  }
+}
+
+/** The receipt of a submitted version: what was submitted, when and by whom. */
+export async function receiptPdf(
+  form: RespondentForm,
+  version: StoredVersion,
+  language: Language,
+): Promise<Uint8Array> {
+  const w = WORDS[language];
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${w.receipt} ${form.municipality.code} ${form.roundId} v${version.version}`);
+  const out = new Writer(
+    doc,
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+  );
+  const definition = form.definition;
+  const contact = (version.submittedBy ?? {}) as { name?: string; email?: string; phone?: string };
+
+  out.line(`${w.receipt}: ${definition.title[language]}`, { size: 14, bold: true });
+  out.line(`${w.municipality}: ${form.municipality.code} ${form.municipality.name}`);
+  out.line(`${w.round}: ${form.roundId} (${form.referenceYear})`);
+  out.line(`${w.version}: ${version.version}`);
+  out.line(`${w.submitted}: ${version.submittedAt ? osloTime(version.submittedAt) : ''}`);
+  out.line(`${w.by}: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(', ')}`);
+  out.gap();
+  out.line(`${w.prefilled} (${definition.unit})`, { bold: true });
+  for (const m of definition.measures) {
+    const value = form.prefilled[m.code];
+    out.line(`${m.code} ${m.labels[language]}`, {
+      indent: 10,
+      right: value == null ? '' : formatNorwegian(value),
+    });
+  }
+  const tables = definition.tables.filter((t) => version.content.tables[t.key] !== undefined);
+  if (tables.length === 0) out.line(w.none!);
+  for (const table of tables) {
+    const answer = version.content.tables[table.key]!;
+    out.gap();
+    out.line(`${table.number}. ${table.labels[language]} (${definition.unit})`, { bold: true });
+    for (const row of table.rows) {
+      const given = answer.rows[row.key];
+      if (!given) continue;
+      if (given.fewerThan5) {
+        out.line(`${row.labels[language]}: ${w.fewer}`, { indent: 10 });
+        continue;
+      }
+      out.line(row.labels[language], { indent: 10 });
+      for (const m of definition.measures) {
+        const value = given.amounts[m.code];
+        if (value != null) out.line(m.code, { indent: 20, right: formatNorwegian(value) });
+      }
+    }
+    const methods = answer.methods.map(
+      (code) => definition.methods.find((m) => m.code === code)?.labels[language] ?? code,
+    );
+    if (methods.length > 0) out.line(`${w.methods}: ${methods.join('; ')}`, { indent: 10 });
+  }
+  if (version.content.comments.trim() !== '') {
+    out.gap();
+    out.line(w.comments!, { bold: true });
+    for (const paragraph of version.content.comments.split(/\r?\n/)) {
+      for (let i = 0; i < paragraph.length; i += 95) out.line(paragraph.slice(i, i + 95), { indent: 10 });
+    }
+  }
+  return doc.save();
+}

@@ -1,0 +1,37 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Db } from '../store/database.ts';
+import type { ServerContext } from './context.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { respondentFormRoutes } from './routes/respondent-form.ts';
+import { sessionRoutes } from './routes/session.ts';
+
+export interface AppOptions {
+  readonly db: Db;
+  /** Signs the session cookie; at least 32 characters. */
+  readonly cookieSecret: string;
+  readonly now?: () => Date;
+  readonly sessionLifetimeMs?: number;
+  readonly secureCookies?: boolean;
+  readonly logger?: boolean;
+}
+
+/** A form with three tables of a dozen rows is a few kilobytes; anything near this is not a form. */
+export const BODY_LIMIT = 256 * 1024;
+
+/** The HTTP server: the API for respondents (and later statisticians), as one Fastify app. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const context: ServerContext = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    sessionLifetimeMs: options.sessionLifetimeMs ?? 8 * 60 * 60 * 1000,
+    secureCookies: options.secureCookies ?? false,
+  };
+  await app.register(cookie, { secret: options.cookieSecret });
+  installErrorHandler(app);
+  app.get('/api/health', () => ({ status: 'ok' }));
+  sessionRoutes(app, context);
+  respondentFormRoutes(app, context);
+  return app;
+}

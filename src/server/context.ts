@@ -1,0 +1,9 @@
+import type { Db } from '../store/database.ts';
+
+/** What the routes are given: the database and the clock, never globals. */
+export interface ServerContext {
+  readonly db: Db;
+  readonly now: () => Date;
+  readonly sessionLifetimeMs: number;
+  readonly secureCookies: boolean;
+}

@@ -1,0 +1,49 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { FormClosedError, StaleVersionError, SubmissionBlockedError } from '../app/respondent-form.ts';
+import { DomainError } from '../domain/errors.ts';
+import { HttpProblem, problem, sendProblem } from './problem.ts';
+
+/** Every error leaves the server as application/problem+json; nothing internal leaks into it. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    const p = toProblem(error);
+    if (p.status >= 500) request.log.error(error);
+    return sendProblem(reply, p);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, 'not-found', 'Not found', `${request.method} ${request.url}`).problem),
+  );
+}
+
+function toProblem(error: FastifyError | Error) {
+  if (error instanceof HttpProblem) return error.problem;
+  if (error instanceof ZodError) {
+    const errors = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const first = errors[0];
+    return problem(
+      400,
+      'malformed',
+      'The request is malformed',
+      first && `${first.path || 'body'}: ${first.message}`,
+      errors,
+    ).problem;
+  }
+  if (error instanceof SubmissionBlockedError)
+    return problem(422, 'submission-blocked', 'The form has errors', error.message, error.errors).problem;
+  if (error instanceof StaleVersionError)
+    return problem(412, 'stale-version', 'The form has changed', error.message).problem;
+  if (error instanceof FormClosedError)
+    return problem(409, 'form-closed', 'The form is closed', error.message).problem;
+  if (error instanceof DomainError)
+    return problem(400, 'invalid', 'The request cannot be carried out', error.message).problem;
+  const code = (error as FastifyError).code;
+  const status = (error as FastifyError).statusCode;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return problem(413, 'too-large', 'The request body is too large').problem;
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return problem(415, 'media-type', 'Send the body as application/json').problem;
+  if (status !== undefined && status >= 400 && status < 500)
+    return problem(status, 'malformed', 'The request is malformed', error.message).problem;
+  return problem(500, 'internal', 'Something went wrong on our side').problem;
+}

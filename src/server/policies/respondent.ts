@@ -1,0 +1,22 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../store/database.ts';
+import { sessionIdentity, type RespondentIdentity } from '../../store/respondents.ts';
+import { problem } from '../problem.ts';
+
+export const SESSION_COOKIE = 'kostra_session';
+
+/**
+ * A respondent is whoever holds a live session: it reaches only its own municipality's form in its own
+ * round. No route takes a municipality from the request, so none can be asked for another's.
+ */
+export async function requireRespondent(
+  request: FastifyRequest,
+  db: Db,
+  now: Date,
+): Promise<RespondentIdentity> {
+  const raw = request.cookies[SESSION_COOKIE];
+  const unsigned = raw === undefined ? undefined : request.unsignCookie(raw);
+  const identity = unsigned?.valid === true ? await sessionIdentity(db, unsigned.value, now) : undefined;
+  if (!identity) throw problem(401, 'unauthenticated', 'Sign in with the link from your invitation');
+  return identity;
+}

@@ -1,0 +1,40 @@
+import type { RespondentForm } from '../../app/respondent-form.ts';
+import type { ResponseContent } from '../../domain/survey/response.ts';
+
+/** A response in the wire shape of responses.json (snake_case). */
+export function presentContent(content: ResponseContent) {
+  return {
+    comments: content.comments,
+    tables: Object.fromEntries(
+      Object.entries(content.tables).map(([key, t]) => [
+        key,
+        {
+          methods: t.methods,
+          rows: Object.fromEntries(
+            Object.entries(t.rows).map(([row, r]) => [
+              row,
+              { fewer_than_5: r.fewerThan5, amounts: r.amounts },
+            ]),
+          ),
+        },
+      ]),
+    ),
+  };
+}
+
+/** What leaves the server of a form: the questionnaire (without the rules' internals), the municipality's own data. */
+export function presentForm(form: RespondentForm) {
+  const { rules: _rules, source: _source, ...survey } = form.definition;
+  return {
+    survey,
+    round: { id: form.roundId, reference_year: form.referenceYear },
+    municipality: form.municipality,
+    prefilled: form.prefilled,
+    response: form.latest ? presentContent(form.latest.content) : null,
+    version: form.latest?.version ?? 0,
+    status: form.status,
+    deadline: form.deadline?.toISOString() ?? null,
+    open: form.open,
+    submitted_at: form.latest?.submittedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { getRespondentForm, saveDraft, submitForm } from '../../app/respondent-form.ts';
+import { isLanguage, type Language } from '../../domain/language.ts';
+import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
+import { receiptPdf } from '../../report/receipt-pdf.ts';
+import { responseVersions } from '../../store/responses.ts';
+import type { ServerContext } from '../context.ts';
+import { requireRespondent } from '../policies/respondent.ts';
+import { presentContent, presentForm } from '../presenters/form.ts';
+import { problem } from '../problem.ts';
+
+const submitBody = z.strictObject({
+  contact: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(200),
+    phone: z.string().trim().max(40).optional(),
+  }),
+  minutes_spent: z.number().int().min(0).max(100000).optional(),
+});
+
+/** The version the writer had, from `If-Match: 3` or `If-Match: "3"`. */
+function expectedVersion(request: FastifyRequest): number {
+  const header = request.headers['if-match'];
+  if (header === undefined)
+    throw problem(428, 'precondition-required', 'Send If-Match with the version you edited');
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  if (!match)
+    throw problem(400, 'malformed', 'The request is malformed', `If-Match: "${header}" is not a version`);
+  return Number(match[1]);
+}
+
+/** nb unless the user asked for nn or en (`?lang=` or Accept-Language). */
+function languageOf(request: FastifyRequest): Language {
+  const asked = (request.query as { lang?: unknown }).lang;
+  if (typeof asked === 'string' && isLanguage(asked)) return asked;
+  const header = request.headers['accept-language'] ?? '';
+  const first = header.split(',')[0]?.trim().slice(0, 2) ?? '';
+  return isLanguage(first) ? first : 'nb';
+}
+
+/** The respondent's own form: read, autosave, submit, receipt. Validate, authorize, act, present. */
+export function respondentFormRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { db, now } = context;
+
+  app.get('/api/respondent/form', async (request) => {
+    const identity = await requireRespondent(request, db, now());
+    return presentForm(await getRespondentForm(db, identity, now()));
+  });
+
+  app.put('/api/respondent/form', async (request) => {
+    const content = toResponseContent(responseContentSchema.parse(request.body));
+    const expected = expectedVersion(request);
+    const identity = await requireRespondent(request, db, now());
+    const saved = await saveDraft(db, identity, expected, content, languageOf(request), now());
+    return { version: saved.version, errors: saved.errors, warnings: saved.warnings };
+  });
+
+  app.post('/api/respondent/form/submit', async (request) => {
+    const details = submitBody.parse(request.body ?? {});
+    const identity = await requireRespondent(request, db, now());
+    const submitted = await submitForm(
+      db,
+      identity,
+      { contact: details.contact, minutesSpent: details.minutes_spent },
+      languageOf(request),
+      now(),
+    );
+    return { version: submitted.version, submitted_at: submitted.submittedAt.toISOString() };
+  });
+
+  app.get('/api/respondent/form/versions', async (request) => {
+    const identity = await requireRespondent(request, db, now());
+    const versions = await responseVersions(db, identity.roundId, identity.municipality);
+    return versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      saved_at: v.savedAt.toISOString(),
+      submitted_at: v.submittedAt?.toISOString() ?? null,
+      response: presentContent(v.content),
+    }));
+  });
+
+  app.get('/api/respondent/form/receipt.pdf', async (request, reply) => {
+    const identity = await requireRespondent(request, db, now());
+    const form = await getRespondentForm(db, identity, now());
+    const submitted = (await responseVersions(db, identity.roundId, identity.municipality)).find(
+      (v) => v.status === 'submitted',
+    );
+    if (!submitted) throw problem(404, 'not-submitted', 'The form has not been submitted yet');
+    const pdf = await receiptPdf(form, submitted, languageOf(request));
+    return reply
+      .type('application/pdf')
+      .header(
+        'content-disposition',
+        `attachment; filename="kvittering-${identity.municipality}-v${submitted.version}.pdf"`,
+      )
+      .send(Buffer.from(pdf));
+  });
+}

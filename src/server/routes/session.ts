@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { endSession, openSession } from '../../store/respondents.ts';
+import type { ServerContext } from '../context.ts';
+import { SESSION_COOKIE } from '../policies/respondent.ts';
+import { problem } from '../problem.ts';
+
+const body = z.strictObject({ token: z.string().min(1).max(200) });
+
+/** Sign-in by the invitation link: the token is exchanged for a session cookie. */
+export function sessionRoutes(app: FastifyInstance, context: ServerContext): void {
+  const signIn = async (token: string) => {
+    const opened = await openSession(context.db, token, context.now(), context.sessionLifetimeMs);
+    if (!opened)
+      throw problem(
+        401,
+        'unauthenticated',
+        'The link is not valid',
+        'unknown or revoked token, or the round is closed',
+      );
+    return opened;
+  };
+  const cookie = (expires: Date) =>
+    ({
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: context.secureCookies,
+      signed: true,
+      expires,
+    }) as const;
+
+  app.post('/api/session', async (request, reply) => {
+    const { token } = body.parse(request.body);
+    const opened = await signIn(token);
+    return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).status(204).send();
+  });
+
+  // The link in the invitation e-mail: signs in and opens the form, also without JavaScript.
+  app.get<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
+    const opened = await signIn(request.params.token);
+    return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).redirect('/', 303);
+  });
+
+  app.delete('/api/session', async (request, reply) => {
+    const raw = request.cookies[SESSION_COOKIE];
+    const unsigned = raw === undefined ? undefined : request.unsignCookie(raw);
+    if (unsigned?.valid === true) await endSession(context.db, unsigned.value);
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send();
+  });
+}
