@@ -7,6 +7,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// connection string')
     .optional(),
   KOSTRA_DATA_DIR: z.string().min(1).default('./.kostra'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3254),
+  HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -15,10 +17,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse({
     DATABASE_URL: env.DATABASE_URL === '' ? undefined : env.DATABASE_URL,
     KOSTRA_DATA_DIR: env.KOSTRA_DATA_DIR === '' ? undefined : env.KOSTRA_DATA_DIR,
+    PORT: env.PORT === '' ? undefined : env.PORT,
+    HOST: env.HOST === '' ? undefined : env.HOST,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** The database the configuration names: a server when DATABASE_URL is set, else PGlite in the data folder. */
+export function configuredDatabase(config: Config = readConfig()) {
+  return { url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.KOSTRA_DATA_DIR };
 }

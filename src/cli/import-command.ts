@@ -2,7 +2,7 @@ import { importRound } from '../app/import-round.ts';
 import { loadReferenceData, loadSurveyDefinition } from '../files/product-data.ts';
 import { openDatabase } from '../store/database.ts';
 import { UsageError } from './usage-error.ts';
-import { configuredDatabase } from './report-command.ts';
+import { configuredDatabase } from '../config.ts';
 
 export async function importCommand(options: { data?: string | undefined; definition?: string | undefined }) {
   if (!options.data) throw new UsageError('import needs --data DIR');

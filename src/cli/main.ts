@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../domain/errors.ts';
 import { reportCommand } from './report-command.ts';
 import { importCommand } from './import-command.ts';
+import { tokensCommand } from './tokens-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const HELP = `kostra: KOSTRA health and care statistics
@@ -17,6 +18,9 @@ Usage:
   kostra import --data DIR [--definition ID]
       Import a survey round into the database: DATABASE_URL if set, else PGlite in KOSTRA_DATA_DIR
       (default ./.kostra). All of it is stored, or nothing.
+  kostra tokens --survey ROUND
+      Print "<municipality> <token>" for every invited municipality of a stored round (the respondent link
+      is <server>/s/<token>), making tokens where none exist.
   kostra demo [--out OUT]
       The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
 
@@ -31,6 +35,7 @@ async function main(argv: readonly string[]): Promise<void> {
       data: { type: 'string' },
       out: { type: 'string' },
       round: { type: 'string' },
+      survey: { type: 'string' },
       definition: { type: 'string', default: 'f254' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -45,6 +50,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return reportCommand(values);
     case 'import':
       return importCommand(values);
+    case 'tokens':
+      return tokensCommand(values);
     case 'demo':
       return reportCommand({ ...values, demo: true, out: values.out ?? 'report' });
     default:

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { importRound } from '../app/import-round.ts';
 import { reportRound } from '../app/report-round.ts';
-import { readConfig } from '../config.ts';
+import { configuredDatabase } from '../config.ts';
 import { DEMO_ROUND_DIR, loadReferenceData, loadSurveyDefinition } from '../files/product-data.ts';
 import { reportFiles, writeReport } from '../report/write-report.ts';
 import { openDatabase } from '../store/database.ts';
@@ -38,9 +38,4 @@ export async function reportCommand(options: ReportOptions): Promise<void> {
   } finally {
     await db.destroy();
   }
-}
-
-export function configuredDatabase() {
-  const config = readConfig();
-  return { url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.KOSTRA_DATA_DIR };
 }

@@ -10,3 +10,19 @@ export function formatNorwegian(value: number, decimals?: number): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `,${fraction}`}`;
 }
+
+/**
+ * Reads a number as people type and paste it in Norway: "1 234", "1234", "1 234,0", "1.234.567"
+ * (full stops as thousands separators), "-5", with ordinary or no-break spaces. Empty text is null; text
+ * that is no number is NaN, so that the caller can say so.
+ *
+ * @example parseNorwegian('1 234,0') === 1234
+ */
+export function parseNorwegian(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^\u2212/, '-');
+  if (compact === '') return null;
+  let normalised = compact;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) normalised = compact.replace(/\./g, '');
+  normalised = normalised.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+}

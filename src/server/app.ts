@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../store/database.ts';
 import type { ServerContext } from './context.ts';
@@ -14,6 +15,8 @@ export interface AppOptions {
   readonly sessionLifetimeMs?: number;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
+  /** The built web app (dist/web), served at / when given. */
+  readonly webRoot?: string;
 }
 
 /** A form with three tables of a dozen rows is a few kilobytes; anything near this is not a form. */
@@ -29,7 +32,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
   };
   await app.register(cookie, { secret: options.cookieSecret });
-  installErrorHandler(app);
+  installErrorHandler(app, options.webRoot !== undefined);
+  if (options.webRoot !== undefined) {
+    await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html', wildcard: true });
+  }
   app.get('/api/health', () => ({ status: 'ok' }));
   sessionRoutes(app, context);
   respondentFormRoutes(app, context);

@@ -5,15 +5,17 @@ import { DomainError } from '../domain/errors.ts';
 import { HttpProblem, problem, sendProblem } from './problem.ts';
 
 /** Every error leaves the server as application/problem+json; nothing internal leaks into it. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, serveWebApp: boolean): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     const p = toProblem(error);
     if (p.status >= 500) request.log.error(error);
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(404, 'not-found', 'Not found', `${request.method} ${request.url}`).problem),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // A page of the web app that the browser asks for by its path: the app itself finds its way.
+    if (serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendProblem(reply, problem(404, 'not-found', 'Not found', `${request.method} ${request.url}`).problem);
+  });
 }
 
 function toProblem(error: FastifyError | Error) {

@@ -49,6 +49,10 @@ export interface Database {
     /** Who saved the version: 'import', 'respondent' (later also a statistician's id). */
     saved_by: Generated<string>;
   };
+  server_setting: {
+    key: string;
+    value: string;
+  };
   respondent_token: {
     token: string;
     round_id: string;

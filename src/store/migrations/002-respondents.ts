@@ -29,6 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       expires_at timestamptz not null,
       ended_at timestamptz
     )`,
+    // Settings the server keeps for itself, such as the key that signs session cookies.
+    sql`create table server_setting (key text primary key, value text not null)`,
     sql`alter table response
       add column submitted_by jsonb,
       add column minutes_spent integer check (minutes_spent between 0 and 100000),

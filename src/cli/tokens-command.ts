@@ -1,0 +1,23 @@
+import { configuredDatabase } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+import { openDatabase } from '../store/database.ts';
+import { ensureTokens } from '../store/respondents.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Prints `<municipality> <token>` for every invited municipality of a round, making missing tokens. */
+export async function tokensCommand(options: { survey?: string | undefined }): Promise<void> {
+  if (!options.survey) throw new UsageError('tokens needs --survey ROUND');
+  const db = await openDatabase(configuredDatabase());
+  try {
+    const exists = await db
+      .selectFrom('survey_round')
+      .select('id')
+      .where('id', '=', options.survey)
+      .executeTakeFirst();
+    if (!exists) throw new DomainError(`no survey round ${options.survey}`);
+    for (const { municipality, token } of await ensureTokens(db, options.survey))
+      console.log(`${municipality} ${token}`);
+  } finally {
+    await db.destroy();
+  }
+}

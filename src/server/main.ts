@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureDemoRound } from '../app/demo-round.ts';
+import { configuredDatabase, readConfig } from '../config.ts';
+import { openDatabase } from '../store/database.ts';
+import { cookieSecret } from '../store/settings.ts';
+import { buildApp } from './app.ts';
+
+/**
+ * `npm start`: the server on the embedded database (or DATABASE_URL), with the pilot as demo round and a
+ * few respondent links printed to try it.
+ */
+const config = readConfig();
+const db = await openDatabase(configuredDatabase(config));
+const tokens = await ensureDemoRound(db, new Date());
+const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
+const app = await buildApp({
+  db,
+  cookieSecret: await cookieSecret(db),
+  logger: false,
+  webRoot: existsSync(webRoot) ? webRoot : undefined,
+});
+const shutdown = async () => {
+  await app.close();
+  await db.destroy();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+await app.listen({ port: config.PORT, host: config.HOST });
+
+const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+const names = new Map(
+  (
+    await db
+      .selectFrom('invitation')
+      .select(['municipality', 'name'])
+      .where('round_id', '=', 'f254-pilot-2022')
+      .execute()
+  ).map((i) => [i.municipality, i.name]),
+);
+console.log(
+  `kostra is running at ${base} (${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.KOSTRA_DATA_DIR}`})`,
+);
+console.log('\nDemo round f254-pilot-2022. Sign in as a respondent with one of these links:');
+for (const code of ['3403', '5041', '4625', '3401'].filter((c) => names.has(c))) {
+  const token = tokens.find((t) => t.municipality === code)?.token;
+  if (token) console.log(`  ${code} ${names.get(code) ?? ''}: ${base}/s/${token}`);
+}
+console.log(`\nAll links: npm run kostra -- tokens --survey f254-pilot-2022`);

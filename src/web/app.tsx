@@ -1,0 +1,81 @@
+import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Language } from '../domain/language.ts';
+import { ApiProblem, api } from './api.ts';
+import { FormPage } from './form/form-page.tsx';
+import type { FormView } from './form/model.ts';
+import { LanguagePicker } from './language-picker.tsx';
+import { textsFor } from './texts.ts';
+
+const stored = (): Language => {
+  const value = localStorage.getItem('kostra-language');
+  return value === 'nn' || value === 'en' ? value : 'nb';
+};
+
+/** The respondent's app: sign in by the invitation's code, then the form. */
+export function App() {
+  const [language, setLanguage] = useState<Language>(stored);
+  const [view, setView] = useState<FormView | 'signed-out' | 'loading'>('loading');
+  const [error, setError] = useState<string>();
+  const t = textsFor(language);
+
+  const load = useCallback(async () => {
+    try {
+      setView(await api.form());
+    } catch (e) {
+      if (e instanceof ApiProblem && e.status === 401) setView('signed-out');
+      else setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    localStorage.setItem('kostra-language', language);
+  }, [language]);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <span className="brand">KOSTRA</span>
+        <LanguagePicker language={language} onChange={setLanguage} label={t.language} />
+        {typeof view === 'object' && (
+          <Button variant="tertiary" data-size="sm" onClick={() => void api.signOut().then(() => setView('signed-out'))}>
+            {t.signOut}
+          </Button>
+        )}
+      </header>
+      <main id="main">
+        {error && <Paragraph role="alert">{error}</Paragraph>}
+        {view === 'loading' && <Spinner aria-label="…" />}
+        {view === 'signed-out' && <SignIn language={language} onSignedIn={() => void load()} />}
+        {typeof view === 'object' && <FormPage view={view} language={language} reload={load} />}
+      </main>
+    </div>
+  );
+}
+
+function SignIn({ language, onSignedIn }: { language: Language; onSignedIn: () => void }) {
+  const t = textsFor(language);
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      className="sign-in"
+      onSubmit={(event) => {
+        event.preventDefault();
+        api.signIn(token.trim().replace(/^.*\/s\//, '')).then(onSignedIn, (e: unknown) => {
+          setError(e instanceof Error ? e.message : String(e));
+        });
+      }}
+    >
+      <Heading level={1} data-size="md">
+        {t.signInTitle}
+      </Heading>
+      <Paragraph>{t.signInHelp}</Paragraph>
+      <Textfield label={t.token} value={token} onChange={(e) => setToken(e.target.value)} error={error} />
+      <Button type="submit">{t.signIn}</Button>
+    </form>
+  );
+}

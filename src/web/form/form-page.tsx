@@ -1,0 +1,253 @@
+import { Alert, Button, ErrorSummary, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState } from 'react';
+import type { Language } from '../../domain/language.ts';
+import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
+import { ApiProblem, api } from '../api.ts';
+import { textsFor } from '../texts.ts';
+import { AmountTable } from './amount-table.tsx';
+import { amountKey, fieldId, type AmountTexts, type Finding, type FormView, type WireContent } from './model.ts';
+import { SubmitSection } from './submit-section.tsx';
+
+type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid';
+const AUTOSAVE_MS = 1000;
+
+const emptyRow = (measures: string[]) => ({
+  fewer_than_5: false,
+  amounts: Object.fromEntries(measures.map((m) => [m, null])) as Record<string, number | null>,
+});
+
+function osloTime(iso: string, language: Language): string {
+  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+}
+
+/** The form: tables from the definition, autosave with the version it edited, validation, submission. */
+export function FormPage({ view, language, reload }: { view: FormView; language: Language; reload: () => Promise<void> }) {
+  const t = textsFor(language);
+  const measures = view.survey.measures.map((m) => m.code);
+  const [content, setContent] = useState<WireContent>(view.response ?? { tables: {}, comments: '' });
+  const [texts, setTexts] = useState<AmountTexts>({});
+  const [state, setState] = useState<SaveState>('saved');
+  const [findings, setFindings] = useState<{ errors: Finding[]; warnings: Finding[] }>({ errors: [], warnings: [] });
+  const [submitted, setSubmitted] = useState<{ version: number; at: string } | null>(null);
+  const version = useRef(view.version);
+  const summary = useRef<HTMLDivElement>(null);
+  const readOnly = !view.open;
+
+  const edit = (change: (draft: WireContent) => void) => {
+    setContent((previous) => {
+      const draft = structuredClone(previous);
+      change(draft);
+      return draft;
+    });
+    setState('dirty');
+  };
+  const row = (draft: WireContent, table: string, key: string) => {
+    draft.tables[table] ??= { methods: [], rows: {} };
+    return (draft.tables[table].rows[key] ??= emptyRow(measures));
+  };
+
+  const save = async (): Promise<boolean> => {
+    if (Object.values(texts).some((text) => Number.isNaN(parseNorwegian(text)))) {
+      setState('invalid');
+      return false;
+    }
+    setState('saving');
+    try {
+      const result = await api.save(version.current, content, language);
+      version.current = result.version;
+      setFindings({ errors: result.errors, warnings: result.warnings });
+      setState('saved');
+      return true;
+    } catch (e) {
+      setState(e instanceof ApiProblem && e.status === 412 ? 'conflict' : 'dirty');
+      return false;
+    }
+  };
+
+  useEffect(() => {
+    if (state !== 'dirty' || readOnly) return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a save follows each change, with what it is then
+  }, [content, texts, state]);
+
+  if (submitted) {
+    return (
+      <section className="receipt" aria-labelledby="receipt-heading">
+        <Heading level={1} id="receipt-heading" data-size="md">
+          {t.receiptTitle}
+        </Heading>
+        <Paragraph>{t.receiptText.replace('{version}', String(submitted.version)).replace('{time}', osloTime(submitted.at, language))}</Paragraph>
+        <p>
+          <a className="ds-link" href={`/api/respondent/form/receipt.pdf?lang=${language}`}>
+            {t.receiptPdf}
+          </a>
+        </p>
+        <Button variant="secondary" onClick={() => void reload()}>
+          {t.backToForm}
+        </Button>
+      </section>
+    );
+  }
+
+  const link = (f: Finding) =>
+    `#${f.table === undefined ? 'field-comments' : f.measure !== undefined && f.row !== undefined ? fieldId(f.table, f.row, f.measure) : f.row !== undefined ? fieldId(f.table, f.row, 'fewer_than_5') : fieldId(f.table)}`;
+
+  return (
+    <div className="form-page">
+      <Heading level={1} data-size="md">
+        {view.survey.title[language]}
+      </Heading>
+      <dl className="form-facts">
+        <dt>{t.municipality}</dt>
+        <dd>
+          {view.municipality.code} {view.municipality.name}
+        </dd>
+        {view.deadline && (
+          <>
+            <dt>{t.deadline}</dt>
+            <dd>{osloTime(view.deadline, language)}</dd>
+          </>
+        )}
+        <dt>Status</dt>
+        <dd>
+          <Tag data-color={view.status === 'submitted' ? 'success' : 'neutral'}>{t.status[view.status]}</Tag>
+        </dd>
+      </dl>
+      <p className="save-state" role="status" aria-live="polite">
+        {state === 'saved' && version.current > 0 ? `${t.saved} (v${version.current})` : state === 'saving' ? t.saving : state === 'dirty' ? t.notSaved : ''}
+      </p>
+      {readOnly && <Alert data-color="warning">{t.closed}</Alert>}
+      {state === 'conflict' && (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{t.conflict}</Paragraph>
+          <Button variant="secondary" onClick={() => void reload()}>
+            {t.reload}
+          </Button>
+        </Alert>
+      )}
+      <div ref={summary} tabIndex={-1} aria-live="assertive">
+        {findings.errors.length > 0 && (
+          <ErrorSummary>
+            <ErrorSummary.Heading>{t.errorsHeading}</ErrorSummary.Heading>
+            <ErrorSummary.List>
+              {findings.errors.map((f, i) => (
+                <ErrorSummary.Item key={i}>
+                  <ErrorSummary.Link href={link(f)}>{f.message}</ErrorSummary.Link>
+                </ErrorSummary.Item>
+              ))}
+            </ErrorSummary.List>
+          </ErrorSummary>
+        )}
+      </div>
+      {findings.warnings.length > 0 && (
+        <Alert data-color="warning" className="warnings">
+          <Heading level={2} data-size="xs">
+            {t.warningsHeading}
+          </Heading>
+          <ul>
+            {findings.warnings.map((f, i) => (
+              <li key={i}>
+                <a href={link(f)}>{f.message}</a>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <section className="prefilled" aria-labelledby="prefilled-heading">
+        <h2 id="prefilled-heading" className="ds-heading" data-size="xs">
+          {view.survey.fields.prefilled_total.labels[language]}
+        </h2>
+        <p className="guidance">{view.survey.fields.prefilled_total.guidance[language]}</p>
+        <dl className="totals">
+          {view.survey.measures.map((m) => (
+            <div key={m.code}>
+              <dt>
+                <abbr title={m.labels[language]}>{m.code}</abbr> {m.labels[language]}
+              </dt>
+              <dd data-testid={`prefilled-${m.code}`}>{view.prefilled[m.code] == null ? '–' : formatNorwegian(view.prefilled[m.code]!)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {view.survey.tables.map((table) => (
+        <AmountTable
+          key={table.key}
+          view={view}
+          table={table}
+          content={content}
+          texts={texts}
+          language={language}
+          t={t}
+          readOnly={readOnly}
+          onAmount={(rowKey, measure, text) => {
+            setTexts((previous) => ({ ...previous, [amountKey(table.key, rowKey, measure)]: text }));
+            const value = parseNorwegian(text);
+            if (Number.isNaN(value)) {
+              setState('invalid');
+              return;
+            }
+            edit((draft) => {
+              row(draft, table.key, rowKey).amounts[measure] = value;
+            });
+          }}
+          onFewerThan5={(rowKey, ticked) => {
+            setTexts((previous) =>
+              Object.fromEntries(Object.entries(previous).filter(([k]) => !k.startsWith(`${table.key}/${rowKey}/`))),
+            );
+            edit((draft) => {
+              const r = row(draft, table.key, rowKey);
+              r.fewer_than_5 = ticked;
+              if (ticked) for (const m of measures) r.amounts[m] = null;
+            });
+          }}
+          onMethod={(method, ticked) =>
+            edit((draft) => {
+              const answer = (draft.tables[table.key] ??= { methods: [], rows: {} });
+              const methods = answer.methods.filter((m) => m !== method);
+              answer.methods = ticked ? [...methods, method] : methods;
+            })
+          }
+        />
+      ))}
+      <Textfield
+        id="field-comments"
+        multiline
+        rows={5}
+        label={view.survey.fields.comments.labels[language]}
+        description={view.survey.fields.comments.guidance[language]}
+        value={content.comments}
+        readOnly={readOnly}
+        onChange={(e) => {
+          const comments = e.target.value;
+          edit((draft) => {
+            draft.comments = comments;
+          });
+        }}
+      />
+      <div className="actions">
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t.print}
+        </Button>
+      </div>
+      {!readOnly && (
+        <SubmitSection
+          t={t}
+          again={view.status === 'submitted'}
+          onSubmit={async (details) => {
+            if (state !== 'saved' && !(await save())) return;
+            try {
+              const result = await api.submit(details, language);
+              setSubmitted({ version: result.version, at: result.submitted_at });
+            } catch (e) {
+              if (e instanceof ApiProblem && e.status === 422) {
+                setFindings((previous) => ({ ...previous, errors: (e.body.errors ?? []) as Finding[] }));
+                summary.current?.focus();
+              } else throw e;
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}
