@@ -13,8 +13,12 @@ export function installErrorHandler(app: FastifyInstance, serveWebApp: boolean):
   });
   app.setNotFoundHandler((request, reply) => {
     // A page of the web app that the browser asks for by its path: the app itself finds its way.
-    if (serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return sendProblem(reply, problem(404, 'not-found', 'Not found', `${request.method} ${request.url}`).problem);
+    if (serveWebApp && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return sendProblem(
+      reply,
+      problem(404, 'not-found', 'Not found', `${request.method} ${request.url}`).problem,
+    );
   });
 }
 

@@ -43,7 +43,7 @@ console.log(
   `kostra is running at ${base} (${config.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${config.KOSTRA_DATA_DIR}`})`,
 );
 console.log('\nDemo round f254-pilot-2022. Sign in as a respondent with one of these links:');
-for (const code of ['3403', '5041', '4625', '3401'].filter((c) => names.has(c))) {
+for (const code of ['0301', '5406', '3403', '5041'].filter((c) => names.has(c))) {
   const token = tokens.find((t) => t.municipality === code)?.token;
   if (token) console.log(`  ${code} ${names.get(code) ?? ''}: ${base}/s/${token}`);
 }

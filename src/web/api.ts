@@ -10,7 +10,12 @@ export class ApiProblem extends Error {
   }
 }
 
-async function call<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function call<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(url, {
     method,
     credentials: 'same-origin',
@@ -30,6 +35,13 @@ export const api = {
   form: () => call<FormView>('GET', '/api/respondent/form'),
   save: (version: number, content: WireContent, lang: string) =>
     call<SaveResult>('PUT', `/api/respondent/form?lang=${lang}`, content, { 'if-match': `"${version}"` }),
-  submit: (details: { contact: { name: string; email: string; phone?: string }; minutes_spent?: number }, lang: string) =>
-    call<{ version: number; submitted_at: string }>('POST', `/api/respondent/form/submit?lang=${lang}`, details),
+  submit: (
+    details: { contact: { name: string; email: string; phone?: string }; minutes_spent?: number },
+    lang: string,
+  ) =>
+    call<{ version: number; submitted_at: string }>(
+      'POST',
+      `/api/respondent/form/submit?lang=${lang}`,
+      details,
+    ),
 };

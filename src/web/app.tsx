@@ -41,7 +41,11 @@ export function App() {
         <span className="brand">KOSTRA</span>
         <LanguagePicker language={language} onChange={setLanguage} label={t.language} />
         {typeof view === 'object' && (
-          <Button variant="tertiary" data-size="sm" onClick={() => void api.signOut().then(() => setView('signed-out'))}>
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onClick={() => void api.signOut().then(() => setView('signed-out'))}
+          >
             {t.signOut}
           </Button>
         )}
@@ -50,7 +54,9 @@ export function App() {
         {error && <Paragraph role="alert">{error}</Paragraph>}
         {view === 'loading' && <Spinner aria-label="…" />}
         {view === 'signed-out' && <SignIn language={language} onSignedIn={() => void load()} />}
-        {typeof view === 'object' && <FormPage view={view} language={language} reload={load} />}
+        {typeof view === 'object' && (
+          <FormPage key={view.version} view={view} language={language} reload={load} />
+        )}
       </main>
     </div>
   );

@@ -3,7 +3,11 @@ import type { Language } from '../domain/language.ts';
 
 const NAMES: Record<Language, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };
 
-export function LanguagePicker(props: { language: Language; onChange: (l: Language) => void; label: string }) {
+export function LanguagePicker(props: {
+  language: Language;
+  onChange: (l: Language) => void;
+  label: string;
+}) {
   return (
     <ToggleGroup
       data-size="sm"

@@ -14,7 +14,8 @@ const TEXTS = {
     saved: 'Lagret',
     saving: 'Lagrer …',
     notSaved: 'Ikke lagret',
-    conflict: 'Skjemaet er endret i en annen fane eller av en kollega. Last inn på nytt for å se siste versjon.',
+    conflict:
+      'Skjemaet er endret i en annen fane eller av en kollega. Last inn på nytt for å se siste versjon.',
     reload: 'Last inn på nytt',
     closed: 'Fristen er ute. Skjemaet kan leses, men ikke endres.',
     category: 'Kategori',
@@ -51,7 +52,8 @@ const TEXTS = {
     saved: 'Lagra',
     saving: 'Lagrar …',
     notSaved: 'Ikkje lagra',
-    conflict: 'Skjemaet er endra i ei anna fane eller av ein kollega. Last inn på nytt for å sjå siste versjon.',
+    conflict:
+      'Skjemaet er endra i ei anna fane eller av ein kollega. Last inn på nytt for å sjå siste versjon.',
     reload: 'Last inn på nytt',
     closed: 'Fristen er ute. Skjemaet kan lesast, men ikkje endrast.',
     category: 'Kategori',
@@ -116,5 +118,9 @@ const TEXTS = {
 } as const;
 
 /** The shape of the texts, with plain strings: every language has the same keys. */
-export type Texts = { readonly [K in keyof (typeof TEXTS)['nb']]: (typeof TEXTS)['nb'][K] extends string ? string : Readonly<Record<keyof (typeof TEXTS)['nb']['status'], string>> };
+export type Texts = {
+  readonly [K in keyof (typeof TEXTS)['nb']]: (typeof TEXTS)['nb'][K] extends string
+    ? string
+    : Readonly<Record<keyof (typeof TEXTS)['nb']['status'], string>>;
+};
 export const textsFor = (language: Language): Texts => TEXTS[language] satisfies Texts;

@@ -20,7 +20,18 @@ interface Props {
 const shown = (value: number | null) => (value === null ? '' : formatNorwegian(value));
 
 /** One table of the questionnaire: rows by measures, the fewer-than-five box, live sums and what is left. */
-export function AmountTable({ view, table, content, texts, language, t, readOnly, onAmount, onFewerThan5, onMethod }: Props) {
+export function AmountTable({
+  view,
+  table,
+  content,
+  texts,
+  language,
+  t,
+  readOnly,
+  onAmount,
+  onFewerThan5,
+  onMethod,
+}: Props) {
   const survey = view.survey;
   const answer = content.tables[table.key];
   const whole = (measure: string): number | null => {
@@ -87,7 +98,9 @@ export function AmountTable({ view, table, content, texts, language, t, readOnly
                           autoComplete="off"
                           aria-label={`${row.labels[language]}, ${m.code} ${m.labels[language]}`}
                           aria-invalid={invalid || undefined}
-                          aria-describedby={invalid ? `${fieldId(table.key, row.key, m.code)}-error` : undefined}
+                          aria-describedby={
+                            invalid ? `${fieldId(table.key, row.key, m.code)}-error` : undefined
+                          }
                           value={text}
                           disabled={readOnly || ticked}
                           onChange={(e) => onAmount(row.key, m.code, e.target.value)}
@@ -121,7 +134,11 @@ export function AmountTable({ view, table, content, texts, language, t, readOnly
                 const bound = whole(m.code);
                 const rest = bound === null ? null : bound - (columnSum(content, table.key, m.code) ?? 0);
                 return (
-                  <td key={m.code} className={rest !== null && rest < 0 ? 'num negative' : 'num'} data-testid={`rest-${table.key}-${m.code}`}>
+                  <td
+                    key={m.code}
+                    className={rest !== null && rest < 0 ? 'num negative' : 'num'}
+                    data-testid={`rest-${table.key}-${m.code}`}
+                  >
                     {shown(rest)}
                   </td>
                 );

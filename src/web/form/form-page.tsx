@@ -1,11 +1,26 @@
-import { Alert, Button, ErrorSummary, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  Heading,
+  Paragraph,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../../domain/language.ts';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
 import { ApiProblem, api } from '../api.ts';
 import { textsFor } from '../texts.ts';
 import { AmountTable } from './amount-table.tsx';
-import { amountKey, fieldId, type AmountTexts, type Finding, type FormView, type WireContent } from './model.ts';
+import {
+  amountKey,
+  fieldId,
+  type AmountTexts,
+  type Finding,
+  type FormView,
+  type WireContent,
+} from './model.ts';
 import { SubmitSection } from './submit-section.tsx';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid';
@@ -17,17 +32,32 @@ const emptyRow = (measures: string[]) => ({
 });
 
 function osloTime(iso: string, language: Language): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'nb-NO', {
+    timeZone: 'Europe/Oslo',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
 }
 
 /** The form: tables from the definition, autosave with the version it edited, validation, submission. */
-export function FormPage({ view, language, reload }: { view: FormView; language: Language; reload: () => Promise<void> }) {
+export function FormPage({
+  view,
+  language,
+  reload,
+}: {
+  view: FormView;
+  language: Language;
+  reload: () => Promise<void>;
+}) {
   const t = textsFor(language);
   const measures = view.survey.measures.map((m) => m.code);
   const [content, setContent] = useState<WireContent>(view.response ?? { tables: {}, comments: '' });
   const [texts, setTexts] = useState<AmountTexts>({});
   const [state, setState] = useState<SaveState>('saved');
-  const [findings, setFindings] = useState<{ errors: Finding[]; warnings: Finding[] }>({ errors: [], warnings: [] });
+  const [findings, setFindings] = useState<{ errors: Finding[]; warnings: Finding[] }>({
+    errors: [],
+    warnings: [],
+  });
   const [submitted, setSubmitted] = useState<{ version: number; at: string } | null>(null);
   const version = useRef(view.version);
   const summary = useRef<HTMLDivElement>(null);
@@ -68,7 +98,6 @@ export function FormPage({ view, language, reload }: { view: FormView; language:
     if (state !== 'dirty' || readOnly) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a save follows each change, with what it is then
   }, [content, texts, state]);
 
   if (submitted) {
@@ -77,7 +106,11 @@ export function FormPage({ view, language, reload }: { view: FormView; language:
         <Heading level={1} id="receipt-heading" data-size="md">
           {t.receiptTitle}
         </Heading>
-        <Paragraph>{t.receiptText.replace('{version}', String(submitted.version)).replace('{time}', osloTime(submitted.at, language))}</Paragraph>
+        <Paragraph>
+          {t.receiptText
+            .replace('{version}', String(submitted.version))
+            .replace('{time}', osloTime(submitted.at, language))}
+        </Paragraph>
         <p>
           <a className="ds-link" href={`/api/respondent/form/receipt.pdf?lang=${language}`}>
             {t.receiptPdf}
@@ -115,7 +148,13 @@ export function FormPage({ view, language, reload }: { view: FormView; language:
         </dd>
       </dl>
       <p className="save-state" role="status" aria-live="polite">
-        {state === 'saved' && version.current > 0 ? `${t.saved} (v${version.current})` : state === 'saving' ? t.saving : state === 'dirty' ? t.notSaved : ''}
+        {state === 'saved' && version.current > 0
+          ? `${t.saved} (v${version.current})`
+          : state === 'saving'
+            ? t.saving
+            : state === 'dirty'
+              ? t.notSaved
+              : ''}
       </p>
       {readOnly && <Alert data-color="warning">{t.closed}</Alert>}
       {state === 'conflict' && (
@@ -165,7 +204,9 @@ export function FormPage({ view, language, reload }: { view: FormView; language:
               <dt>
                 <abbr title={m.labels[language]}>{m.code}</abbr> {m.labels[language]}
               </dt>
-              <dd data-testid={`prefilled-${m.code}`}>{view.prefilled[m.code] == null ? '–' : formatNorwegian(view.prefilled[m.code]!)}</dd>
+              <dd data-testid={`prefilled-${m.code}`}>
+                {view.prefilled[m.code] == null ? '–' : formatNorwegian(view.prefilled[m.code]!)}
+              </dd>
             </div>
           ))}
         </dl>
@@ -193,7 +234,9 @@ export function FormPage({ view, language, reload }: { view: FormView; language:
           }}
           onFewerThan5={(rowKey, ticked) => {
             setTexts((previous) =>
-              Object.fromEntries(Object.entries(previous).filter(([k]) => !k.startsWith(`${table.key}/${rowKey}/`))),
+              Object.fromEntries(
+                Object.entries(previous).filter(([k]) => !k.startsWith(`${table.key}/${rowKey}/`)),
+              ),
             );
             edit((draft) => {
               const r = row(draft, table.key, rowKey);

@@ -34,7 +34,10 @@ export interface SurveyView {
   function: string;
   measures: { code: string; labels: Labels; guidance: Labels }[];
   methods: { code: string; labels: Labels }[];
-  fields: Record<'prefilled_total' | 'fewer_than_5' | 'methods' | 'comments', { labels: Labels; guidance: Labels }>;
+  fields: Record<
+    'prefilled_total' | 'fewer_than_5' | 'methods' | 'comments',
+    { labels: Labels; guidance: Labels }
+  >;
   tables: {
     key: string;
     number: number;

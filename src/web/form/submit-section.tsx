@@ -8,7 +8,15 @@ interface Details {
 }
 
 /** Who submits, and how long it took, as SSB's forms ask at submission. */
-export function SubmitSection({ t, again, onSubmit }: { t: Texts; again: boolean; onSubmit: (d: Details) => Promise<void> }) {
+export function SubmitSection({
+  t,
+  again,
+  onSubmit,
+}: {
+  t: Texts;
+  again: boolean;
+  onSubmit: (d: Details) => Promise<void>;
+}) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
@@ -28,7 +36,11 @@ export function SubmitSection({ t, again, onSubmit }: { t: Texts; again: boolean
         setBusy(true);
         const minutesSpent = /^\d+$/.test(minutes.trim()) ? Number(minutes.trim()) : undefined;
         void onSubmit({
-          contact: { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) },
+          contact: {
+            name: name.trim(),
+            email: email.trim(),
+            ...(phone.trim() ? { phone: phone.trim() } : {}),
+          },
           ...(minutesSpent === undefined ? {} : { minutes_spent: minutesSpent }),
         }).finally(() => setBusy(false));
       }}
@@ -36,10 +48,34 @@ export function SubmitSection({ t, again, onSubmit }: { t: Texts; again: boolean
       <Heading level={2} id="submit-heading" data-size="sm">
         {t.submitHeading}
       </Heading>
-      <Textfield label={t.contactName} value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} error={missing && name.trim() === '' ? t.required : undefined} />
-      <Textfield label={t.contactEmail} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={missing && email.trim() === '' ? t.required : undefined} />
-      <Textfield label={t.contactPhone} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
-      <Textfield label={t.minutes} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+      <Textfield
+        label={t.contactName}
+        value={name}
+        autoComplete="name"
+        onChange={(e) => setName(e.target.value)}
+        error={missing && name.trim() === '' ? t.required : undefined}
+      />
+      <Textfield
+        label={t.contactEmail}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={missing && email.trim() === '' ? t.required : undefined}
+      />
+      <Textfield
+        label={t.contactPhone}
+        type="tel"
+        autoComplete="tel"
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+      />
+      <Textfield
+        label={t.minutes}
+        inputMode="numeric"
+        value={minutes}
+        onChange={(e) => setMinutes(e.target.value)}
+      />
       <Button type="submit" disabled={busy}>
         {again ? t.submitAgain : t.submit}
       </Button>

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureDemoRound } from '../app/demo-round.ts';
+import { buildApp } from '../server/app.ts';
+import { openDatabase, type Db } from '../store/database.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+/** Browser tests need Debian's chromium and the built web app; with CI=true their absence fails the run. */
+export function browserAvailable(): boolean {
+  const ready = existsSync(CHROMIUM) && existsSync(`${WEB_ROOT}index.html`);
+  if (!ready && process.env.CI === 'true')
+    throw new Error(
+      `CI=true but ${existsSync(CHROMIUM) ? 'dist/web is not built (npm run build)' : `no browser at ${CHROMIUM}`}`,
+    );
+  return ready;
+}
+
+export interface Harness {
+  readonly db: Db;
+  readonly base: string;
+  readonly tokens: ReadonlyMap<string, string>;
+  readonly browser: Browser;
+  /** Moves the server's clock; the browser keeps its own. */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+/** The real server with the demo round on an in-memory database, on a free loopback port, and a browser. */
+export async function startHarness(): Promise<Harness> {
+  const db = await openDatabase();
+  let now = new Date();
+  const tokens = new Map((await ensureDemoRound(db, now)).map((t) => [t.municipality, t.token]));
+  const app: FastifyInstance = await buildApp({
+    db,
+    cookieSecret: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+    now: () => now,
+    webRoot: WEB_ROOT,
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    db,
+    base: address,
+    tokens,
+    browser,
+    setNow: (date) => {
+      now = date;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2.1 A and AA violations axe-core finds on the page as it is now. */
+export async function accessibilityViolations(
+  page: Page,
+): Promise<{ id: string; help: string; nodes: number }[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (o: unknown) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+}

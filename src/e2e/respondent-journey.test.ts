@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setExtension } from '../store/rounds.ts';
+import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
+
+const ROUND = 'f254-pilot-2022';
+const AGD10 = 'AGD10 Brutto driftsutgifter på funksjon/tjenesteområde';
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.skipIf(!browserAvailable())(
+  'a municipality fills in, checks and submits its form in the browser',
+  () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness();
+    }, 60_000);
+    afterAll(async () => h.close());
+
+    /** Opens the invitation link of a municipality in a fresh browser context, as the e-mail would. */
+    const open = async (municipality: string): Promise<Page> => {
+      const page = await h.browser.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${h.base}/s/${h.tokens.get(municipality)}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      return page;
+    };
+    const amount = (page: Page, row: string, measure = AGD10) =>
+      page.getByLabel(`${row}, ${measure}`, { exact: true }).first();
+    const savedAs = (page: Page, version: number) =>
+      expect
+        .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+        .toContain(`(v${version})`);
+    const shown = (page: Page, text: string | RegExp) =>
+      expect.poll(() => page.getByText(text).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    test(
+      'bokmål: fill in, meet a warning, explain it, reload the draft, submit, receipt, submit again',
+      { timeout: 90_000 },
+      async () => {
+        // Oslo did not respond in the pilot: its form starts empty, with the prefilled KOSTRA totals.
+        const page = await open('0301');
+        expect(await page.getByText('0301 Oslo').count()).toBe(1);
+        expect(await page.getByTestId('prefilled-AGD10').textContent()).toBe('8\u00a0023\u00a0718');
+        expect(await accessibilityViolations(page)).toEqual([]);
+
+        // Norwegian number input: with spaces, without, and with a decimal comma; text is refused.
+        await amount(page, 'Ambulerende hjemmetjeneste').fill('3 000 000');
+        await amount(page, 'Boligbaser (omsorgsboliger med fast bemanning)').fill('6000000');
+        await amount(page, 'Omsorgsstønad').fill('12 kroner');
+        await shown(page, 'Skriv et tall, for eksempel 1 234');
+        await amount(page, 'Omsorgsstønad').fill('100 000,0');
+        expect(await page.getByTestId('sum-business_types-AGD10').textContent()).toBe('9\u00a0100\u00a0000');
+        expect(await page.getByTestId('rest-business_types-AGD10').textContent()).toBe(
+          '-1\u00a0076\u00a0282',
+        );
+        await savedAs(page, 1);
+
+        // The rows exceed the KOSTRA total: a warning, and a blocking error until the comments explain it.
+        await shown(page, /summen av radene \(9\u00a0100\u00a0000\) er større enn KOSTRA-totalen/);
+        const explain = 'Skjemaet har advarsler. Forklar dem i merknadsfeltet før du sender inn.';
+        await shown(page, explain);
+        await page
+          .getByLabel('Merknader')
+          .fill('Boligbasene er ført på funksjon 254 etter KOSTRA-rapporteringen.');
+        await savedAs(page, 2);
+        await expect.poll(() => page.getByText(explain, { exact: true }).count()).toBe(0);
+
+        // A reload finds the draft as it was saved.
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        expect(await amount(page, 'Ambulerende hjemmetjeneste').inputValue()).toBe('3\u00a0000\u00a0000');
+        expect(await page.getByLabel('Merknader').inputValue()).toContain('Boligbasene');
+
+        await page.getByLabel('Navn på den som fyller ut').fill('Kari Nordmann');
+        await page.getByLabel('E-post').fill('kari.nordmann@oslo.kommune.no');
+        await page.getByLabel('Hvor mange minutter').fill('35');
+        await page.getByRole('button', { name: 'Send inn skjemaet' }).click();
+        await page.getByRole('heading', { name: 'Skjemaet er sendt inn' }).waitFor();
+        await shown(page, /Versjon 3 ble sendt inn/);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        const pdf = await page.request.get(`${h.base}/api/respondent/form/receipt.pdf`);
+        expect(pdf.headers()['content-type']).toBe('application/pdf');
+        expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+        // Back to the form: a change submitted again makes a new version.
+        await page.getByRole('button', { name: 'Tilbake til skjemaet' }).click();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await amount(page, 'Omsorgsstønad').fill('120 000');
+        await savedAs(page, 4);
+        await page.getByLabel('Navn på den som fyller ut').fill('Kari Nordmann');
+        await page.getByLabel('E-post').fill('kari.nordmann@oslo.kommune.no');
+        await page.getByRole('button', { name: 'Send inn på nytt' }).click();
+        await shown(page, /Versjon 5 ble sendt inn/);
+        await page.close();
+      },
+    );
+
+    test(
+      'nynorsk: the form and its messages in nynorsk; a hard error blocks submission',
+      { timeout: 60_000 },
+      async () => {
+        const page = await open('3441');
+        await page.locator('label', { hasText: 'Nynorsk' }).click();
+        await shown(page, '1. Verksemdstypar');
+        const ambulant = 'Ambulerande heimeteneste';
+        await amount(page, ambulant, 'AGD10 Brutto driftsutgifter på funksjon/tenesteområde').fill('100');
+        await amount(page, ambulant, 'AGD4 Korrigerte brutto driftsutgifter på funksjon/tenesteområde').fill(
+          '200',
+        );
+        await savedAs(page, 1);
+        await shown(
+          page,
+          /rad Ambulerande heimeteneste, AGD4 Korrigerte brutto driftsutgifter på funksjon\/tenesteområde: beløpet \(200\) er større enn AGD10/,
+        );
+        await page.getByLabel('Namn på den som fyller ut').fill('Ola Nordmann');
+        await page.getByLabel('E-post').fill('ola@gausdal.kommune.no');
+        await page.getByRole('button', { name: 'Send inn skjemaet' }).click();
+        await shown(page, 'Dette må rettast før du kan sende inn');
+        expect(await page.getByRole('heading', { name: 'Skjemaet er sendt inn' }).count()).toBe(0);
+        // The error summary links to the field.
+        await page
+          .getByRole('link', { name: /AGD4 Korrigerte/ })
+          .first()
+          .click();
+        expect(new URL(page.url()).hash).toBe('#field-business_types-AMBULANT-AGD4');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.close();
+      },
+    );
+
+    test('the sign-in page for a visitor without a session', async () => {
+      const page = await h.browser.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(h.base);
+      await page.getByRole('heading', { name: 'Logg inn med lenken fra invitasjonen' }).waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByLabel('Kode fra lenken').fill(`${h.base}/s/${h.tokens.get('3403')}`);
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await shown(page, '3403 Hamar');
+      await page.close();
+    });
+
+    test(
+      'after the deadline the form is read-only and says so; an extension opens it again',
+      { timeout: 60_000 },
+      async () => {
+        h.setNow(new Date(Date.now() + 60 * DAY));
+        try {
+          const page = await open('4214');
+          await shown(page, 'Fristen er ute. Skjemaet kan leses, men ikke endres.');
+          expect(await amount(page, 'Ambulerende hjemmetjeneste').isDisabled()).toBe(true);
+          expect(await page.getByRole('button', { name: /Send inn/ }).count()).toBe(0);
+          expect(await accessibilityViolations(page)).toEqual([]);
+          await setExtension(h.db, ROUND, '4214', new Date(Date.now() + 90 * DAY));
+          await page.reload();
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          expect(await amount(page, 'Ambulerende hjemmetjeneste').isDisabled()).toBe(false);
+          await page.close();
+        } finally {
+          h.setNow(new Date());
+        }
+      },
+    );
+  },
+);
