@@ -1,3 +1,7 @@
+import ExcelJS from 'exceljs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setExtension } from '../store/rounds.ts';
@@ -124,6 +128,49 @@ describe.skipIf(!browserAvailable())(
           .click();
         expect(new URL(page.url()).hash).toBe('#field-business_types-AMBULANT-AGD4');
         expect(await accessibilityViolations(page)).toEqual([]);
+        await page.close();
+      },
+    );
+
+    test(
+      'Excel: download, fill in, upload; a bad file shows the cells to fix and changes nothing',
+      { timeout: 60_000 },
+      async () => {
+        const page = await open('5406');
+        const download = await page.request.get(`${h.base}/api/respondent/form.xlsx`);
+        expect(download.headers()['content-type']).toBe(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
+        const dir = await mkdtemp(join(tmpdir(), 'kostra-xlsx-'));
+        const write = async (name: string, edits: Record<string, Record<number, string | number>>) => {
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.load((await download.body()) as unknown as ArrayBuffer);
+          book.getWorksheet('Skjema')!.eachRow((row) => {
+            const edit = edits[String(row.getCell(1).value)];
+            if (edit) for (const [col, value] of Object.entries(edit)) row.getCell(Number(col)).value = value;
+          });
+          const path = join(dir, name);
+          await book.xlsx.writeFile(path);
+          return path;
+        };
+
+        await page.setInputFiles(
+          '#excel-upload',
+          await write('bad.xlsx', { 'row:business_types:AMBULANT': { 4: 'mye' } }),
+        );
+        await shown(page, 'Filen ble ikke lastet opp. Rett disse cellene:');
+        await shown(page, /^D\d+: «mye» er ikke et tall\.$/);
+        expect(await amount(page, 'Ambulerende hjemmetjeneste').inputValue()).toBe('');
+
+        await page.setInputFiles(
+          '#excel-upload',
+          await write('good.xlsx', { 'row:business_types:AMBULANT': { 4: 150000, 5: '140 000' } }),
+        );
+        await expect
+          .poll(() => amount(page, 'Ambulerende hjemmetjeneste').inputValue(), { timeout: 10_000 })
+          .toBe('150\u00a0000');
+        expect(await page.getByTestId('sum-business_types-AGD4').textContent()).toBe('140\u00a0000');
+        await rm(dir, { recursive: true, force: true });
         await page.close();
       },
     );

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../store/database.ts';
 import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
-import { respondentFormRoutes } from './routes/respondent-form.ts';
+import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
 
 export interface AppOptions {
@@ -32,6 +32,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
   };
   await app.register(cookie, { secret: options.cookieSecret });
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
+  });
   installErrorHandler(app, options.webRoot !== undefined);
   if (options.webRoot !== undefined) {
     await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html', wildcard: true });

@@ -35,6 +35,21 @@ export const api = {
   form: () => call<FormView>('GET', '/api/respondent/form'),
   save: (version: number, content: WireContent, lang: string) =>
     call<SaveResult>('PUT', `/api/respondent/form?lang=${lang}`, content, { 'if-match': `"${version}"` }),
+  uploadWorkbook: async (version: number, file: File, lang: string): Promise<SaveResult> => {
+    const response = await fetch(`/api/respondent/form.xlsx?lang=${lang}`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'if-match': `"${version}"`,
+      },
+      body: file,
+    });
+    const body: unknown = await response.json();
+    if (!response.ok)
+      throw new ApiProblem(response.status, body as ConstructorParameters<typeof ApiProblem>[1]);
+    return body as SaveResult;
+  },
   submit: (
     details: { contact: { name: string; email: string; phone?: string }; minutes_spent?: number },
     lang: string,

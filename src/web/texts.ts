@@ -39,6 +39,12 @@ const TEXTS = {
     status: { not_started: 'Ikke påbegynt', draft: 'Utkast', submitted: 'Sendt inn' },
     language: 'Språk',
     required: 'Fyll ut navn og e-post',
+    excelHeading: 'Fyll ut i Excel',
+    excelHelp:
+      'Last ned skjemaet som Excel-fil, fyll ut de hvite cellene og last det opp igjen. Ingenting endres hvis filen har feil.',
+    excelDownload: 'Last ned Excel-fil',
+    excelUpload: 'Last opp utfylt Excel-fil',
+    excelErrors: 'Filen ble ikke lastet opp. Rett disse cellene:',
   },
   nn: {
     signInTitle: 'Logg inn med lenkja frå invitasjonen',
@@ -77,6 +83,12 @@ const TEXTS = {
     status: { not_started: 'Ikkje påbyrja', draft: 'Utkast', submitted: 'Sendt inn' },
     language: 'Språk',
     required: 'Fyll ut namn og e-post',
+    excelHeading: 'Fyll ut i Excel',
+    excelHelp:
+      'Last ned skjemaet som Excel-fil, fyll ut dei kvite cellene og last det opp att. Ingenting vert endra dersom fila har feil.',
+    excelDownload: 'Last ned Excel-fil',
+    excelUpload: 'Last opp utfylt Excel-fil',
+    excelErrors: 'Fila vart ikkje lasta opp. Rett desse cellene:',
   },
   en: {
     signInTitle: 'Sign in with the link from your invitation',
@@ -114,6 +126,12 @@ const TEXTS = {
     status: { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted' },
     language: 'Language',
     required: 'Fill in name and e-mail',
+    excelHeading: 'Fill in with Excel',
+    excelHelp:
+      'Download the form as an Excel file, fill in the white cells and upload it again. Nothing changes if the file has errors.',
+    excelDownload: 'Download Excel file',
+    excelUpload: 'Upload filled-in Excel file',
+    excelErrors: 'The file was not uploaded. Correct these cells:',
   },
 } as const;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { getRespondentForm, saveDraft, submitForm } from '../../app/respondent-form.ts';
 import { isLanguage, type Language } from '../../domain/language.ts';
+import { readFormWorkbook, writeFormWorkbook } from '../../files/form-workbook.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import { receiptPdf } from '../../report/receipt-pdf.ts';
 import { responseVersions } from '../../store/responses.ts';
@@ -9,6 +10,8 @@ import type { ServerContext } from '../context.ts';
 import { requireRespondent } from '../policies/respondent.ts';
 import { presentContent, presentForm } from '../presenters/form.ts';
 import { problem } from '../problem.ts';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const submitBody = z.strictObject({
   contact: z.strictObject({
@@ -79,6 +82,53 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
       submitted_at: v.submittedAt?.toISOString() ?? null,
       response: presentContent(v.content),
     }));
+  });
+
+  // Excel round-trip: the form as a workbook, and a filled-in workbook back as a new draft, whole or not at all.
+  app.get('/api/respondent/form.xlsx', async (request, reply) => {
+    const identity = await requireRespondent(request, db, now());
+    const form = await getRespondentForm(db, identity, now());
+    const workbook = await writeFormWorkbook(
+      {
+        definition: form.definition,
+        roundId: form.roundId,
+        municipality: form.municipality,
+        prefilled: form.prefilled,
+        content: form.latest?.content ?? { tables: {}, comments: '' },
+      },
+      languageOf(request),
+    );
+    return reply
+      .type(XLSX)
+      .header(
+        'content-disposition',
+        `attachment; filename="skjema-${identity.municipality}-${form.roundId}.xlsx"`,
+      )
+      .send(workbook);
+  });
+
+  app.put('/api/respondent/form.xlsx', async (request) => {
+    if (!Buffer.isBuffer(request.body)) throw problem(415, 'media-type', `Send the workbook as ${XLSX}`);
+    const expected = expectedVersion(request);
+    const identity = await requireRespondent(request, db, now());
+    const language = languageOf(request);
+    const form = await getRespondentForm(db, identity, now());
+    const read = await readFormWorkbook(
+      request.body,
+      { definition: form.definition, roundId: identity.roundId, municipality: identity.municipality },
+      language,
+    );
+    if ('errors' in read) {
+      throw problem(
+        400,
+        'workbook',
+        'The workbook has errors; nothing was saved',
+        read.errors[0]?.message,
+        read.errors,
+      );
+    }
+    const saved = await saveDraft(db, identity, expected, read.content, language, now());
+    return { version: saved.version, errors: saved.errors, warnings: saved.warnings };
   });
 
   app.get('/api/respondent/form/receipt.pdf', async (request, reply) => {

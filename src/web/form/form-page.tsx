@@ -21,6 +21,7 @@ import {
   type FormView,
   type WireContent,
 } from './model.ts';
+import { ExcelSection } from './excel-section.tsx';
 import { SubmitSection } from './submit-section.tsx';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid';
@@ -267,6 +268,13 @@ export function FormPage({
             draft.comments = comments;
           });
         }}
+      />
+      <ExcelSection
+        t={t}
+        language={language}
+        version={() => version.current}
+        readOnly={readOnly}
+        onUploaded={() => void reload()}
       />
       <div className="actions">
         <Button variant="secondary" onClick={() => window.print()}>
