@@ -146,7 +146,7 @@ describe.skipIf(!browserAvailable())(
           const book = new ExcelJS.Workbook();
           await book.xlsx.load((await download.body()) as unknown as ArrayBuffer);
           book.getWorksheet('Skjema')!.eachRow((row) => {
-            const edit = edits[String(row.getCell(1).value)];
+            const edit = edits[row.getCell(1).text];
             if (edit) for (const [col, value] of Object.entries(edit)) row.getCell(Number(col)).value = value;
           });
           const path = join(dir, name);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Language } from '../domain/language.ts';
 import { parseNorwegian } from '../domain/number-format.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
-import type { ResponseContent, ResponseRow, ResponseTable } from '../domain/survey/response.ts';
+import type { ResponseContent, ResponseRow } from '../domain/survey/response.ts';
 
 /**
  * The form as an Excel workbook to fill in offline and upload again. Column A (hidden) holds a key for each
@@ -155,7 +155,7 @@ const ERRORS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
 const text = (value: ExcelJS.CellValue): string => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'result' in value) return text(value.result as ExcelJS.CellValue);
+  if (typeof value === 'object' && 'result' in value) return text(value.result);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value).trim();
 };
@@ -188,13 +188,13 @@ export async function readFormWorkbook(
   const errors: CellError[] = [];
   const tables: Record<string, { methods: string[]; rows: Record<string, ResponseRow> }> = {};
   let comments = '';
-  let seenMunicipality = false;
+  const seen = { municipality: false };
   sheet.eachRow((row, number) => {
     const key = text(row.getCell(1).value);
     const [kind, a, b] = key.split(':');
     const cell = (col: number) => row.getCell(col);
     if (kind === 'municipality') {
-      seenMunicipality = true;
+      seen.municipality = true;
       if (a !== expected.municipality)
         errors.push({
           cell: `A${number}`,
@@ -237,7 +237,7 @@ export async function readFormWorkbook(
       errors.push({ cell: `A${number}`, message: say(e.key!, key) });
     }
   });
-  if (!seenMunicipality) errors.push({ cell: '', message: e.notWorkbook! });
+  if (!seen.municipality) errors.push({ cell: '', message: e.notWorkbook! });
   if (errors.length > 0) return { errors };
-  return { content: { tables: tables as Record<string, ResponseTable>, comments } };
+  return { content: { tables, comments } };
 }

@@ -17,7 +17,7 @@ async function fill(data: Buffer, edits: Record<string, Record<number, ExcelJS.C
   await book.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = book.getWorksheet('Skjema')!;
   sheet.eachRow((row) => {
-    const edit = edits[String(row.getCell(1).value)];
+    const edit = edits[row.getCell(1).text];
     if (edit) for (const [col, value] of Object.entries(edit)) row.getCell(Number(col)).value = value;
   });
   return Buffer.from(await book.xlsx.writeBuffer());
