@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DATA_DIR } from '../src/files/product-data.ts';
 
 /** A small deterministic generator (mulberry32), so that every run benchmarks the same data. */
 function random(seed: number): () => number {
@@ -51,9 +52,7 @@ function amounts(agd10: number) {
  */
 export async function writeSyntheticRound(dir: string, referenceYear: number): Promise<void> {
   const rng = random(referenceYear);
-  const municipalities = (
-    await readFile(new URL('../data/reference/municipalities-2022.csv', import.meta.url), 'utf8')
-  )
+  const municipalities = (await readFile(new URL('reference/municipalities-2022.csv', DATA_DIR), 'utf8'))
     .trim()
     .split('\n')
     .slice(1)

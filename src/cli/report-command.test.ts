@@ -127,6 +127,14 @@ describe('kostra report', () => {
     const again = await kostraWith(env, 'import', '--data', PILOT);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('survey round f254-pilot-2022 exists already');
+    const tokens = await kostraWith(env, 'tokens', '--survey', 'f254-pilot-2022');
+    expect(tokens.code).toBe(0);
+    const lines = tokens.stdout.trim().split('\n');
+    expect(lines).toHaveLength(50);
+    expect(lines.every((line) => /^\d{4} [A-Za-z0-9_-]{43}$/.test(line))).toBe(true);
+    // The same links every time: a reminder must not invalidate the invitation.
+    expect((await kostraWith(env, 'tokens', '--survey', 'f254-pilot-2022')).stdout).toBe(tokens.stdout);
+    expect((await kostraWith(env, 'tokens', '--survey', 'nope')).stderr).toContain('no survey round nope');
     const out = join(temp, 'from-store');
     const reported = await kostraWith(env, 'report', '--round', 'f254-pilot-2022', '--out', out);
     expect(reported.code).toBe(0);

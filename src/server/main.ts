@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDemoRound } from '../app/demo-round.ts';
 import { configuredDatabase, readConfig } from '../config.ts';
@@ -47,4 +49,14 @@ for (const code of ['0301', '5406', '3403', '5041'].filter((c) => names.has(c)))
   const token = tokens.find((t) => t.municipality === code)?.token;
   if (token) console.log(`  ${code} ${names.get(code) ?? ''}: ${base}/s/${token}`);
 }
-console.log(`\nAll links: npm run kostra -- tokens --survey f254-pilot-2022`);
+if (config.DATABASE_URL) {
+  console.log('\nAll links: npm run kostra -- tokens --survey f254-pilot-2022');
+} else {
+  // PGlite is one process's database: no second process may open its folder while the server runs.
+  const file = join(config.KOSTRA_DATA_DIR, 'respondent-links.txt');
+  const lines = tokens.map(
+    (t) => `${t.municipality} ${names.get(t.municipality) ?? ''}: ${base}/s/${t.token}\n`,
+  );
+  await writeFile(file, lines.join(''));
+  console.log(`\nAll ${tokens.length} links: ${file}`);
+}

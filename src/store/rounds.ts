@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { DomainError } from '../domain/errors.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
 import type { ResponseTable } from '../domain/survey/response.ts';
@@ -161,6 +162,26 @@ export interface RoundHeader {
   readonly prefilled: Readonly<Record<string, number | null>>;
 }
 
+/**
+ * Parsed survey definitions by id and version. A definition is read and checked once per process, not at
+ * every autosave; a version is never changed in place (saveRound clears the cache when it stores one).
+ */
+const definitions = new Map<string, SurveyDefinition>();
+
+async function definitionOf(db: Db, id: string, version: number): Promise<SurveyDefinition> {
+  const key = `${id}@${version}`;
+  const cached = definitions.get(key);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom('survey_definition')
+    .select('definition')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const parsed = parseSurveyDefinition(row.definition, `survey_definition ${id}`);
+  definitions.set(key, parsed);
+  return parsed;
+}
+
 /** What one municipality's form needs of its round: definition, deadlines, name and prefilled totals. */
 export async function loadRoundHeader(db: Db, roundId: string, municipality: string): Promise<RoundHeader> {
   const row = await db
@@ -168,32 +189,31 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
     .innerJoin('survey_round', 'survey_round.id', 'invitation.round_id')
     .innerJoin('survey_definition', 'survey_definition.id', 'survey_round.definition_id')
     .select([
-      'survey_definition.definition',
       'survey_definition.id as definition_id',
+      'survey_definition.version as definition_version',
       'reference_year',
       'deadline',
       'closed_at',
       'name',
       'extended_deadline',
+      // The prefilled totals in the same round trip: this runs at every autosave.
+      sql<Record<string, number | null> | null>`(
+        select json_object_agg(measure, amount) from prefilled_total
+        where prefilled_total.round_id = invitation.round_id and prefilled_total.municipality = invitation.municipality
+      )`.as('prefilled'),
     ])
     .where('invitation.round_id', '=', roundId)
     .where('invitation.municipality', '=', municipality)
     .executeTakeFirst();
   if (!row) throw new DomainError(`municipality ${municipality} is not invited to ${roundId}`);
-  const totals = await db
-    .selectFrom('prefilled_total')
-    .select(['measure', 'amount'])
-    .where('round_id', '=', roundId)
-    .where('municipality', '=', municipality)
-    .execute();
   return {
-    definition: parseSurveyDefinition(row.definition, `survey_definition ${row.definition_id}`),
+    definition: await definitionOf(db, row.definition_id, row.definition_version),
     referenceYear: row.reference_year,
     deadline: row.deadline,
     closedAt: row.closed_at,
     name: row.name,
     extendedDeadline: row.extended_deadline,
-    prefilled: Object.fromEntries(totals.map((t) => [t.measure, t.amount])),
+    prefilled: row.prefilled ?? {},
   };
 }
 
