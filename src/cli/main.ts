@@ -5,6 +5,7 @@ import { reportCommand } from './report-command.ts';
 import { importCommand } from './import-command.ts';
 import { tokensCommand } from './tokens-command.ts';
 import { UsageError } from './usage-error.ts';
+import { userCommand } from './user-command.ts';
 
 const HELP = `kostra: KOSTRA health and care statistics
 
@@ -21,6 +22,9 @@ Usage:
   kostra tokens --survey ROUND
       Print "<municipality> <token>" for every invited municipality of a stored round (the respondent link
       is <server>/s/<token>), making tokens where none exist.
+  kostra user add --username NAME --name "FULL NAME" [--role statistician|admin]
+      Add a statistician; the password comes from KOSTRA_PASSWORD or the first line of standard input
+      (at least 12 characters), and is stored argon2id-hashed.
   kostra demo [--out OUT]
       The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
 
@@ -29,17 +33,21 @@ Exit codes: 0 done, 1 the input is wrong (the message says what and where), 2 th
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       data: { type: 'string' },
       out: { type: 'string' },
       round: { type: 'string' },
       survey: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
       definition: { type: 'string', default: 'f254' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
+    allowPositionals: command === 'user',
   });
   if (command === undefined || command === 'help' || values.help) {
     console.log(HELP);
@@ -50,6 +58,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return reportCommand(values);
     case 'import':
       return importCommand(values);
+    case 'user':
+      return userCommand(positionals[0], values);
     case 'tokens':
       return tokensCommand(values);
     case 'demo':

@@ -147,6 +147,36 @@ describe('kostra report', () => {
     });
   });
 
+  test('user add makes a statistician from KOSTRA_PASSWORD, and refuses a weak password', async () => {
+    const env = { KOSTRA_DATA_DIR: join(temp, 'users'), KOSTRA_PASSWORD: 'et langt og godt passord' };
+    const added = await kostraWith(
+      env,
+      'user',
+      'add',
+      '--username',
+      'kari',
+      '--name',
+      'Kari Nordmann',
+      '--role',
+      'admin',
+    );
+    expect(added).toMatchObject({ code: 0, stdout: 'added kari (admin)\n' });
+    const weak = await kostraWith(
+      { ...env, KOSTRA_PASSWORD: 'kort' },
+      'user',
+      'add',
+      '--username',
+      'per',
+      '--name',
+      'Per',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('at least 12 characters');
+    expect(
+      (await kostraWith(env, 'user', 'add', '--username', 'x', '--name', 'X', '--role', 'boss')).code,
+    ).toBe(2);
+  });
+
   test('a wrong command exits 2 with the help', async () => {
     const result = await kostra('report', '--data', PILOT);
     expect(result.code).toBe(2);

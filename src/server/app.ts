@@ -6,6 +6,7 @@ import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { staffRoutes } from './routes/staff.ts';
 
 export interface AppOptions {
   readonly db: Db;
@@ -42,5 +43,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', () => ({ status: 'ok' }));
   sessionRoutes(app, context);
   respondentFormRoutes(app, context);
+  staffRoutes(app, context);
   return app;
 }

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as surveyRounds from './migrations/001-survey-rounds.ts';
 import * as respondents from './migrations/002-respondents.ts';
+import * as statisticians from './migrations/003-statisticians.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-survey-rounds': surveyRounds,
   '002-respondents': respondents,
+  '003-statisticians': statisticians,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -49,6 +49,30 @@ export interface Database {
     /** Who saved the version: 'import', 'respondent' (later also a statistician's id). */
     saved_by: Generated<string>;
   };
+  statistician: {
+    id: Generated<number>;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    role: 'statistician' | 'admin';
+    created_at: Generated<Date>;
+    disabled_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+  };
+  statistician_session: {
+    id_hash: string;
+    statistician_id: number;
+    created_at: Generated<Date>;
+    expires_at: ColumnType<Date, string | Date, string | Date>;
+    ended_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+  };
+  audit_log: {
+    id: Generated<string>;
+    at: Generated<Date>;
+    actor: string;
+    action: string;
+    subject: string | null;
+    detail: unknown;
+  };
   server_setting: {
     key: string;
     value: string;

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { reportRound } from '../../app/report-round.ts';
+import { loadReferenceData } from '../../files/product-data.ts';
+import { endStaffSession, openStaffSession } from '../../store/statisticians.ts';
+import type { ServerContext } from '../context.ts';
+import { requireStatistician, STAFF_COOKIE } from '../policies/statistician.ts';
+import { problem } from '../problem.ts';
+
+const signInBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+/** Statisticians: sign-in, the rounds with live response counts, a round's tables, and the audit log. */
+export function staffRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { db, now } = context;
+
+  app.post('/api/staff/session', async (request, reply) => {
+    const { username, password } = signInBody.parse(request.body);
+    const opened = await openStaffSession(db, username, password, now(), context.sessionLifetimeMs);
+    if (!opened) throw problem(401, 'unauthenticated', 'Wrong user name or password');
+    return reply
+      .setCookie(STAFF_COOKIE, opened.sessionId, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: context.secureCookies,
+        signed: true,
+        expires: opened.expiresAt,
+      })
+      .status(204)
+      .send();
+  });
+
+  app.delete('/api/staff/session', async (request, reply) => {
+    const user = await requireStatistician(request, db, now());
+    const unsigned = request.unsignCookie(request.cookies[STAFF_COOKIE]!);
+    if (unsigned.valid) await endStaffSession(db, unsigned.value, user.username);
+    return reply.clearCookie(STAFF_COOKIE, { path: '/' }).status(204).send();
+  });
+
+  app.get('/api/staff/me', async (request) => {
+    const user = await requireStatistician(request, db, now());
+    return { username: user.username, display_name: user.displayName, role: user.role };
+  });
+
+  app.get('/api/staff/rounds', async (request) => {
+    await requireStatistician(request, db, now());
+    const rounds = await db
+      .selectFrom('survey_round')
+      .select((eb) => [
+        'id',
+        'reference_year',
+        'deadline',
+        eb
+          .selectFrom('invitation')
+          .whereRef('invitation.round_id', '=', 'survey_round.id')
+          .select(eb.fn.countAll<string>().as('n'))
+          .as('invited'),
+        eb
+          .selectFrom('response')
+          .whereRef('response.round_id', '=', 'survey_round.id')
+          .where('status', '=', 'submitted')
+          .select(sql<string>`count(distinct response.municipality)`.as('n'))
+          .as('responded'),
+      ])
+      .orderBy('id')
+      .execute();
+    return rounds.map((r) => ({
+      id: r.id,
+      reference_year: r.reference_year,
+      deadline: r.deadline?.toISOString() ?? null,
+      invited: Number(r.invited ?? 0),
+      responded: Number(r.responded ?? 0),
+    }));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/report', async (request) => {
+    await requireStatistician(request, db, now());
+    const { report } = await reportRound(db, request.params.id, await loadReferenceData());
+    return { tables: report.tables, facts: report.facts };
+  });
+
+  app.get('/api/staff/audit', async (request) => {
+    await requireStatistician(request, db, now(), 'admin');
+    const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(200).execute();
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      actor: r.actor,
+      action: r.action,
+      subject: r.subject,
+      detail: r.detail,
+    }));
+  });
+}
