@@ -6,6 +6,7 @@ import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { staffControlRoutes } from './routes/staff-control.ts';
 import { staffRoutes } from './routes/staff.ts';
 
 export interface AppOptions {
@@ -44,5 +45,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   sessionRoutes(app, context);
   respondentFormRoutes(app, context);
   staffRoutes(app, context);
+  staffControlRoutes(app, context);
   return app;
 }

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as surveyRounds from './migrations/001-survey-rounds.ts';
 import * as respondents from './migrations/002-respondents.ts';
 import * as statisticians from './migrations/003-statisticians.ts';
+import * as control from './migrations/004-control.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-survey-rounds': surveyRounds,
   '002-respondents': respondents,
   '003-statisticians': statisticians,
+  '004-control': control,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -12,6 +12,7 @@ export interface StoredVersion {
   readonly submittedAt: Date | null;
   readonly submittedBy: unknown;
   readonly minutesSpent: number | null;
+  readonly reason: string | null;
 }
 
 const COLUMNS = [
@@ -24,6 +25,7 @@ const COLUMNS = [
   'submitted_at',
   'submitted_by',
   'minutes_spent',
+  'reason',
 ] as const;
 
 function toVersion(row: {
@@ -36,6 +38,7 @@ function toVersion(row: {
   submitted_at: Date | null;
   submitted_by: unknown;
   minutes_spent: number | null;
+  reason: string | null;
 }): StoredVersion {
   return {
     version: row.version,
@@ -46,6 +49,7 @@ function toVersion(row: {
     submittedAt: row.submitted_at,
     submittedBy: row.submitted_by,
     minutesSpent: row.minutes_spent,
+    reason: row.reason,
   };
 }
 
@@ -88,6 +92,7 @@ export interface NewVersion {
   readonly submittedAt?: Date;
   readonly submittedBy?: unknown;
   readonly minutesSpent?: number | null;
+  readonly reason?: string;
 }
 
 /**
@@ -125,11 +130,11 @@ async function insertVersion(
   // One statement: the row is written only if `expected` is still the latest version.
   const result = await sql<{ version: number }>`
     insert into response
-      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by)
+      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by, reason)
     select ${roundId}, ${municipality}, ${expected + 1}, ${version.status}, ${version.submittedAt ?? null},
       ${version.submittedBy === undefined ? null : JSON.stringify(version.submittedBy)}::jsonb,
       ${version.minutesSpent ?? null}::integer, ${version.content.comments}, ${JSON.stringify(version.content.tables)}::jsonb,
-      ${version.savedBy}
+      ${version.savedBy}, ${version.reason ?? null}::text
     where coalesce(
       (select max(version) from response where round_id = ${roundId} and municipality = ${municipality}), 0
     ) = ${expected}

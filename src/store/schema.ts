@@ -46,8 +46,29 @@ export interface Database {
     created_at: Generated<Date>;
     submitted_by: unknown;
     minutes_spent: number | null;
-    /** Who saved the version: 'import', 'respondent' (later also a statistician's id). */
+    /** Who saved the version: 'import', 'respondent' or 'statistician:<username>'. */
     saved_by: Generated<string>;
+    /** Why a statistician corrected the response. */
+    reason: string | null;
+  };
+  contact_log: {
+    id: Generated<number>;
+    round_id: string;
+    municipality: string;
+    at: Generated<Date>;
+    statistician: string;
+    channel: 'phone' | 'email' | 'meeting' | 'other';
+    question: string;
+    answer: string;
+  };
+  control_outcome: {
+    round_id: string;
+    municipality: string;
+    flag: string;
+    outcome: 'confirmed' | 'corrected' | 'pending';
+    note: string;
+    statistician: string;
+    at: Generated<Date>;
   };
   statistician: {
     id: Generated<number>;

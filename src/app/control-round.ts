@@ -1,0 +1,201 @@
+import {
+  controlResponse,
+  worklist,
+  type ControlFlag,
+  type ControlThresholds,
+} from '../domain/collection/controls.ts';
+import { responsesByDay, type DayCount } from '../domain/collection/tracking.ts';
+import { diffVersions, type Change } from '../domain/collection/version-diff.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { ResponseContent } from '../domain/survey/response.ts';
+import { validateResponse } from '../domain/validation/validate.ts';
+import type { Db } from '../store/database.ts';
+import { appendVersion, responseVersions } from '../store/responses.ts';
+import { loadRound, loadRoundHeader } from '../store/rounds.ts';
+import { logAction, type Statistician } from '../store/statisticians.ts';
+import { StaleVersionError, SubmissionBlockedError } from './respondent-form.ts';
+
+/**
+ * A statistician's correction: a new submitted version with the reason, never an edit in place. Hard
+ * validation errors stop it as they stop a respondent.
+ */
+export async function correctResponse(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  municipality: string,
+  expected: number,
+  content: ResponseContent,
+  reason: string,
+  now: Date,
+): Promise<{ version: number }> {
+  if (reason.trim() === '') throw new DomainError('a correction needs a reason', ['reason']);
+  const header = await loadRoundHeader(db, roundId, municipality);
+  const { errors } = validateResponse(header.definition, content, header.prefilled, 'nb');
+  if (errors.length > 0) throw new SubmissionBlockedError(errors);
+  const version = await appendVersion(db, roundId, municipality, expected, {
+    content,
+    status: 'submitted',
+    savedBy: `statistician:${user.username}`,
+    submittedAt: now,
+    reason: reason.trim(),
+  });
+  if (version === undefined) throw new StaleVersionError(`version ${expected} is not the latest; reload`);
+  await logAction(db, user.username, 'response.correct', `${roundId}/${municipality}`, {
+    version,
+    reason: reason.trim(),
+  });
+  return { version };
+}
+
+export interface TrailEntry {
+  readonly version: number;
+  readonly status: 'draft' | 'submitted';
+  readonly savedBy: string;
+  readonly savedAt: Date;
+  readonly reason: string | null;
+  readonly changes: Change[];
+}
+
+/** Every version of a municipality's response, oldest first, each with what it changed, who, when and why. */
+export async function auditTrail(db: Db, roundId: string, municipality: string): Promise<TrailEntry[]> {
+  const header = await loadRoundHeader(db, roundId, municipality);
+  const versions = (await responseVersions(db, roundId, municipality)).reverse();
+  return versions.map((v, i) => ({
+    version: v.version,
+    status: v.status,
+    savedBy: v.savedBy,
+    savedAt: v.savedAt,
+    reason: v.reason,
+    changes: diffVersions(header.definition, versions[i - 1]?.content, v.content),
+  }));
+}
+
+export interface FlagWithOutcome extends ControlFlag {
+  readonly key: string;
+  readonly outcome: 'confirmed' | 'corrected' | 'pending';
+}
+
+/**
+ * The control worklist of a round: each submitted response against its KOSTRA total and against the same
+ * municipality in the round of the year before (same survey), largest deviation first, with outcomes.
+ */
+export async function roundControls(
+  db: Db,
+  roundId: string,
+  thresholds: ControlThresholds,
+): Promise<FlagWithOutcome[]> {
+  const { definition, round } = await loadRound(db, roundId);
+  const previousRound = await db
+    .selectFrom('survey_round')
+    .select('id')
+    .where('definition_id', '=', round.definitionId)
+    .where('reference_year', '=', round.referenceYear - 1)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  const previous = previousRound ? (await loadRound(db, previousRound.id)).round.responses : [];
+  const previousOf = new Map(previous.map((r) => [r.municipality, r]));
+  const prefilledOf = new Map(round.invitations.map((i) => [i.municipality, i.prefilled]));
+  const flags = round.responses.flatMap((r) =>
+    controlResponse(
+      definition,
+      r.municipality,
+      r,
+      prefilledOf.get(r.municipality) ?? {},
+      previousOf.get(r.municipality),
+      thresholds,
+    ),
+  );
+  const outcomes = await db
+    .selectFrom('control_outcome')
+    .select(['municipality', 'flag', 'outcome'])
+    .where('round_id', '=', roundId)
+    .execute();
+  const outcomeOf = new Map(outcomes.map((o) => [`${o.municipality}|${o.flag}`, o.outcome]));
+  return worklist(flags).map((f) => {
+    const key = [f.kind, f.table, f.row ?? '', f.measure].join('/');
+    return { ...f, key, outcome: outcomeOf.get(`${f.municipality}|${key}`) ?? 'pending' };
+  });
+}
+
+export async function setOutcome(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  municipality: string,
+  flag: string,
+  outcome: 'confirmed' | 'corrected' | 'pending',
+  note: string,
+): Promise<void> {
+  await db
+    .insertInto('control_outcome')
+    .values({ round_id: roundId, municipality, flag, outcome, note, statistician: user.username })
+    .onConflict((oc) =>
+      oc
+        .columns(['round_id', 'municipality', 'flag'])
+        .doUpdateSet({ outcome, note, statistician: user.username, at: new Date() }),
+    )
+    .execute();
+  await logAction(db, user.username, 'control.outcome', `${roundId}/${municipality}`, {
+    flag,
+    outcome,
+    note,
+  });
+}
+
+export async function logContact(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  municipality: string,
+  contact: { channel: 'phone' | 'email' | 'meeting' | 'other'; question: string; answer: string },
+): Promise<void> {
+  await db
+    .insertInto('contact_log')
+    .values({ round_id: roundId, municipality, statistician: user.username, ...contact })
+    .execute();
+  await logAction(db, user.username, 'contact.log', `${roundId}/${municipality}`, {
+    channel: contact.channel,
+  });
+}
+
+/** Cumulative responses by day from the first submission to today (or the last one), deadlines marked. */
+export async function roundTracking(db: Db, roundId: string, now: Date): Promise<DayCount[]> {
+  const round = await db
+    .selectFrom('survey_round')
+    .select(['deadline'])
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  if (!round) throw new DomainError(`no survey round ${roundId}`);
+  const invited = await db
+    .selectFrom('invitation')
+    .select(['municipality', 'extended_deadline'])
+    .where('round_id', '=', roundId)
+    .execute();
+  const firsts = await db
+    .selectFrom('response')
+    .select(['municipality', (eb) => eb.fn.min('submitted_at').as('first')])
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'submitted')
+    .groupBy('municipality')
+    .execute();
+  const first = new Map(
+    firsts.flatMap((f) => (f.first ? [[f.municipality, new Date(f.first)] as const] : [])),
+  );
+  const dates = [...first.values()].map((d) => d.getTime());
+  if (dates.length === 0) return [];
+  const extensions = invited.flatMap((i) => (i.extended_deadline ? [i.extended_deadline.getTime()] : []));
+  const lastExtension = extensions.length > 0 ? new Date(Math.max(...extensions)) : null;
+  const end = Math.min(
+    now.getTime(),
+    Math.max(...dates, round.deadline?.getTime() ?? 0, lastExtension?.getTime() ?? 0),
+  );
+  return responsesByDay(
+    first,
+    invited.length,
+    new Date(Math.min(...dates)),
+    new Date(end),
+    round.deadline,
+    lastExtension,
+  );
+}

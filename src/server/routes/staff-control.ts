@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  auditTrail,
+  correctResponse,
+  logContact,
+  roundControls,
+  roundTracking,
+  setOutcome,
+} from '../../app/control-round.ts';
+import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
+import type { ServerContext } from '../context.ts';
+import { requireStatistician } from '../policies/statistician.ts';
+import { presentContent } from '../presenters/form.ts';
+
+type Params = { id: string; municipality: string };
+const municipality = z.string().regex(/^\d{4}$/);
+const correction = z.strictObject({
+  version: z.number().int().min(0),
+  reason: z.string().trim().min(1).max(2000),
+  response: responseContentSchema,
+});
+const contact = z.strictObject({
+  channel: z.enum(['phone', 'email', 'meeting', 'other']),
+  question: z.string().trim().min(1).max(4000),
+  answer: z.string().max(4000).default(''),
+});
+const outcome = z.strictObject({
+  municipality,
+  flag: z.string().min(1).max(200),
+  outcome: z.enum(['confirmed', 'corrected', 'pending']),
+  note: z.string().max(2000).default(''),
+});
+const thresholds = z.object({
+  relative: z.coerce.number().min(0).max(10).default(0.1),
+  absolute: z.coerce.number().min(0).default(1000),
+});
+
+/** Control of a round: response tracking, the worklist, corrections with reasons, the audit trail, contacts. */
+export function staffControlRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { db, now } = context;
+
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/tracking', async (request) => {
+    await requireStatistician(request, db, now());
+    return roundTracking(db, request.params.id, now());
+  });
+
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/controls', async (request) => {
+    const limits = thresholds.parse(request.query);
+    await requireStatistician(request, db, now());
+    return roundControls(db, request.params.id, limits);
+  });
+
+  app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/controls/outcome', async (request, reply) => {
+    const body = outcome.parse(request.body);
+    const user = await requireStatistician(request, db, now());
+    await setOutcome(db, user, request.params.id, body.municipality, body.flag, body.outcome, body.note);
+    return reply.status(204).send();
+  });
+
+  app.get<{ Params: Params }>('/api/staff/rounds/:id/municipalities/:municipality', async (request) => {
+    municipality.parse(request.params.municipality);
+    await requireStatistician(request, db, now());
+    const { id, municipality: m } = request.params;
+    const trail = await auditTrail(db, id, m);
+    const contacts = await db
+      .selectFrom('contact_log')
+      .selectAll()
+      .where('round_id', '=', id)
+      .where('municipality', '=', m)
+      .orderBy('id')
+      .execute();
+    const versions = await db
+      .selectFrom('response')
+      .select(['version', 'tables', 'comments'])
+      .where('round_id', '=', id)
+      .where('municipality', '=', m)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .execute();
+    return {
+      trail: trail.map((t) => ({
+        version: t.version,
+        status: t.status,
+        saved_by: t.savedBy,
+        saved_at: t.savedAt.toISOString(),
+        reason: t.reason,
+        changes: t.changes,
+      })),
+      latest: versions[0]
+        ? presentContent({ tables: versions[0].tables as never, comments: versions[0].comments })
+        : null,
+      contacts: contacts.map((c) => ({
+        at: c.at.toISOString(),
+        statistician: c.statistician,
+        channel: c.channel,
+        question: c.question,
+        answer: c.answer,
+      })),
+    };
+  });
+
+  app.post<{ Params: Params }>(
+    '/api/staff/rounds/:id/municipalities/:municipality/corrections',
+    async (request) => {
+      municipality.parse(request.params.municipality);
+      const body = correction.parse(request.body);
+      const user = await requireStatistician(request, db, now());
+      return correctResponse(
+        db,
+        user,
+        request.params.id,
+        request.params.municipality,
+        body.version,
+        toResponseContent(body.response),
+        body.reason,
+        now(),
+      );
+    },
+  );
+
+  app.post<{ Params: Params }>(
+    '/api/staff/rounds/:id/municipalities/:municipality/contacts',
+    async (request, reply) => {
+      municipality.parse(request.params.municipality);
+      const body = contact.parse(request.body);
+      const user = await requireStatistician(request, db, now());
+      await logContact(db, user, request.params.id, request.params.municipality, body);
+      return reply.status(204).send();
+    },
+  );
+}
