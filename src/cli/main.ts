@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '../domain/errors.ts';
 import { reportCommand } from './report-command.ts';
+import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { tokensCommand } from './tokens-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -19,6 +20,9 @@ Usage:
   kostra import --data DIR [--definition ID]
       Import a survey round into the database: DATABASE_URL if set, else PGlite in KOSTRA_DATA_DIR
       (default ./.kostra). All of it is stored, or nothing.
+  kostra export --round ID --out DIR
+      Write a stored round in the import format (invited.csv + responses.json), each municipality's
+      latest submitted version, corrections included.
   kostra tokens --survey ROUND
       Print "<municipality> <token>" for every invited municipality of a stored round (the respondent link
       is <server>/s/<token>), making tokens where none exist.
@@ -60,6 +64,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return importCommand(values);
     case 'user':
       return userCommand(positionals[0], values);
+    case 'export':
+      return exportCommand(values);
     case 'tokens':
       return tokensCommand(values);
     case 'demo':

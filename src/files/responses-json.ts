@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
-import type { SurveyResponse } from '../domain/survey/response.ts';
+import type { ResponseContent, SurveyResponse } from '../domain/survey/response.ts';
 
 const row = z.strictObject({
   fewer_than_5: z.boolean(),
@@ -52,6 +52,28 @@ export function toResponseContent(input: ResponseContentInput) {
             Object.entries(t.rows).map(([rowKey, r]) => [
               rowKey,
               { fewerThan5: r.fewer_than_5, amounts: r.amounts },
+            ]),
+          ),
+        },
+      ]),
+    ),
+  };
+}
+
+/** A response in the wire shape of responses.json (snake_case). */
+/** From the domain's shape back to the wire shape: the inverse of toResponseContent. */
+export function presentContent(content: ResponseContent) {
+  return {
+    comments: content.comments,
+    tables: Object.fromEntries(
+      Object.entries(content.tables).map(([key, t]) => [
+        key,
+        {
+          methods: t.methods,
+          rows: Object.fromEntries(
+            Object.entries(t.rows).map(([row, r]) => [
+              row,
+              { fewer_than_5: r.fewerThan5, amounts: r.amounts },
             ]),
           ),
         },

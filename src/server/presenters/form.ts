@@ -1,26 +1,7 @@
 import type { RespondentForm } from '../../app/respondent-form.ts';
-import type { ResponseContent } from '../../domain/survey/response.ts';
+import { presentContent } from '../../files/responses-json.ts';
 
-/** A response in the wire shape of responses.json (snake_case). */
-export function presentContent(content: ResponseContent) {
-  return {
-    comments: content.comments,
-    tables: Object.fromEntries(
-      Object.entries(content.tables).map(([key, t]) => [
-        key,
-        {
-          methods: t.methods,
-          rows: Object.fromEntries(
-            Object.entries(t.rows).map(([row, r]) => [
-              row,
-              { fewer_than_5: r.fewerThan5, amounts: r.amounts },
-            ]),
-          ),
-        },
-      ]),
-    ),
-  };
-}
+export { presentContent };
 
 /** What leaves the server of a form: the questionnaire (without the rules' internals), the municipality's own data. */
 export function presentForm(form: RespondentForm) {

@@ -1,0 +1,60 @@
+import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import type { SurveyRound } from '../domain/survey/round.ts';
+import { presentContent } from './responses-json.ts';
+
+const csvField = (value: string | number | boolean | null) => {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * A round in the exchange format it was imported from (data/README.md): `invited.csv` and
+ * `responses.json`, with each municipality's latest submitted version. Importing them again gives the same
+ * round.
+ */
+export function roundDataset(
+  definition: SurveyDefinition,
+  round: SurveyRound,
+): { invited: string; responses: string } {
+  const measures = definition.measures.map((m) => m.code);
+  const header = [
+    'code',
+    'name',
+    'size_group',
+    'asss',
+    'criteria',
+    'attended_meeting',
+    'meeting_participants',
+    'population_approx',
+    ...measures.map((m) => `kostra_${round.referenceYear}_${m.toLowerCase()}`),
+  ];
+  const lines = round.invitations.map((i) =>
+    [
+      i.municipality,
+      i.name,
+      i.sizeGroup,
+      i.asss,
+      i.criteria.join(';'),
+      i.attendedMeeting,
+      i.meetingParticipants,
+      i.populationApprox,
+      ...measures.map((m) => i.prefilled[m] ?? null),
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  const responses = {
+    survey: round.id,
+    reference_year: round.referenceYear,
+    unit: round.unit,
+    responses: round.responses.map((r) => ({
+      municipality: r.municipality,
+      submitted_at: r.submittedAt,
+      ...presentContent(r),
+    })),
+  };
+  return {
+    invited: `${[header.join(','), ...lines].join('\n')}\n`,
+    responses: `${JSON.stringify(responses, null, 1)}\n`,
+  };
+}
