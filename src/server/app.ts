@@ -7,6 +7,7 @@ import { installErrorHandler } from './error-handler.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffControlRoutes } from './routes/staff-control.ts';
+import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
 
 export interface AppOptions {
@@ -46,5 +47,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   respondentFormRoutes(app, context);
   staffRoutes(app, context);
   staffControlRoutes(app, context);
+  staffRoundRoutes(app, context);
   return app;
 }

@@ -3,6 +3,7 @@ import * as surveyRounds from './migrations/001-survey-rounds.ts';
 import * as respondents from './migrations/002-respondents.ts';
 import * as statisticians from './migrations/003-statisticians.ts';
 import * as control from './migrations/004-control.ts';
+import * as roundSetup from './migrations/005-round-setup.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '002-respondents': respondents,
   '003-statisticians': statisticians,
   '004-control': control,
+  '005-round-setup': roundSetup,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -16,6 +16,8 @@ export interface Database {
     created_at: Generated<Date>;
     deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
     closed_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+    timeline: ColumnType<unknown, string | null | undefined, string | null>;
+    sample_design: ColumnType<unknown, string | null | undefined, string | null>;
   };
   invitation: {
     round_id: string;

@@ -1,0 +1,121 @@
+import { drawSample, type Candidate, type SampleDesign, type Selected } from '../domain/collection/sample.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import { loadMunicipalities } from '../files/product-data.ts';
+import type { Db } from '../store/database.ts';
+import { saveRound } from '../store/rounds.ts';
+import { logAction, type Statistician } from '../store/statisticians.ts';
+
+export interface Timeline {
+  readonly draft_sent?: string;
+  readonly information_meeting?: string;
+  readonly sent_out?: string;
+  readonly deadline?: string;
+  readonly extended_deadline?: string;
+}
+
+export interface CandidateInput extends Candidate {
+  readonly populationApprox?: number | undefined;
+}
+
+/**
+ * Creates a round: the sample drawn by the design (the seed recorded with it), every selected municipality
+ * invited with its name of the reference year, the timeline set. All of it, or nothing.
+ */
+export async function createRound(
+  db: Db,
+  user: Statistician,
+  definition: SurveyDefinition,
+  round: { id: string; referenceYear: number; timeline: Timeline },
+  candidates: readonly CandidateInput[],
+  design: SampleDesign,
+): Promise<Selected[]> {
+  const names = await loadMunicipalities(round.referenceYear);
+  for (const c of candidates) {
+    if (names && !names.has(c.municipality))
+      throw new DomainError(`${c.municipality} is no municipality in ${round.referenceYear}`, [
+        'candidates',
+        c.municipality,
+      ]);
+  }
+  const selected = drawSample(candidates, design);
+  const populationOf = new Map(candidates.map((c) => [c.municipality, c.populationApprox ?? null]));
+  const criteriaOf = new Map(candidates.map((c) => [c.municipality, c.criteria]));
+  await saveRound(db, definition, {
+    id: round.id,
+    definitionId: definition.id,
+    referenceYear: round.referenceYear,
+    unit: definition.unit,
+    invitations: selected.map((s) => ({
+      municipality: s.municipality,
+      name: names?.get(s.municipality) ?? s.municipality,
+      sizeGroup: s.sizeGroup,
+      asss: (criteriaOf.get(s.municipality) ?? []).includes('ASSS'),
+      criteria: [...new Set([...(criteriaOf.get(s.municipality) ?? []), ...s.reasons])],
+      attendedMeeting: false,
+      meetingParticipants: 0,
+      populationApprox: populationOf.get(s.municipality) ?? null,
+      prefilled: {},
+    })),
+    responses: [],
+  });
+  await db
+    .updateTable('survey_round')
+    .set({
+      timeline: JSON.stringify(round.timeline),
+      sample_design: JSON.stringify(design),
+      deadline: round.timeline.deadline ?? null,
+    })
+    .where('id', '=', round.id)
+    .execute();
+  await logAction(db, user.username, 'round.create', round.id, { design, selected: selected.length });
+  return selected;
+}
+
+/**
+ * Loads prefilled totals from CSV lines `municipality,measure,amount` (1000 NOK), replacing those of the
+ * named municipalities; a line that names no invited municipality or no measure of the survey is refused
+ * with its line number, and then nothing changes.
+ */
+export async function loadPrefilledCsv(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  definition: SurveyDefinition,
+  csv: string,
+): Promise<number> {
+  const invited = new Set(
+    (await db.selectFrom('invitation').select('municipality').where('round_id', '=', roundId).execute()).map(
+      (i) => i.municipality,
+    ),
+  );
+  const measures = new Set(definition.measures.map((m) => m.code));
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter(({ line, number }) => line.trim() !== '' && !(number === 1 && line.startsWith('municipality')))
+    .map(({ line, number }) => {
+      const [municipality = '', measure = '', amount = ''] = line.split(',').map((f) => f.trim());
+      const where = ['prefilled.csv', `line ${number}`];
+      if (!invited.has(municipality))
+        throw new DomainError(`${municipality} is not invited to ${roundId}`, where);
+      if (!measures.has(measure)) throw new DomainError(`unknown measure ${measure}`, where);
+      if (!/^\d+$/.test(amount))
+        throw new DomainError(`"${amount}" is not a whole number of 1000 NOK`, where);
+      return { round_id: roundId, municipality, measure, amount: Number(amount) };
+    });
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      await trx
+        .insertInto('prefilled_total')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['round_id', 'municipality', 'measure']).doUpdateSet({ amount: row.amount }),
+        )
+        .execute();
+    }
+  });
+  await logAction(db, user.username, 'round.prefill', roundId, { rows: rows.length });
+  return rows.length;
+}

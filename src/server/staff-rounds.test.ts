@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../store/database.ts';
+import { addStatistician } from '../store/statisticians.ts';
+import { testDatabases } from '../store/testing/databases.ts';
+import { buildApp } from './app.ts';
+
+const databases = await testDatabases();
+
+/** Real municipality codes of 2022 with made-up sizes: the draw and the invitations need real codes. */
+const candidates = [
+  { municipality: '0301', size_group: 'ASSS', criteria: ['ASSS'] },
+  { municipality: '4601', size_group: 'ASSS', criteria: ['ASSS'] },
+  { municipality: '3403', size_group: '20000+', criteria: ['KOSTRA_AG'] },
+  ...['1145', '3039', '3041', '5045', '3044', '4637', '3040', '5428'].map((m) => ({
+    municipality: m,
+    size_group: '<5000',
+    criteria: [],
+  })),
+  ...['3414', '1531', '3053', '3816'].map((m) => ({
+    municipality: m,
+    size_group: '5000-9999',
+    criteria: [],
+  })),
+];
+
+describe.each(databases)('setting a round up on $kind', (database) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let cookie: string;
+
+  beforeAll(async () => {
+    ({ db, drop } = await database.open());
+    await addStatistician(db, {
+      username: 'kari',
+      displayName: 'Kari',
+      role: 'statistician',
+      password: 'riktig hest batteri',
+    });
+    app = await buildApp({ db, cookieSecret: 'rounds-secret-rounds-secret-rounds-1' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      payload: { username: 'kari', password: 'riktig hest batteri' },
+    });
+    cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  const create = (id: string, seed: number) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/staff/rounds',
+      headers: { cookie },
+      payload: {
+        id,
+        reference_year: 2023,
+        timeline: { sent_out: '2024-05-13', deadline: '2024-05-20T22:00:00+02:00' },
+        candidates,
+        sample: {
+          take_all_with: ['ASSS', 'KOSTRA_AG'],
+          draw_per_size_group: { '<5000': 3, '5000-9999': 2 },
+          seed,
+        },
+      },
+    });
+  const selectedOf = (res: Awaited<ReturnType<typeof create>>) =>
+    res.json<{ selected: { municipality: string; reasons: string[] }[] }>().selected;
+
+  test('the sample: everyone by criteria and a seeded draw per size group; the same seed draws the same', async () => {
+    const first = await create('f254-2023-a', 42);
+    expect(first.statusCode).toBe(201);
+    const a = selectedOf(first);
+    expect(a.filter((s) => s.reasons[0] !== 'RANDOM').map((s) => s.municipality)).toEqual([
+      '0301',
+      '3403',
+      '4601',
+    ]);
+    expect(a.filter((s) => s.reasons[0] === 'RANDOM')).toHaveLength(5);
+    const b = selectedOf(await create('f254-2023-b', 42));
+    expect(b).toEqual(a);
+    const c = selectedOf(await create('f254-2023-c', 43));
+    expect(c.map((s) => s.municipality)).not.toEqual(a.map((s) => s.municipality));
+
+    const report = (
+      await app.inject({ method: 'GET', url: '/api/staff/rounds/f254-2023-a/report', headers: { cookie } })
+    ).json<{
+      tables: Record<string, unknown[]>;
+    }>();
+    expect(report.tables['table-3.2']).toEqual([
+      { size_group: 'ASSS', count: 2 },
+      { size_group: '20000+', count: 1 },
+      { size_group: '10000-19999', count: 0 },
+      { size_group: '5000-9999', count: 2 },
+      { size_group: '<5000', count: 3 },
+      { size_group: 'TOTAL', count: 8 },
+    ]);
+    const rounds = (await app.inject({ method: 'GET', url: '/api/staff/rounds', headers: { cookie } })).json<
+      { id: string; deadline: string }[]
+    >();
+    expect(rounds.find((r) => r.id === 'f254-2023-a')?.deadline).toBe('2024-05-20T20:00:00.000Z');
+  });
+
+  test('a code that is no municipality in the reference year is refused, and no round is made', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/staff/rounds',
+      headers: { cookie },
+      payload: {
+        id: 'f254-bad',
+        reference_year: 2023,
+        candidates: [{ municipality: '0402', size_group: '<5000' }],
+        sample: { seed: 1 },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ detail: string }>().detail).toContain('0402 is no municipality in 2023');
+    expect(await db.selectFrom('survey_round').select('id').where('id', '=', 'f254-bad').execute()).toEqual(
+      [],
+    );
+  });
+
+  test('prefilled totals from CSV; a bad line is named and nothing changes', async () => {
+    const put = (csv: string) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/staff/rounds/f254-2023-a/prefilled',
+        headers: { cookie, 'content-type': 'text/csv' },
+        payload: csv,
+      });
+    expect(
+      (await put('municipality,measure,amount\n0301,AGD10,8023718\n0301,AGD4,7238724\n')).json(),
+    ).toEqual({ rows: 2 });
+    const bad = await put('0301,AGD10,1\n4601,AGD10,12 kroner\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ detail: string }>().detail).toBe(
+      'prefilled.csv, line 2: "12 kroner" is not a whole number of 1000 NOK',
+    );
+    const stored = await db
+      .selectFrom('prefilled_total')
+      .select(['measure', 'amount'])
+      .where('round_id', '=', 'f254-2023-a')
+      .orderBy('measure')
+      .execute();
+    expect(stored).toEqual([
+      { measure: 'AGD10', amount: 8023718 },
+      { measure: 'AGD4', amount: 7238724 },
+    ]);
+  });
+});
