@@ -9,6 +9,14 @@ const schema = z.object({
   KOSTRA_DATA_DIR: z.string().min(1).default('./.kostra'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3254),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** The mail server for invitations and reminders, e.g. smtp://127.0.0.1:25. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// address')
+    .optional(),
+  MAIL_FROM: z.string().default('KOSTRA <kostra@ssb.no>'),
+  /** The server's address as municipalities reach it, for the links in e-mails. */
+  PUBLIC_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -19,6 +27,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     KOSTRA_DATA_DIR: env.KOSTRA_DATA_DIR === '' ? undefined : env.KOSTRA_DATA_DIR,
     PORT: env.PORT === '' ? undefined : env.PORT,
     HOST: env.HOST === '' ? undefined : env.HOST,
+    SMTP_URL: env.SMTP_URL === '' ? undefined : env.SMTP_URL,
+    MAIL_FROM: env.MAIL_FROM === '' ? undefined : env.MAIL_FROM,
+    PUBLIC_URL: env.PUBLIC_URL === '' ? undefined : env.PUBLIC_URL,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

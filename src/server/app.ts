@@ -1,12 +1,14 @@
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { MailSettings } from '../app/send-mail.ts';
 import type { Db } from '../store/database.ts';
 import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffControlRoutes } from './routes/staff-control.ts';
+import { staffMailRoutes } from './routes/staff-mail.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
 
@@ -18,6 +20,7 @@ export interface AppOptions {
   readonly sessionLifetimeMs?: number;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
+  readonly mail?: MailSettings;
   /** The built web app (dist/web), served at / when given. */
   readonly webRoot?: string;
 }
@@ -33,6 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
     sessionLifetimeMs: options.sessionLifetimeMs ?? 8 * 60 * 60 * 1000,
     secureCookies: options.secureCookies ?? false,
+    mail: options.mail,
   };
   await app.register(cookie, { secret: options.cookieSecret });
   app.addContentTypeParser(XLSX, { parseAs: 'buffer' }, (_request, body, done) => {
@@ -48,5 +52,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffRoutes(app, context);
   staffControlRoutes(app, context);
   staffRoundRoutes(app, context);
+  staffMailRoutes(app, context);
   return app;
 }

@@ -1,3 +1,4 @@
+import type { MailSettings } from '../app/send-mail.ts';
 import type { Db } from '../store/database.ts';
 
 /** What the routes are given: the database and the clock, never globals. */
@@ -6,4 +7,6 @@ export interface ServerContext {
   readonly now: () => Date;
   readonly sessionLifetimeMs: number;
   readonly secureCookies: boolean;
+  /** Where invitations and reminders go out; without it the server sends no mail. */
+  readonly mail: MailSettings | undefined;
 }

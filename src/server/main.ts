@@ -21,6 +21,15 @@ const app = await buildApp({
   cookieSecret: await cookieSecret(db),
   logger: false,
   webRoot: existsSync(webRoot) ? webRoot : undefined,
+  ...(config.SMTP_URL
+    ? {
+        mail: {
+          smtpUrl: config.SMTP_URL,
+          from: config.MAIL_FROM,
+          baseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+        },
+      }
+    : {}),
 });
 const shutdown = async () => {
   await app.close();

@@ -4,6 +4,7 @@ import * as respondents from './migrations/002-respondents.ts';
 import * as statisticians from './migrations/003-statisticians.ts';
 import * as control from './migrations/004-control.ts';
 import * as roundSetup from './migrations/005-round-setup.ts';
+import * as outbox from './migrations/006-outbox.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003-statisticians': statisticians,
   '004-control': control,
   '005-round-setup': roundSetup,
+  '006-outbox': outbox,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -30,6 +30,28 @@ export interface Database {
     meeting_participants: number;
     population_approx: number | null;
     extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+    contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  mail_template: {
+    round_id: string;
+    kind: 'invitation' | 'reminder';
+    language: 'nb' | 'nn';
+    subject: string;
+    body: string;
+  };
+  outbox: {
+    id: Generated<number>;
+    round_id: string;
+    municipality: string;
+    kind: string;
+    to_address: string;
+    subject: string;
+    body: string;
+    status: 'sent' | 'failed' | 'bounced';
+    error: string | null;
+    message_id: string | null;
+    sent_by: string;
+    created_at: Generated<Date>;
   };
   prefilled_total: {
     round_id: string;

@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { definition, invitation, response, round } from '../domain/testing/rounds.ts';
+import type { Db } from '../store/database.ts';
+import { saveRound, setDeadline } from '../store/rounds.ts';
+import { addStatistician } from '../store/statisticians.ts';
+import { testDatabases } from '../store/testing/databases.ts';
+import { buildApp } from './app.ts';
+
+const databases = await testDatabases();
+
+/** A real SMTP server on loopback that keeps what it receives and refuses one address. */
+async function startMailServer() {
+  const received: { to: string[]; data: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('ukjent@')) callback(new Error('550 No such user'));
+      else callback();
+    },
+    onData(stream, session, callback) {
+      let data = '';
+      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe.each(databases)('invitations and reminders by e-mail on $kind', (database) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let mail: Awaited<ReturnType<typeof startMailServer>>;
+  let cookie: string;
+
+  beforeAll(async () => {
+    ({ db, drop } = await database.open());
+    mail = await startMailServer();
+    await saveRound(db, definition, {
+      ...round(
+        [
+          invitation('3403', { name: 'Hamar' }),
+          invitation('5041', { name: 'Snåase - Snåsa' }),
+          invitation('1001', { name: 'Ukjent' }),
+        ],
+        [response('3403')],
+      ),
+      id: 'f254-mail',
+    });
+    await setDeadline(db, 'f254-mail', new Date('2022-05-20T21:59:00Z'));
+    await addStatistician(db, {
+      username: 'kari',
+      displayName: 'Kari',
+      role: 'statistician',
+      password: 'riktig hest batteri',
+    });
+    app = await buildApp({
+      db,
+      cookieSecret: 'mail-secret-mail-secret-mail-secret-1',
+      mail: { smtpUrl: mail.url, from: 'KOSTRA <kostra@ssb.no>', baseUrl: 'https://kostra.example' },
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      payload: { username: 'kari', password: 'riktig hest batteri' },
+    });
+    cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
+  });
+  afterAll(async () => {
+    await app.close();
+    await mail.close();
+    await drop();
+  });
+
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: string | object, type?: string) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, ...(type ? { 'content-type': type } : {}) },
+      ...(payload ? { payload } : {}),
+    });
+
+  test('contact addresses from CSV: a bad address is named and nothing changes', async () => {
+    const bad = await call(
+      'PUT',
+      '/api/staff/rounds/f254-mail/contacts',
+      '3403,post@hamar.kommune.no\n5041,ikke-en-adresse\n',
+      'text/csv',
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ detail: string }>().detail).toBe(
+      'contacts.csv, line 2: "ikke-en-adresse" is not an e-mail address',
+    );
+    const none = await db
+      .selectFrom('invitation')
+      .select('contact_email')
+      .where('contact_email', 'is not', null)
+      .execute();
+    expect(none).toEqual([]);
+    const ok = await call(
+      'PUT',
+      '/api/staff/rounds/f254-mail/contacts',
+      'municipality,email\n3403,post@hamar.kommune.no\n5041,postmottak@snasa.kommune.no\n1001,ukjent@example.no\n',
+      'text/csv',
+    );
+    expect(ok.json()).toMatchObject({ rows: 3 });
+  });
+
+  test("invitations reach the SMTP server with each municipality's own link; a refused address is recorded as failed", async () => {
+    const res = await call('POST', '/api/staff/rounds/f254-mail/mail', {
+      kind: 'invitation',
+      language: 'nb',
+    });
+    expect(res.json()).toEqual({ sent: 2, failed: 1 });
+    expect(mail.received.map((m) => m.to)).toEqual([
+      ['post@hamar.kommune.no'],
+      ['postmottak@snasa.kommune.no'],
+    ]);
+    const tokens = await db
+      .selectFrom('respondent_token')
+      .select(['municipality', 'token'])
+      .where('round_id', '=', 'f254-mail')
+      .execute();
+    const hamar = mail.received[0]!.data;
+    expect(hamar).toContain('Subject: Invitasjon:');
+    expect(hamar.replace(/=\r?\n/g, '')).toContain(
+      `https://kostra.example/s/${tokens.find((t) => t.municipality === '3403')!.token}`,
+    );
+    expect(hamar.replace(/=\r?\n/g, '')).not.toContain(tokens.find((t) => t.municipality === '5041')!.token);
+    const outbox = (await call('GET', '/api/staff/rounds/f254-mail/outbox')).json<
+      { municipality: string; status: string; error: string | null; by: string }[]
+    >();
+    expect(outbox.map((o) => [o.municipality, o.status, o.by])).toEqual([
+      ['1001', 'failed', 'kari'],
+      ['3403', 'sent', 'kari'],
+      ['5041', 'sent', 'kari'],
+    ]);
+    expect(outbox[0]!.error).toMatch(/No such user/);
+  });
+
+  test('reminders go only to those that have not submitted, in nynorsk', async () => {
+    mail.received.length = 0;
+    const res = await call('POST', '/api/staff/rounds/f254-mail/mail', { kind: 'reminder', language: 'nn' });
+    expect(res.json()).toEqual({ sent: 1, failed: 1 });
+    expect(mail.received.map((m) => m.to)).toEqual([['postmottak@snasa.kommune.no']]);
+    expect(mail.received[0]!.data).toMatch(/Subject: =\?UTF-8\?Q\?P=C3=A5minning|Subject: Påminning/);
+  });
+});
