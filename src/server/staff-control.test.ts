@@ -162,6 +162,15 @@ describe.each(databases)('control of a round on $kind', (database) => {
       }),
     ]);
 
+    const status = (await call('GET', '/api/staff/rounds/f254-2021/status')).json<
+      { municipality: string; status: string }[]
+    >();
+    expect(status.map((r) => [r.municipality, r.status])).toEqual([
+      ['1001', 'not_started'],
+      ['3403', 'submitted'],
+      ['5041', 'resubmitted'],
+    ]);
+
     // The statistics use the corrected version.
     const report = (await call('GET', '/api/staff/rounds/f254-2021/report')).json<{
       tables: Record<string, { municipality: string; category: string; amount: number }[]>;

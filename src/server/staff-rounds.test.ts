@@ -151,4 +151,74 @@ describe.each(databases)('setting a round up on $kind', (database) => {
       { measure: 'AGD4', amount: 7238724 },
     ]);
   });
+
+  test('attendance, an extension, an edited template and the status of each municipality', async () => {
+    const put = (url: string, payload: string | object, type?: string) =>
+      app.inject({
+        method: 'PUT',
+        url,
+        headers: { cookie, ...(type ? { 'content-type': type } : {}) },
+        payload,
+      });
+    const bad = await put('/api/staff/rounds/f254-2023-a/attendance', '0301,3\n4601,mange\n', 'text/csv');
+    expect(bad.json<{ detail: string }>().detail).toBe(
+      'attendance.csv, line 2: "mange" is not a number of participants',
+    );
+    expect(
+      (
+        await put(
+          '/api/staff/rounds/f254-2023-a/attendance',
+          'municipality,participants\n0301,3\n4601,2\n',
+          'text/csv',
+        )
+      ).json(),
+    ).toEqual({ rows: 2 });
+    const report = (
+      await app.inject({ method: 'GET', url: '/api/staff/rounds/f254-2023-a/report', headers: { cookie } })
+    ).json<{
+      tables: Record<string, unknown[]>;
+      facts: { meetingParticipants: number };
+    }>();
+    expect(report.tables['table-3.3']?.[1]).toEqual({ status: 'ATTENDED_MEETING', count: 2, percent: 25 });
+    expect(report.facts.meetingParticipants).toBe(5);
+
+    expect(
+      (
+        await put('/api/staff/rounds/f254-2023-a/municipalities/0301/extension', {
+          until: '2024-05-27T22:00:00+02:00',
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await put('/api/staff/rounds/f254-2023-a/templates/reminder/nn', {
+          subject: 'Hugs {undersokelse}',
+          body: 'Lenkje: {lenke}',
+        })
+      ).statusCode,
+    ).toBe(204);
+    const template = await db
+      .selectFrom('mail_template')
+      .selectAll()
+      .where('round_id', '=', 'f254-2023-a')
+      .execute();
+    expect(template).toEqual([
+      {
+        round_id: 'f254-2023-a',
+        kind: 'reminder',
+        language: 'nn',
+        subject: 'Hugs {undersokelse}',
+        body: 'Lenkje: {lenke}',
+      },
+    ]);
+
+    const status = (
+      await app.inject({ method: 'GET', url: '/api/staff/rounds/f254-2023-a/status', headers: { cookie } })
+    ).json<{ municipality: string; status: string; extended_deadline: string | null }[]>();
+    expect(status).toHaveLength(8);
+    expect(status.find((s) => s.municipality === '0301')).toMatchObject({
+      status: 'not_started',
+      extended_deadline: '2024-05-27T20:00:00.000Z',
+    });
+  });
 });

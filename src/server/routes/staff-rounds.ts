@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createRound, loadPrefilledCsv } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
-import { loadRoundHeader } from '../../store/rounds.ts';
+import { roundStatus } from '../../app/round-status.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { loadRoundHeader, setExtension } from '../../store/rounds.ts';
+import { logAction } from '../../store/statisticians.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
@@ -71,6 +74,94 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
     );
     return reply.status(201).send({ id: body.id, selected });
   });
+
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/status', async (request) => {
+    await requireStatistician(request, db, now());
+    return (await roundStatus(db, request.params.id)).map((r) => ({
+      municipality: r.municipality,
+      name: r.name,
+      status: r.status,
+      extended_deadline: r.extendedDeadline?.toISOString() ?? null,
+      last_saved: r.lastSaved?.toISOString() ?? null,
+    }));
+  });
+
+  app.put<{ Params: { id: string; municipality: string } }>(
+    '/api/staff/rounds/:id/municipalities/:municipality/extension',
+    async (request, reply) => {
+      const { until } = z.strictObject({ until: day.nullable() }).parse(request.body);
+      const user = await requireStatistician(request, db, now());
+      await setExtension(
+        db,
+        request.params.id,
+        request.params.municipality,
+        until === null ? null : new Date(until),
+      );
+      await logAction(
+        db,
+        user.username,
+        'round.extension',
+        `${request.params.id}/${request.params.municipality}`,
+        { until },
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  // Attendance at the information meeting: CSV lines `municipality,participants`.
+  app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/attendance', async (request) => {
+    if (typeof request.body !== 'string') throw problem(415, 'media-type', 'Send attendance as text/csv');
+    const user = await requireStatistician(request, db, now());
+    const rows = request.body
+      .split(/\r?\n/)
+      .map((line, i) => ({ fields: line.split(',').map((f) => f.trim()), number: i + 1 }))
+      .filter(
+        ({ fields, number }) => fields.join('') !== '' && !(number === 1 && fields[0] === 'municipality'),
+      )
+      .map(({ fields: [municipality = '', participants = ''], number }) => {
+        if (!/^\d+$/.test(participants))
+          throw new DomainError(`"${participants}" is not a number of participants`, [
+            'attendance.csv',
+            `line ${number}`,
+          ]);
+        return { municipality, participants: Number(participants) };
+      });
+    await db.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const updated = await trx
+          .updateTable('invitation')
+          .set({ attended_meeting: row.participants > 0, meeting_participants: row.participants })
+          .where('round_id', '=', request.params.id)
+          .where('municipality', '=', row.municipality)
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n)
+          throw new DomainError(`${row.municipality} is not invited to ${request.params.id}`, [
+            'attendance.csv',
+          ]);
+      }
+    });
+    await logAction(db, user.username, 'round.attendance', request.params.id, { rows: rows.length });
+    return { rows: rows.length };
+  });
+
+  app.put<{ Params: { id: string; kind: string; language: string } }>(
+    '/api/staff/rounds/:id/templates/:kind/:language',
+    async (request, reply) => {
+      const kind = z.enum(['invitation', 'reminder']).parse(request.params.kind);
+      const language = z.enum(['nb', 'nn']).parse(request.params.language);
+      const body = z
+        .strictObject({ subject: z.string().min(1).max(300), body: z.string().min(1).max(20000) })
+        .parse(request.body);
+      const user = await requireStatistician(request, db, now());
+      await db
+        .insertInto('mail_template')
+        .values({ round_id: request.params.id, kind, language, ...body })
+        .onConflict((oc) => oc.columns(['round_id', 'kind', 'language']).doUpdateSet(body))
+        .execute();
+      await logAction(db, user.username, 'round.template', request.params.id, { kind, language });
+      return reply.status(204).send();
+    },
+  );
 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/prefilled', async (request) => {
     if (typeof request.body !== 'string') throw problem(415, 'media-type', 'Send the totals as text/csv');

@@ -1,0 +1,49 @@
+import type { Db } from '../store/database.ts';
+
+export type MunicipalityStatus = 'not_started' | 'draft' | 'submitted' | 'resubmitted';
+
+export interface StatusRow {
+  readonly municipality: string;
+  readonly name: string;
+  readonly status: MunicipalityStatus;
+  readonly extendedDeadline: Date | null;
+  readonly lastSaved: Date | null;
+}
+
+/**
+ * Where each invited municipality stands: not started, a draft, submitted once, or submitted again; with
+ * its extension if it has one.
+ */
+export async function roundStatus(db: Db, roundId: string): Promise<StatusRow[]> {
+  const invited = await db
+    .selectFrom('invitation')
+    .select(['municipality', 'name', 'extended_deadline'])
+    .where('round_id', '=', roundId)
+    .orderBy('municipality')
+    .execute();
+  const versions = await db
+    .selectFrom('response')
+    .select(['municipality', 'status', 'created_at'])
+    .where('round_id', '=', roundId)
+    .orderBy('version')
+    .execute();
+  return invited.map((i) => {
+    const mine = versions.filter((v) => v.municipality === i.municipality);
+    const submissions = mine.filter((v) => v.status === 'submitted').length;
+    const status: MunicipalityStatus =
+      mine.length === 0
+        ? 'not_started'
+        : submissions === 0
+          ? 'draft'
+          : submissions === 1
+            ? 'submitted'
+            : 'resubmitted';
+    return {
+      municipality: i.municipality,
+      name: i.name,
+      status,
+      extendedDeadline: i.extended_deadline,
+      lastSaved: mine.at(-1)?.created_at ?? null,
+    };
+  });
+}
