@@ -1,18 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seededRandom } from '../src/domain/collection/sample.ts';
 import { DATA_DIR } from '../src/files/product-data.ts';
-
-/** A small deterministic generator (mulberry32), so that every run benchmarks the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ASSS = new Set(['0301', '4601', '5001', '1103', '3024', '4204', '3004', '1108', '3005', '5401']);
 const MEASURES = ['AGD10', 'AGD4', 'AGD16', 'AGD2'] as const;
@@ -51,7 +40,8 @@ function amounts(agd10: number) {
  * invited, about 80 % responding, with all three tables at random levels of detail.
  */
 export async function writeSyntheticRound(dir: string, referenceYear: number): Promise<void> {
-  const rng = random(referenceYear);
+  // Seeded, so that every run benchmarks the same data.
+  const rng = seededRandom(referenceYear);
   const municipalities = (await readFile(new URL('reference/municipalities-2022.csv', DATA_DIR), 'utf8'))
     .trim()
     .split('\n')

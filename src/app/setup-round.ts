@@ -2,6 +2,7 @@ import { drawSample, type Candidate, type SampleDesign, type Selected } from '..
 import { DomainError } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import { loadMunicipalities } from '../files/product-data.ts';
+import { csvLines } from '../files/simple-csv.ts';
 import type { Db } from '../store/database.ts';
 import { saveRound } from '../store/rounds.ts';
 import { logAction, type Statistician } from '../store/statisticians.ts';
@@ -90,13 +91,8 @@ export async function loadPrefilledCsv(
     ),
   );
   const measures = new Set(definition.measures.map((m) => m.code));
-  const rows = csv
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((line, i) => ({ line, number: i + 1 }))
-    .filter(({ line, number }) => line.trim() !== '' && !(number === 1 && line.startsWith('municipality')))
-    .map(({ line, number }) => {
-      const [municipality = '', measure = '', amount = ''] = line.split(',').map((f) => f.trim());
+  const rows = csvLines(csv, 'municipality').map(
+    ({ fields: [municipality = '', measure = '', amount = ''], number }) => {
       const where = ['prefilled.csv', `line ${number}`];
       if (!invited.has(municipality))
         throw new DomainError(`${municipality} is not invited to ${roundId}`, where);
@@ -104,7 +100,8 @@ export async function loadPrefilledCsv(
       if (!/^\d+$/.test(amount))
         throw new DomainError(`"${amount}" is not a whole number of 1000 NOK`, where);
       return { round_id: roundId, municipality, measure, amount: Number(amount) };
-    });
+    },
+  );
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
       await trx

@@ -23,8 +23,8 @@ export interface Selected {
   readonly reasons: readonly string[];
 }
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
+/** A seeded generator of numbers in [0, 1) (mulberry32): small, fast and the same on every machine. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -51,7 +51,7 @@ export function drawSample(candidates: readonly Candidate[], design: SampleDesig
       reasons: c.criteria.filter((k) => design.takeAllWith.includes(k)),
     }));
   const taken = new Set(selected.map((s) => s.municipality));
-  const next = random(design.seed);
+  const next = seededRandom(design.seed);
   for (const [group, wanted] of Object.entries(design.drawPerSizeGroup).sort(([a], [b]) =>
     a.localeCompare(b),
   )) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sendMail } from '../../app/send-mail.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { csvLines } from '../../files/simple-csv.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
@@ -20,17 +21,13 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/contacts', async (request) => {
     if (typeof request.body !== 'string') throw problem(415, 'media-type', 'Send the addresses as text/csv');
     const user = await requireStatistician(request, db, now());
-    const rows = request.body
-      .split(/\r?\n/)
-      .map((line, i) => ({ fields: line.split(',').map((f) => f.trim()), number: i + 1 }))
-      .filter(
-        ({ fields, number }) => fields.join('') !== '' && !(number === 1 && fields[0] === 'municipality'),
-      )
-      .map(({ fields: [municipality = '', address = ''], number }) => {
+    const rows = csvLines(request.body, 'municipality').map(
+      ({ fields: [municipality = '', address = ''], number }) => {
         if (!email.safeParse(address).success)
           throw new DomainError(`"${address}" is not an e-mail address`, ['contacts.csv', `line ${number}`]);
         return { municipality, address };
-      });
+      },
+    );
     await db.transaction().execute(async (trx) => {
       for (const row of rows) {
         const updated = await trx

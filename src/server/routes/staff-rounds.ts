@@ -4,6 +4,7 @@ import { createRound, loadPrefilledCsv } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { roundStatus } from '../../app/round-status.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { csvLines } from '../../files/simple-csv.ts';
 import { loadRoundHeader, setExtension } from '../../store/rounds.ts';
 import { logAction } from '../../store/statisticians.ts';
 import type { ServerContext } from '../context.ts';
@@ -112,20 +113,16 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/attendance', async (request) => {
     if (typeof request.body !== 'string') throw problem(415, 'media-type', 'Send attendance as text/csv');
     const user = await requireStatistician(request, db, now());
-    const rows = request.body
-      .split(/\r?\n/)
-      .map((line, i) => ({ fields: line.split(',').map((f) => f.trim()), number: i + 1 }))
-      .filter(
-        ({ fields, number }) => fields.join('') !== '' && !(number === 1 && fields[0] === 'municipality'),
-      )
-      .map(({ fields: [municipality = '', participants = ''], number }) => {
+    const rows = csvLines(request.body, 'municipality').map(
+      ({ fields: [municipality = '', participants = ''], number }) => {
         if (!/^\d+$/.test(participants))
           throw new DomainError(`"${participants}" is not a number of participants`, [
             'attendance.csv',
             `line ${number}`,
           ]);
         return { municipality, participants: Number(participants) };
-      });
+      },
+    );
     await db.transaction().execute(async (trx) => {
       for (const row of rows) {
         const updated = await trx
