@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addStatistician } from '../store/statisticians.ts';
+import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
+
+const ROUND = 'f254-pilot-2022';
+
+describe.skipIf(!browserAvailable())(
+  'a statistician follows the round, controls a response and corrects it',
+  () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness();
+      await addStatistician(h.db, {
+        username: 'kari',
+        displayName: 'Kari Statistiker',
+        role: 'statistician',
+        password: 'riktig hest batteri',
+      });
+    }, 60_000);
+    afterAll(async () => h.close());
+
+    test(
+      'sign in, response rate moves, the worklist flags, a contact is logged, a correction with a reason, the trail and the report',
+      { timeout: 90_000 },
+      async () => {
+        const page = await h.browser.newPage();
+        page.setDefaultTimeout(10_000);
+        const shown = (text: string | RegExp) =>
+          expect.poll(() => page.getByText(text).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+        await page.goto(`${h.base}/staff`);
+        await page.getByRole('heading', { name: 'Logg inn som statistiker' }).waitFor();
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.getByLabel('Brukernavn').fill('kari');
+        await page.getByLabel('Passord').fill('riktig hest batteri');
+        await page.getByRole('button', { name: 'Logg inn' }).click();
+        await page.getByRole('heading', { name: 'Undersøkelser' }).waitFor();
+        expect(await page.getByTestId(`responded-${ROUND}`).textContent()).toBe('31');
+        expect(await accessibilityViolations(page)).toEqual([]);
+
+        // Hammerfest answers in its own browser: business types that leave most of the KOSTRA total unexplained.
+        const respondent = await h.browser.newPage();
+        await respondent.goto(`${h.base}/s/${h.tokens.get('5406')}`);
+        const content = {
+          comments: 'Fordelt etter ansvar.',
+          tables: {
+            business_types: {
+              methods: ['RESPONSIBILITY'],
+              rows: {
+                AMBULANT: {
+                  fewer_than_5: false,
+                  amounts: { AGD10: 20000, AGD4: 18000, AGD16: 15000, AGD2: 19000 },
+                },
+                OTHER: { fewer_than_5: false, amounts: { AGD10: 1000, AGD4: 900, AGD16: 800, AGD2: 950 } },
+              },
+            },
+          },
+        };
+        const saved = await respondent.request.put(`${h.base}/api/respondent/form`, {
+          data: content,
+          headers: { 'if-match': '0' },
+        });
+        expect(saved.status()).toBe(200);
+        const submitted = await respondent.request.post(`${h.base}/api/respondent/form/submit`, {
+          data: { contact: { name: 'Per Hansen', email: 'per@hammerfest.kommune.no' } },
+        });
+        expect(submitted.status()).toBe(200);
+        await respondent.close();
+
+        await page.reload();
+        await page.getByRole('heading', { name: 'Undersøkelser' }).waitFor();
+        expect(await page.getByTestId(`responded-${ROUND}`).textContent()).toBe('32');
+
+        await page.getByRole('link', { name: ROUND }).click();
+        await page.getByRole('heading', { name: 'Kontroll: avvik, størst først' }).waitFor();
+        await shown(/5406 Hammerfest/);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.getByRole('link', { name: '5406 Hammerfest' }).first().click();
+        await page.getByRole('heading', { name: 'Kommune 5406' }).waitFor();
+
+        await page.getByLabel('Spørsmål', { exact: true }).fill('Er boligbasene med i øvrige?');
+        await page.getByLabel('Svar', { exact: true }).fill('Nei, boligbasene er 120 000 og ble glemt.');
+        await page.getByRole('button', { name: 'Logg kontakt' }).click();
+        await shown(/kari \(phone\): Er boligbasene med i øvrige\?/);
+
+        await page.getByLabel('business_types/OTHER/AGD10').fill('121 000');
+        await page.getByLabel('Begrunnelse').fill('Boligbaser oppgitt på telefon.');
+        await page.getByRole('button', { name: 'Lagre retting' }).click();
+        await shown('Begrunnelse: Boligbaser oppgitt på telefon.');
+        const trail = page.getByTestId('version-3');
+        expect(await trail.textContent()).toContain('av statistician:kari');
+        expect(await trail.textContent()).toContain('business_types/OTHER/AGD10: 1\u00a0000 → 121\u00a0000');
+        expect(await page.getByTestId('version-2').textContent()).toContain('av respondent');
+        expect(await accessibilityViolations(page)).toEqual([]);
+
+        const report = await page.request.get(`${h.base}/api/staff/rounds/${ROUND}/report`);
+        const tables = (
+          (await report.json()) as {
+            tables: Record<string, { municipality: string; category: string; amount: number }[]>;
+          }
+        ).tables;
+        const other = tables['figure-4.2']!.find((r) => r.municipality === '5406' && r.category === 'OTHER');
+        expect(other?.amount).toBeGreaterThanOrEqual(121000);
+        await page.close();
+      },
+    );
+  },
+);

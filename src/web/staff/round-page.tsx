@@ -1,0 +1,84 @@
+import { Heading, Spinner } from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
+import { formatNorwegian } from '../../domain/number-format.ts';
+import { staffApi, type Flag } from './staff-api.ts';
+
+const STATUS: Record<string, string> = {
+  not_started: 'Ikke påbegynt',
+  draft: 'Utkast',
+  submitted: 'Sendt inn',
+  resubmitted: 'Sendt inn på nytt',
+};
+
+/** One round: the worklist of controls, largest deviation first, and the status of every municipality. */
+export function RoundPage({ roundId }: { roundId: string }) {
+  const [flags, setFlags] = useState<Flag[]>();
+  const [status, setStatus] = useState<{ municipality: string; name: string; status: string }[]>();
+  useEffect(() => {
+    void staffApi.controls(roundId).then(setFlags);
+    void staffApi.status(roundId).then(setStatus);
+  }, [roundId]);
+  if (!flags || !status) return <Spinner aria-label="Laster" />;
+  const name = new Map(status.map((s) => [s.municipality, s.name]));
+  return (
+    <>
+      <Heading level={1} data-size="md">
+        {roundId}
+      </Heading>
+      <Heading level={2} data-size="sm">
+        Kontroll: avvik, størst først
+      </Heading>
+      <table className="ds-table" data-border>
+        <thead>
+          <tr>
+            <th scope="col">Kommune</th>
+            <th scope="col">Kontroll</th>
+            <th scope="col">Felt</th>
+            <th scope="col" className="num">
+              Avvik (1000 kr)
+            </th>
+            <th scope="col">Utfall</th>
+          </tr>
+        </thead>
+        <tbody>
+          {flags.map((f) => (
+            <tr key={`${f.municipality}/${f.key}`}>
+              <th scope="row">
+                <a href={`#/rounds/${roundId}/m/${f.municipality}`}>
+                  {f.municipality} {name.get(f.municipality)}
+                </a>
+              </th>
+              <td>{f.kind === 'kostra_total' ? 'Mot KOSTRA-totalen' : 'Mot fjorårets svar'}</td>
+              <td>{[f.table, f.row, f.measure].filter(Boolean).join(' / ')}</td>
+              <td className="num">{formatNorwegian(f.deviation)}</td>
+              <td>{f.outcome}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Heading level={2} data-size="sm">
+        Status per kommune
+      </Heading>
+      <table className="ds-table" data-border>
+        <thead>
+          <tr>
+            <th scope="col">Kommune</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {status.map((s) => (
+            <tr key={s.municipality}>
+              <th scope="row">
+                <a href={`#/rounds/${roundId}/m/${s.municipality}`}>
+                  {s.municipality} {s.name}
+                </a>
+              </th>
+              <td>{STATUS[s.status] ?? s.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { ApiProblem } from '../api.ts';
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new ApiProblem(response.status, (await response.json().catch(() => ({}))) as { detail?: string });
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export interface RoundRow {
+  id: string;
+  reference_year: number;
+  deadline: string | null;
+  invited: number;
+  responded: number;
+}
+export interface Flag {
+  municipality: string;
+  kind: string;
+  table: string;
+  row?: string;
+  measure: string;
+  reported: number;
+  reference: number;
+  deviation: number;
+  key: string;
+  outcome: string;
+}
+export interface Trail {
+  trail: {
+    version: number;
+    status: string;
+    saved_by: string;
+    saved_at: string;
+    reason: string | null;
+    changes: { field: string; old: unknown; new: unknown }[];
+  }[];
+  latest: {
+    comments: string;
+    tables: Record<
+      string,
+      {
+        methods: string[];
+        rows: Record<string, { fewer_than_5: boolean; amounts: Record<string, number | null> }>;
+      }
+    >;
+  } | null;
+  contacts: { at: string; statistician: string; channel: string; question: string; answer: string }[];
+}
+
+export const staffApi = {
+  signIn: (username: string, password: string) =>
+    call<undefined>('POST', '/api/staff/session', { username, password }),
+  signOut: () => call<undefined>('DELETE', '/api/staff/session'),
+  me: () => call<{ username: string; display_name: string; role: string }>('GET', '/api/staff/me'),
+  rounds: () => call<RoundRow[]>('GET', '/api/staff/rounds'),
+  status: (id: string) =>
+    call<{ municipality: string; name: string; status: string }[]>('GET', `/api/staff/rounds/${id}/status`),
+  controls: (id: string) => call<Flag[]>('GET', `/api/staff/rounds/${id}/controls`),
+  municipality: (id: string, m: string) => call<Trail>('GET', `/api/staff/rounds/${id}/municipalities/${m}`),
+  contact: (id: string, m: string, c: { channel: string; question: string; answer: string }) =>
+    call<undefined>('POST', `/api/staff/rounds/${id}/municipalities/${m}/contacts`, c),
+  correct: (id: string, m: string, body: { version: number; reason: string; response: unknown }) =>
+    call<{ version: number }>('POST', `/api/staff/rounds/${id}/municipalities/${m}/corrections`, body),
+};

@@ -1,0 +1,141 @@
+import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiProblem } from '../api.ts';
+import { MunicipalityPage } from './municipality-page.tsx';
+import { RoundPage } from './round-page.tsx';
+import { staffApi, type RoundRow } from './staff-api.ts';
+
+/** The route inside /staff, from the hash: #/rounds/ID or #/rounds/ID/m/CODE. */
+function useRoute(): string[] {
+  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const update = () => setRoute(read());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+/** The statisticians' pages (bokmål): rounds and response rates, the worklist, and each municipality's trail. */
+export function StaffApp() {
+  const [user, setUser] = useState<{ display_name: string } | null | 'loading'>('loading');
+  const route = useRoute();
+  const load = useCallback(() => {
+    staffApi.me().then(setUser, () => setUser(null));
+  }, []);
+  useEffect(load, [load]);
+  return (
+    <div className="page">
+      <header className="page-header">
+        <a className="brand" href="#/">
+          KOSTRA · statistiker
+        </a>
+        {user && user !== 'loading' && (
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onClick={() => void staffApi.signOut().then(() => setUser(null))}
+          >
+            Logg ut {user.display_name}
+          </Button>
+        )}
+      </header>
+      <main id="main">
+        {user === 'loading' && <Spinner aria-label="Laster" />}
+        {user === null && <StaffSignIn onSignedIn={load} />}
+        {user && user !== 'loading' && route[0] === 'rounds' && route[1] && route[2] === 'm' && route[3] ? (
+          <MunicipalityPage roundId={route[1]} municipality={route[3]} />
+        ) : user && user !== 'loading' && route[0] === 'rounds' && route[1] ? (
+          <RoundPage roundId={route[1]} />
+        ) : user && user !== 'loading' ? (
+          <Rounds />
+        ) : null}
+      </main>
+    </div>
+  );
+}
+
+function StaffSignIn({ onSignedIn }: { onSignedIn: () => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      className="sign-in"
+      onSubmit={(event) => {
+        event.preventDefault();
+        staffApi.signIn(username, password).then(onSignedIn, (e: unknown) => {
+          setError(e instanceof ApiProblem ? (e.body.title ?? e.message) : String(e));
+        });
+      }}
+    >
+      <Heading level={1} data-size="md">
+        Logg inn som statistiker
+      </Heading>
+      <Textfield
+        label="Brukernavn"
+        autoComplete="username"
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+      />
+      <Textfield
+        label="Passord"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={error}
+      />
+      <Button type="submit">Logg inn</Button>
+    </form>
+  );
+}
+
+function Rounds() {
+  const [rounds, setRounds] = useState<RoundRow[]>();
+  useEffect(() => {
+    void staffApi.rounds().then(setRounds);
+  }, []);
+  if (!rounds) return <Spinner aria-label="Laster" />;
+  return (
+    <>
+      <Heading level={1} data-size="md">
+        Undersøkelser
+      </Heading>
+      <table className="ds-table" data-border>
+        <thead>
+          <tr>
+            <th scope="col">Undersøkelse</th>
+            <th scope="col" className="num">
+              Inviterte
+            </th>
+            <th scope="col" className="num">
+              Svart
+            </th>
+            <th scope="col" className="num">
+              Svarprosent
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rounds.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <a href={`#/rounds/${r.id}`}>{r.id}</a>
+              </th>
+              <td className="num">{r.invited}</td>
+              <td className="num" data-testid={`responded-${r.id}`}>
+                {r.responded}
+              </td>
+              <td className="num">
+                {r.invited === 0 ? '..' : `${Math.round((100 * r.responded) / r.invited)} %`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rounds.length === 0 && <Paragraph>Ingen undersøkelser ennå.</Paragraph>}
+    </>
+  );
+}
