@@ -31,17 +31,30 @@ export interface Harness {
 }
 
 /** The real server with the demo round on an in-memory database, on a free loopback port, and a browser. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { smtpUrl?: string } = {}): Promise<Harness> {
   const db = await openDatabase();
   let now = new Date();
   const tokens = new Map((await ensureDemoRound(db, now)).map((t) => [t.municipality, t.token]));
+  let address = '';
   const app: FastifyInstance = await buildApp({
     db,
     cookieSecret: 'e2e-secret-e2e-secret-e2e-secret-e2e',
     now: () => now,
     webRoot: WEB_ROOT,
+    ...(options.smtpUrl
+      ? {
+          mail: {
+            smtpUrl: options.smtpUrl,
+            from: 'KOSTRA <kostra@ssb.no>',
+            // The links point at the port the server gets below.
+            get baseUrl() {
+              return address;
+            },
+          },
+        }
+      : {}),
   });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addStatistician } from '../store/statisticians.ts';
+import { startSmtpSink } from '../testing/smtp-sink.ts';
 import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
 
 const ROUND = 'f254-pilot-2022';
@@ -8,8 +9,10 @@ describe.skipIf(!browserAvailable())(
   'a statistician follows the round, controls a response and corrects it',
   () => {
     let h: Harness;
+    let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
     beforeAll(async () => {
-      h = await startHarness();
+      smtp = await startSmtpSink();
+      h = await startHarness({ smtpUrl: smtp.url });
       await addStatistician(h.db, {
         username: 'kari',
         displayName: 'Kari Statistiker',
@@ -17,7 +20,10 @@ describe.skipIf(!browserAvailable())(
         password: 'riktig hest batteri',
       });
     }, 60_000);
-    afterAll(async () => h.close());
+    afterAll(async () => {
+      await h.close();
+      await smtp.close();
+    });
 
     test(
       'sign in, response rate moves, the worklist flags, a contact is logged, a correction with a reason, the trail and the report',
@@ -37,6 +43,63 @@ describe.skipIf(!browserAvailable())(
         await page.getByRole('heading', { name: 'Undersøkelser' }).waitFor();
         expect(await page.getByTestId(`responded-${ROUND}`).textContent()).toBe('31');
         expect(await accessibilityViolations(page)).toEqual([]);
+
+        // A new round: everyone by criteria plus a seeded draw; the same seed draws the same sample.
+        const candidates = [
+          '0301,ASSS,ASSS,700000',
+          '4601,ASSS,ASSS,290000',
+          ...['1145', '3039', '3041', '5045', '3044', '4637'].map((m) => `${m},<5000,,3000`),
+          ...['3414', '1531', '3053'].map((m) => `${m},5000-9999,,7000`),
+        ].join('\n');
+        const createRound = async (id: string) => {
+          await page.goto(`${h.base}/staff#/new`);
+          await page.getByRole('heading', { name: 'Ny undersøkelse' }).waitFor();
+          await page.getByLabel('Id (for eksempel f254-2023)').fill(id);
+          await page.getByLabel('Frist (ÅÅÅÅ-MM-DD)').fill('2099-05-20');
+          await page.getByLabel('Kandidater').fill(candidates);
+          await page.getByLabel('Trekk per kommunestørrelse').fill('<5000=2; 5000-9999=1');
+          await page.getByLabel('Frø (seed) for trekningen').fill('2024');
+          await page.getByRole('button', { name: 'Trekk utvalg og opprett' }).click();
+          await page.getByTestId('sample').waitFor();
+          return page.getByTestId('sample').textContent();
+        };
+        const sample = await createRound('f254-2023-journey');
+        expect(sample).toContain('0301 (ASSS)');
+        expect((sample ?? '').match(/RANDOM/g)).toHaveLength(3);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        expect(await createRound('f254-2023-again')).toBe(sample);
+
+        // Invitations over SMTP, each with its own link; a municipality follows it and submits.
+        await page.goto(`${h.base}/staff#/rounds/f254-2023-journey`);
+        await page.getByRole('heading', { name: 'Invitasjoner og påminnelser' }).waitFor();
+        const drawn = [...(sample ?? '').matchAll(/(\d{4}) \(/g)].map((m) => m[1]!);
+        await page
+          .getByLabel('Kontaktadresser')
+          .fill(drawn.map((m) => `${m},postmottak-${m}@kommune.example`).join('\n'));
+        await page.getByRole('button', { name: 'Lagre adresser' }).click();
+        await shown(`${drawn.length} adresser lagret.`);
+        await page.getByRole('button', { name: 'Send invitasjoner' }).click();
+        await shown(`Invitasjoner sendt: ${drawn.length}, feilet: 0.`);
+        expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(
+          drawn.map((m) => `postmottak-${m}@kommune.example`).sort(),
+        );
+        const oslo = smtp.received.find((m) => m.to[0] === 'postmottak-0301@kommune.example')!;
+        const link = /http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+/.exec(oslo.data)?.[0];
+        expect(link).toBeDefined();
+        const invited = await h.browser.newPage();
+        await invited.goto(link!);
+        await invited.getByText('0301 Oslo').waitFor();
+        expect(
+          (
+            await invited.request.post(`${h.base}/api/respondent/form/submit`, {
+              data: { contact: { name: 'Ola', email: 'ola@oslo.kommune.no' } },
+            })
+          ).status(),
+        ).toBe(200);
+        await invited.close();
+        await page.goto(`${h.base}/staff#/`);
+        await page.getByRole('heading', { name: 'Undersøkelser' }).waitFor();
+        expect(await page.getByTestId('responded-f254-2023-journey').textContent()).toBe('1');
 
         // Hammerfest answers in its own browser: business types that leave most of the KOSTRA total unexplained.
         const respondent = await h.browser.newPage();

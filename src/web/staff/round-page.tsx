@@ -1,6 +1,7 @@
 import { Heading, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
+import { MailPanel } from './mail-panel.tsx';
 import { staffApi, type Flag } from './staff-api.ts';
 
 const STATUS: Record<string, string> = {
@@ -25,6 +26,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
       <Heading level={1} data-size="md">
         {roundId}
       </Heading>
+      <MailPanel roundId={roundId} />
       <Heading level={2} data-size="sm">
         Kontroll: avvik, størst først
       </Heading>

@@ -2,6 +2,7 @@ import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsy
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../api.ts';
 import { MunicipalityPage } from './municipality-page.tsx';
+import { NewRound } from './new-round.tsx';
 import { RoundPage } from './round-page.tsx';
 import { staffApi, type RoundRow } from './staff-api.ts';
 
@@ -44,7 +45,14 @@ export function StaffApp() {
       <main id="main">
         {user === 'loading' && <Spinner aria-label="Laster" />}
         {user === null && <StaffSignIn onSignedIn={load} />}
-        {user && user !== 'loading' && route[0] === 'rounds' && route[1] && route[2] === 'm' && route[3] ? (
+        {user && user !== 'loading' && route[0] === 'new' ? (
+          <NewRound />
+        ) : user &&
+          user !== 'loading' &&
+          route[0] === 'rounds' &&
+          route[1] &&
+          route[2] === 'm' &&
+          route[3] ? (
           <MunicipalityPage roundId={route[1]} municipality={route[3]} />
         ) : user && user !== 'loading' && route[0] === 'rounds' && route[1] ? (
           <RoundPage roundId={route[1]} />
@@ -136,6 +144,9 @@ function Rounds() {
         </tbody>
       </table>
       {rounds.length === 0 && <Paragraph>Ingen undersøkelser ennå.</Paragraph>}
+      <p>
+        <a href="#/new">Ny undersøkelse</a>
+      </p>
     </>
   );
 }

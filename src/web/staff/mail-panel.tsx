@@ -1,0 +1,66 @@
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+
+/** Contact addresses (CSV) and the sending of invitations or reminders, with the result. */
+export function MailPanel({ roundId }: { roundId: string }) {
+  const [contacts, setContacts] = useState('');
+  const [message, setMessage] = useState<string>();
+  const send = async (url: string, init: RequestInit) => {
+    const response = await fetch(url, { credentials: 'same-origin', ...init });
+    const body = (await response.json()) as {
+      detail?: string;
+      title?: string;
+      rows?: number;
+      sent?: number;
+      failed?: number;
+    };
+    return response.ok
+      ? body
+      : Promise.reject(new Error(body.detail ?? body.title ?? String(response.status)));
+  };
+  return (
+    <section className="submit-section" aria-labelledby="mail-heading">
+      <Heading level={2} id="mail-heading" data-size="sm">
+        Invitasjoner og påminnelser
+      </Heading>
+      <Textfield
+        label="Kontaktadresser"
+        description="Én per linje: kommunenummer,e-post"
+        multiline
+        rows={4}
+        value={contacts}
+        onChange={(e) => setContacts(e.target.value)}
+      />
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void send(`/api/staff/rounds/${roundId}/contacts`, {
+            method: 'PUT',
+            headers: { 'content-type': 'text/csv' },
+            body: contacts,
+          }).then(
+            (b) => setMessage(`${b.rows ?? 0} adresser lagret.`),
+            (e: unknown) => setMessage(String(e)),
+          )
+        }
+      >
+        Lagre adresser
+      </Button>
+      <Button
+        onClick={() =>
+          void send(`/api/staff/rounds/${roundId}/mail`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ kind: 'invitation', language: 'nb' }),
+          }).then(
+            (b) => setMessage(`Invitasjoner sendt: ${b.sent ?? 0}, feilet: ${b.failed ?? 0}.`),
+            (e: unknown) => setMessage(String(e)),
+          )
+        }
+      >
+        Send invitasjoner
+      </Button>
+      {message && <Paragraph role="status">{message}</Paragraph>}
+    </section>
+  );
+}
