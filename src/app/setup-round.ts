@@ -116,3 +116,71 @@ export async function loadPrefilledCsv(
   await logAction(db, user.username, 'round.prefill', roundId, { rows: rows.length });
   return rows.length;
 }
+
+/** Adds a municipality to a round's sample by hand, with the reason, logged. */
+export async function addToSample(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  entry: { municipality: string; sizeGroup: string; reason: string; referenceYear: number },
+): Promise<void> {
+  if (entry.reason.trim() === '') throw new DomainError('adding by hand needs a reason', ['reason']);
+  const names = await loadMunicipalities(entry.referenceYear);
+  if (names && !names.has(entry.municipality))
+    throw new DomainError(`${entry.municipality} is no municipality in ${entry.referenceYear}`, [
+      'municipality',
+    ]);
+  const exists = await db
+    .selectFrom('invitation')
+    .select('municipality')
+    .where('round_id', '=', roundId)
+    .where('municipality', '=', entry.municipality)
+    .executeTakeFirst();
+  if (exists) throw new DomainError(`${entry.municipality} is in the sample already`, ['municipality']);
+  await db
+    .insertInto('invitation')
+    .values({
+      round_id: roundId,
+      municipality: entry.municipality,
+      name: names?.get(entry.municipality) ?? entry.municipality,
+      size_group: entry.sizeGroup,
+      asss: false,
+      criteria: ['BY_HAND'],
+      attended_meeting: false,
+      meeting_participants: 0,
+      population_approx: null,
+    })
+    .execute();
+  await logAction(db, user.username, 'sample.add', `${roundId}/${entry.municipality}`, {
+    reason: entry.reason.trim(),
+  });
+}
+
+/** Takes a municipality out of a round's sample by hand, with the reason; refused once it has answered. */
+export async function removeFromSample(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  municipality: string,
+  reason: string,
+): Promise<void> {
+  if (reason.trim() === '') throw new DomainError('removing by hand needs a reason', ['reason']);
+  const answered = await db
+    .selectFrom('response')
+    .select('version')
+    .where('round_id', '=', roundId)
+    .where('municipality', '=', municipality)
+    .executeTakeFirst();
+  if (answered)
+    throw new DomainError(`${municipality} has answered; its answers stay in the round`, ['municipality']);
+  const removed = await db
+    .deleteFrom('invitation')
+    .where('round_id', '=', roundId)
+    .where('municipality', '=', municipality)
+    .executeTakeFirst();
+  if (removed.numDeletedRows === 0n)
+    throw new DomainError(`${municipality} is not in the sample of ${roundId}`);
+  await logAction(db, user.username, 'sample.remove', `${roundId}/${municipality}`, {
+    reason: reason.trim(),
+  });
+}

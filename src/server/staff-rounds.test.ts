@@ -221,4 +221,61 @@ describe.each(databases)('setting a round up on $kind', (database) => {
       extended_deadline: '2024-05-27T20:00:00.000Z',
     });
   });
+
+  test('the sample by hand: add and remove with a reason, logged; one that has answered stays', async () => {
+    const post = (payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/staff/rounds/f254-2023-b/sample',
+        headers: { cookie },
+        payload,
+      });
+    const remove = (m: string, reason: string) =>
+      app.inject({
+        method: 'DELETE',
+        url: `/api/staff/rounds/f254-2023-b/sample/${m}`,
+        headers: { cookie },
+        payload: { reason },
+      });
+    expect(
+      (await post({ municipality: '3401', size_group: '10000-19999', reason: 'Ønsket av arbeidsgruppen' }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await post({ municipality: '3401', size_group: '10000-19999', reason: 'igjen' })).json<{
+        detail: string;
+      }>().detail,
+    ).toBe('municipality: 3401 is in the sample already');
+    expect(
+      (await post({ municipality: '0402', size_group: '<5000', reason: 'Kongsvinger' })).json<{
+        detail: string;
+      }>().detail,
+    ).toBe('municipality: 0402 is no municipality in 2023');
+    expect((await remove('3401', '')).statusCode).toBe(400);
+    expect((await remove('3401', 'Feil kommune')).statusCode).toBe(204);
+    await db
+      .insertInto('response')
+      .values({
+        round_id: 'f254-2023-b',
+        municipality: '0301',
+        version: 1,
+        status: 'draft',
+        comments: '',
+        tables: '{}',
+      })
+      .execute();
+    expect((await remove('0301', 'Trekker seg')).json<{ detail: string }>().detail).toBe(
+      'municipality: 0301 has answered; its answers stay in the round',
+    );
+    const log = await db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'subject'])
+      .where('action', 'like', 'sample.%')
+      .orderBy('id')
+      .execute();
+    expect(log).toEqual([
+      { actor: 'kari', action: 'sample.add', subject: 'f254-2023-b/3401' },
+      { actor: 'kari', action: 'sample.remove', subject: 'f254-2023-b/3401' },
+    ]);
+  });
 });

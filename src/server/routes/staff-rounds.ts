@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createRound, loadPrefilledCsv } from '../../app/setup-round.ts';
+import { addToSample, createRound, loadPrefilledCsv, removeFromSample } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { roundStatus } from '../../app/round-status.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -75,6 +75,41 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
     );
     return reply.status(201).send({ id: body.id, selected });
   });
+
+  // The sample by hand: add or remove one municipality, always with a reason.
+  app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/sample', async (request, reply) => {
+    const body = z
+      .strictObject({
+        municipality: z.string().regex(/^\d{4}$/),
+        size_group: z.string().min(1),
+        reason: z.string().min(1).max(2000),
+      })
+      .parse(request.body);
+    const user = await requireStatistician(request, db, now());
+    const round = await db
+      .selectFrom('survey_round')
+      .select('reference_year')
+      .where('id', '=', request.params.id)
+      .executeTakeFirst();
+    if (!round) throw problem(404, 'not-found', `no survey round ${request.params.id}`);
+    await addToSample(db, user, request.params.id, {
+      municipality: body.municipality,
+      sizeGroup: body.size_group,
+      reason: body.reason,
+      referenceYear: round.reference_year,
+    });
+    return reply.status(204).send();
+  });
+
+  app.delete<{ Params: { id: string; municipality: string } }>(
+    '/api/staff/rounds/:id/sample/:municipality',
+    async (request, reply) => {
+      const { reason } = z.strictObject({ reason: z.string().min(1).max(2000) }).parse(request.body);
+      const user = await requireStatistician(request, db, now());
+      await removeFromSample(db, user, request.params.id, request.params.municipality, reason);
+      return reply.status(204).send();
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/status', async (request) => {
     await requireStatistician(request, db, now());
