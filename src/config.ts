@@ -17,6 +17,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('KOSTRA <kostra@ssb.no>'),
   /** The server's address as municipalities reach it, for the links in e-mails. */
   PUBLIC_URL: z.url().optional(),
+  /** When set and no statistician exists yet, the server makes the first admin, user name "admin". */
+  KOSTRA_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     SMTP_URL: env.SMTP_URL === '' ? undefined : env.SMTP_URL,
     MAIL_FROM: env.MAIL_FROM === '' ? undefined : env.MAIL_FROM,
     PUBLIC_URL: env.PUBLIC_URL === '' ? undefined : env.PUBLIC_URL,
+    KOSTRA_ADMIN_PASSWORD: env.KOSTRA_ADMIN_PASSWORD === '' ? undefined : env.KOSTRA_ADMIN_PASSWORD,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -6,6 +6,7 @@ import { ensureDemoRound } from '../app/demo-round.ts';
 import { configuredDatabase, readConfig } from '../config.ts';
 import { openDatabase } from '../store/database.ts';
 import { cookieSecret } from '../store/settings.ts';
+import { addStatistician } from '../store/statisticians.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -15,6 +16,16 @@ import { buildApp } from './app.ts';
 const config = readConfig();
 const db = await openDatabase(configuredDatabase(config));
 const tokens = await ensureDemoRound(db, new Date());
+const staff = await db.selectFrom('statistician').select('username').execute();
+if (staff.length === 0 && config.KOSTRA_ADMIN_PASSWORD) {
+  await addStatistician(db, {
+    username: 'admin',
+    displayName: 'Administrator',
+    role: 'admin',
+    password: config.KOSTRA_ADMIN_PASSWORD,
+  });
+  staff.push({ username: 'admin' });
+}
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
 const app = await buildApp({
   db,
@@ -69,3 +80,8 @@ if (config.DATABASE_URL) {
   await writeFile(file, lines.join(''));
   console.log(`\nAll ${tokens.length} links: ${file}`);
 }
+console.log(
+  staff.length > 0
+    ? `\nStatisticians sign in at ${base}/staff (users: ${staff.map((u) => u.username).join(', ')}).`
+    : `\nStatisticians sign in at ${base}/staff. There is no user yet: start with KOSTRA_ADMIN_PASSWORD=<12 or more characters> to make "admin", or stop the server and run KOSTRA_PASSWORD=… npm run kostra -- user add --username NAME --name "FULL NAME".`,
+);
