@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDemoRound } from '../app/demo-round.ts';
+import { sendDueReminders } from '../app/scheduled-reminders.ts';
 import { configuredDatabase, readConfig } from '../config.ts';
 import { openDatabase } from '../store/database.ts';
 import { cookieSecret } from '../store/settings.ts';
@@ -42,7 +43,23 @@ const app = await buildApp({
       }
     : {}),
 });
+// Scheduled reminders: checked every minute while the server runs with a mail server.
+const mail = config.SMTP_URL;
+const reminderTimer = mail
+  ? setInterval(() => {
+      void sendDueReminders(
+        db,
+        {
+          smtpUrl: mail,
+          from: config.MAIL_FROM,
+          baseUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+        },
+        new Date(),
+      ).catch((error: unknown) => console.error('reminders:', error));
+    }, 60_000).unref()
+  : undefined;
 const shutdown = async () => {
+  clearInterval(reminderTimer);
   await app.close();
   await db.destroy();
   process.exit(0);

@@ -5,6 +5,7 @@ import type { Db } from '../store/database.ts';
 import { saveRound, setDeadline } from '../store/rounds.ts';
 import { addStatistician } from '../store/statisticians.ts';
 import { testDatabases } from '../store/testing/databases.ts';
+import { sendDueReminders } from '../app/scheduled-reminders.ts';
 import { startSmtpSink } from '../testing/smtp-sink.ts';
 import { buildApp } from './app.ts';
 
@@ -128,5 +129,25 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
     expect(res.json()).toEqual({ sent: 1, failed: 1 });
     expect(mail.received.map((m) => m.to)).toEqual([['postmottak@snasa.kommune.no']]);
     expect(mail.received[0]!.data).toMatch(/Subject: =\?UTF-8\?Q\?P=C3=A5minning|Subject: Påminning/);
+  });
+
+  test('scheduled reminders go out once when due, to those that have not submitted', async () => {
+    const res = await call('PUT', '/api/staff/rounds/f254-mail/reminders', {
+      days_before: [3],
+      days_after: [1],
+    });
+    expect(res.statusCode).toBe(204);
+    mail.received.length = 0;
+    const settings = { smtpUrl: mail.url, from: 'KOSTRA <kostra@ssb.no>', baseUrl: 'https://kostra.example' };
+    expect(await sendDueReminders(db, settings, new Date('2022-05-17T12:00:00Z'))).toEqual([]);
+    expect(await sendDueReminders(db, settings, new Date('2022-05-18T12:00:00Z'))).toEqual([
+      'f254-mail/before-3',
+    ]);
+    expect(mail.received.map((m) => m.to[0])).toEqual(['postmottak@snasa.kommune.no']);
+    expect(await sendDueReminders(db, settings, new Date('2022-05-18T12:05:00Z'))).toEqual([]);
+    expect(await sendDueReminders(db, settings, new Date('2022-05-22T12:00:00Z'))).toEqual([
+      'f254-mail/after-1',
+    ]);
+    expect(mail.received).toHaveLength(2);
   });
 });

@@ -5,6 +5,7 @@ import * as statisticians from './migrations/003-statisticians.ts';
 import * as control from './migrations/004-control.ts';
 import * as roundSetup from './migrations/005-round-setup.ts';
 import * as outbox from './migrations/006-outbox.ts';
+import * as reminders from './migrations/007-reminders.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004-control': control,
   '005-round-setup': roundSetup,
   '006-outbox': outbox,
+  '007-reminders': reminders,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

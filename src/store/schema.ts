@@ -18,6 +18,14 @@ export interface Database {
     closed_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
     timeline: ColumnType<unknown, string | null | undefined, string | null>;
     sample_design: ColumnType<unknown, string | null | undefined, string | null>;
+    reminder_schedule: ColumnType<unknown, string | null | undefined, string | null>;
+  };
+  reminder_run: {
+    round_id: string;
+    key: string;
+    at: Generated<Date>;
+    sent: number;
+    failed: number;
   };
   invitation: {
     round_id: string;

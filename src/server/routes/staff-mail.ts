@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sendMail } from '../../app/send-mail.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { csvLines } from '../../files/simple-csv.ts';
+import { logAction } from '../../store/statisticians.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
@@ -50,6 +51,22 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
     const user = await requireStatistician(request, db, now());
     if (!context.mail) throw problem(503, 'no-mail', 'The server has no mail server (SMTP_URL)');
     return sendMail(db, user, request.params.id, body.kind, body.language, context.mail);
+  });
+
+  app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/reminders', async (request, reply) => {
+    const days = z.array(z.number().int().min(0).max(365)).max(20);
+    const body = z
+      .strictObject({ days_before: days.default([]), days_after: days.default([]) })
+      .parse(request.body);
+    const user = await requireStatistician(request, db, now());
+    const schedule = { daysBefore: body.days_before, daysAfter: body.days_after };
+    await db
+      .updateTable('survey_round')
+      .set({ reminder_schedule: JSON.stringify(schedule) })
+      .where('id', '=', request.params.id)
+      .execute();
+    await logAction(db, user.username, 'round.reminders', request.params.id, schedule);
+    return reply.status(204).send();
   });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/outbox', async (request) => {
