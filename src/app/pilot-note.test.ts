@@ -72,6 +72,24 @@ describe.each(databases)('the pilot round on $kind reproduces the published note
     expect(column(key, 'count')).toEqual(counts);
   });
 
+  test('appendix A.1 lists the 50 invited with their criteria, ASSS first', () => {
+    const a1 = rows('table-A.1');
+    expect(a1).toHaveLength(50);
+    expect(a1[0]).toMatchObject({ size_group: 'ASSS' });
+    expect(a1.find((r) => r.name === 'Tolga')).toMatchObject({
+      KOSTRA_AG: true,
+      OSLO_ECONOMICS: true,
+      RANDOM: false,
+    });
+    expect(a1.filter((r) => r.KOSTRA_AG === true).map((r) => r.name)).toEqual([
+      'Bergen',
+      'Oslo',
+      'Hamar',
+      'Tolga',
+      'Vågå',
+    ]);
+  });
+
   test('appendix A.2 sums to 23, 18 and 15, with one row per respondent', () => {
     const a2 = rows('table-A.2');
     expect(a2).toHaveLength(31);

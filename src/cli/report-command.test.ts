@@ -53,6 +53,7 @@ describe('kostra report', () => {
         'table-4.5',
         'table-4.6',
         'table-4.7',
+        'table-A.1',
         'table-A.2',
         'figure-4.1',
         'figure-4.2',
@@ -88,9 +89,14 @@ describe('kostra report', () => {
       /oppgir 3 kommuner for KOSTRA arbeidsgruppe i tabell 3.1, men notatets egen vedleggstabell A.1\s+viser 5/,
     );
     expect(html).toContain('<figure class="chart" id="figure-4.4">');
-    // The published page names no municipality's answer.
-    expect(html).not.toContain('Trondheim');
-    expect(html).not.toContain('5001');
+    // Appendix A.1 names who was invited, as the note does; no answer is tied to a name.
+    expect(html).toMatch(/id="table-A.1"[\s\S]*Trondheim/);
+    const answers = html.slice(html.indexOf('<h2>4 Resultater</h2>'), html.indexOf('<h2>Vedlegg A</h2>'));
+    const appendixA2 = html.slice(html.indexOf('id="table-A.2"'));
+    for (const part of [answers, appendixA2, svg]) {
+      expect(part).not.toContain('Trondheim');
+      expect(part).not.toContain('5001');
+    }
   });
 
   test('bad data exits 1 and says what and where, writing nothing', async () => {

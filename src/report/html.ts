@@ -69,7 +69,7 @@ export interface HtmlInput {
 }
 
 /** The report as one page that reads like chapter 4 of the pilot note, with its tables and figures. */
-export function renderHtml({ report, definition, labels, names, svgs }: HtmlInput): string {
+export function renderHtml({ report, definition, reference, labels, names, svgs }: HtmlInput): string {
   const t = report.tables;
   const f = report.facts;
   const source = `Kilde: undersøkelsesrunden ${f.roundId}, referanseår ${f.referenceYear}`;
@@ -203,8 +203,20 @@ til hver kategori. I alt ${any?.count ?? 0} kommuner kunne skille ut én eller f
 
   const overview = get<Record<string, string>>('table-A.2');
   const yes = (key: string) => overview.filter((r) => r[key] === 'Ja').length;
+  const invitedRows = get<Record<string, string | boolean>>('table-A.1');
   parts.push(
     `<h2>Vedlegg A</h2>`,
+    table(
+      'table-A.1',
+      'Tabell A.1 Oversikt over inviterte kommuner',
+      ['Kommune', 'Kommunestørrelse', ...reference.criteria.map((c) => c.labels.nb)],
+      invitedRows.map((r) => [
+        String(r.name),
+        labels.sizeGroup(String(r.size_group)),
+        ...reference.criteria.map((c) => (r[c.code] === true ? 'x' : '')),
+      ]),
+      source,
+    ),
     table(
       'table-A.2',
       `Tabell A.2 Kommuner som kunne fordele utgiftene til KOSTRA-funksjon ${definition.function} i de ulike inndelingene`,

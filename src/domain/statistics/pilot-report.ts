@@ -109,6 +109,17 @@ export function buildPilotReport(
     });
     return section;
   });
+  // Appendix A.1: who was invited, by size group and criteria (public in the note, names included).
+  const rank = (g: string) => reference.sizeGroups.findIndex((s) => s.code === g);
+  tables['table-A.1'] = [...round.invitations]
+    .sort((a, b) => rank(a.sizeGroup) - rank(b.sizeGroup) || a.name.localeCompare(b.name, 'nb'))
+    .map((i) => ({
+      municipality: i.municipality,
+      name: i.name,
+      size_group: i.sizeGroup,
+      ...Object.fromEntries(reference.criteria.map((c) => [c.code, i.criteria.includes(c.code)])),
+    }));
+  columns['table-A.1'] = ['municipality', 'name', 'size_group', ...reference.criteria.map((c) => c.code)];
   tables['table-A.2'] = splitOverview(definition, round, responses);
   tables['figure-4.1'] = detailLevels(definition, responses, PILOT_DETAIL_LEVELS);
   const splitters = (tables['figure-4.1'] as LevelCount[])
