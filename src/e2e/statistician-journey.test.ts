@@ -138,6 +138,21 @@ describe.skipIf(!browserAvailable())(
         await page.getByRole('heading', { name: 'Kontroll: avvik, størst først' }).waitFor();
         await shown(/5406 Hammerfest/);
         expect(await accessibilityViolations(page)).toEqual([]);
+        await page.getByRole('heading', { name: 'Svar per dag' }).waitFor();
+        const outcome = page.getByLabel(/^Utfall for 5406 /).first();
+        await outcome.selectOption('confirmed');
+        await expect
+          .poll(
+            async () =>
+              (
+                await h.db
+                  .selectFrom('control_outcome')
+                  .select('outcome')
+                  .where('municipality', '=', '5406')
+                  .execute()
+              ).length,
+          )
+          .toBe(1);
         await page.getByRole('link', { name: '5406 Hammerfest' }).first().click();
         await page.getByRole('heading', { name: 'Kommune 5406' }).waitFor();
 

@@ -15,9 +15,11 @@ const STATUS: Record<string, string> = {
 export function RoundPage({ roundId }: { roundId: string }) {
   const [flags, setFlags] = useState<Flag[]>();
   const [status, setStatus] = useState<{ municipality: string; name: string; status: string }[]>();
+  const [days, setDays] = useState<Awaited<ReturnType<typeof staffApi.tracking>>>([]);
   useEffect(() => {
     void staffApi.controls(roundId).then(setFlags);
     void staffApi.status(roundId).then(setStatus);
+    void staffApi.tracking(roundId).then(setDays);
   }, [roundId]);
   if (!flags || !status) return <Spinner aria-label="Laster" />;
   const name = new Map(status.map((s) => [s.municipality, s.name]));
@@ -53,7 +55,54 @@ export function RoundPage({ roundId }: { roundId: string }) {
               <td>{f.kind === 'kostra_total' ? 'Mot KOSTRA-totalen' : 'Mot fjorårets svar'}</td>
               <td>{[f.table, f.row, f.measure].filter(Boolean).join(' / ')}</td>
               <td className="num">{formatNorwegian(f.deviation)}</td>
-              <td>{f.outcome}</td>
+              <td>
+                <select
+                  className="ds-input"
+                  aria-label={`Utfall for ${f.municipality} ${f.key}`}
+                  value={f.outcome}
+                  onChange={(e) => {
+                    const outcome = e.target.value;
+                    void staffApi
+                      .outcome(roundId, { municipality: f.municipality, flag: f.key, outcome, note: '' })
+                      .then(() => setFlags((all) => all?.map((x) => (x === f ? { ...x, outcome } : x))));
+                  }}
+                >
+                  <option value="pending">Venter</option>
+                  <option value="confirmed">Bekreftet riktig</option>
+                  <option value="corrected">Rettet</option>
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Heading level={2} data-size="sm">
+        Svar per dag
+      </Heading>
+      <table className="ds-table" data-border>
+        <thead>
+          <tr>
+            <th scope="col">Dato</th>
+            <th scope="col" className="num">
+              Svart
+            </th>
+            <th scope="col" className="num">
+              Prosent
+            </th>
+            <th scope="col">Merknad</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.date}>
+              <th scope="row">{d.date}</th>
+              <td className="num">{d.responded}</td>
+              <td className="num">{d.percent ?? '..'}</td>
+              <td>
+                {[d.deadline ? 'Frist' : '', d.extendedDeadline ? 'Utvidet frist' : '']
+                  .filter(Boolean)
+                  .join(', ')}
+              </td>
             </tr>
           ))}
         </tbody>

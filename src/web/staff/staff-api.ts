@@ -62,6 +62,18 @@ export const staffApi = {
   status: (id: string) =>
     call<{ municipality: string; name: string; status: string }[]>('GET', `/api/staff/rounds/${id}/status`),
   controls: (id: string) => call<Flag[]>('GET', `/api/staff/rounds/${id}/controls`),
+  tracking: (id: string) =>
+    call<
+      {
+        date: string;
+        responded: number;
+        percent: number | null;
+        deadline: boolean;
+        extendedDeadline: boolean;
+      }[]
+    >('GET', `/api/staff/rounds/${id}/tracking`),
+  outcome: (id: string, body: { municipality: string; flag: string; outcome: string; note: string }) =>
+    call<undefined>('PUT', `/api/staff/rounds/${id}/controls/outcome`, body),
   municipality: (id: string, m: string) => call<Trail>('GET', `/api/staff/rounds/${id}/municipalities/${m}`),
   contact: (id: string, m: string, c: { channel: string; question: string; answer: string }) =>
     call<undefined>('POST', `/api/staff/rounds/${id}/municipalities/${m}/contacts`, c),
