@@ -150,4 +150,26 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
     ]);
     expect(mail.received).toHaveLength(2);
   });
+
+  test('a bounce reported later marks the message bounced; an unknown message id is a 404', async () => {
+    const outbox = (await call('GET', '/api/staff/rounds/f254-mail/outbox')).json<
+      { municipality: string; status: string; message_id: string | null }[]
+    >();
+    const hamar = outbox.find((o) => o.municipality === '3403' && o.status === 'sent')!;
+    const res = await call('POST', '/api/staff/outbox/bounces', {
+      message_id: hamar.message_id!,
+      reason: '5.1.1 mailbox unavailable',
+    });
+    expect(res.json()).toEqual({ municipality: '3403', status: 'bounced' });
+    const after = (await call('GET', '/api/staff/rounds/f254-mail/outbox')).json<
+      { municipality: string; status: string; error: string }[]
+    >();
+    expect(after.find((o) => o.municipality === '3403')).toMatchObject({
+      status: 'bounced',
+      error: '5.1.1 mailbox unavailable',
+    });
+    expect(
+      (await call('POST', '/api/staff/outbox/bounces', { message_id: '<nope@example>' })).statusCode,
+    ).toBe(404);
+  });
 });

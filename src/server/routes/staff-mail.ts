@@ -69,6 +69,25 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
     return reply.status(204).send();
   });
 
+  // A bounce that comes back after a message was accepted (a delivery status notification), by message id.
+  app.post('/api/staff/outbox/bounces', async (request) => {
+    const body = z
+      .strictObject({ message_id: z.string().min(3).max(300), reason: z.string().max(2000).default('') })
+      .parse(request.body);
+    const user = await requireStatistician(request, db, now());
+    const updated = await db
+      .updateTable('outbox')
+      .set({ status: 'bounced', error: body.reason })
+      .where('message_id', '=', body.message_id)
+      .returning(['round_id', 'municipality'])
+      .executeTakeFirst();
+    if (!updated) throw problem(404, 'not-found', `no message ${body.message_id} in the outbox`);
+    await logAction(db, user.username, 'mail.bounce', `${updated.round_id}/${updated.municipality}`, {
+      reason: body.reason,
+    });
+    return { municipality: updated.municipality, status: 'bounced' };
+  });
+
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/outbox', async (request) => {
     await requireStatistician(request, db, now());
     const rows = await db
@@ -84,6 +103,7 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
       subject: r.subject,
       status: r.status,
       error: r.error,
+      message_id: r.message_id,
       at: r.created_at.toISOString(),
       by: r.sent_by,
     }));
