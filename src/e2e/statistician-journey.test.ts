@@ -83,6 +83,40 @@ describe.skipIf(!browserAvailable())(
         expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(
           drawn.map((m) => `postmottak-${m}@kommune.example`).sort(),
         );
+        await page.getByLabel('Deltakere på informasjonsmøtet').fill('0301,3');
+        await page.getByRole('button', { name: 'Lagre oppmøte' }).click();
+        await shown('1 linjer lagret.');
+        await page.getByLabel('Forhåndsutfylte totaler').fill('0301,AGD10,8023718');
+        await page.getByRole('button', { name: 'Lagre totaler' }).click();
+        await expect
+          .poll(
+            async () =>
+              (
+                await h.db
+                  .selectFrom('prefilled_total')
+                  .select('amount')
+                  .where('round_id', '=', 'f254-2023-journey')
+                  .execute()
+              ).length,
+          )
+          .toBe(1);
+        await page.getByRole('button', { name: 'Lagre påminnelsesplan' }).click();
+        await shown('Lagret.');
+        await page.getByLabel('Emne', { exact: true }).fill('Svar på {undersokelse}');
+        await page.getByLabel('Tekst', { exact: true }).fill('Hei {kommune}: {lenke}');
+        await page.getByRole('button', { name: 'Lagre e-posttekst' }).click();
+        await expect
+          .poll(async () =>
+            (await h.db.selectFrom('mail_template').select('subject').execute()).map((t) => t.subject),
+          )
+          .toEqual(['Svar på {undersokelse}']);
+        await page.getByLabel('Kommunenummer').fill('3401');
+        await page.getByLabel('Begrunnelse for endringen').fill('Ønsket av arbeidsgruppen');
+        await page.getByRole('button', { name: 'Legg til' }).click();
+        await shown('3401 er lagt til i utvalget.');
+        await page.getByRole('button', { name: 'Ta ut' }).click();
+        await shown('3401 er tatt ut av utvalget.');
+        expect(await accessibilityViolations(page)).toEqual([]);
         const oslo = smtp.received.find((m) => m.to[0] === 'postmottak-0301@kommune.example')!;
         const link = /http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+/.exec(oslo.data)?.[0];
         expect(link).toBeDefined();
@@ -156,6 +190,9 @@ describe.skipIf(!browserAvailable())(
         await page.getByRole('link', { name: '5406 Hammerfest' }).first().click();
         await page.getByRole('heading', { name: 'Kommune 5406' }).waitFor();
 
+        await page.getByLabel('Ny frist (ÅÅÅÅ-MM-DD), tom for ingen').fill('2099-06-01');
+        await page.getByRole('button', { name: 'Lagre frist' }).click();
+        await shown('Fristen er lagret.');
         await page.getByLabel('Spørsmål', { exact: true }).fill('Er boligbasene med i øvrige?');
         await page.getByLabel('Svar', { exact: true }).fill('Nei, boligbasene er 120 000 og ble glemt.');
         await page.getByRole('button', { name: 'Logg kontakt' }).click();

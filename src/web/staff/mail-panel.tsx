@@ -60,6 +60,21 @@ export function MailPanel({ roundId }: { roundId: string }) {
       >
         Send invitasjoner
       </Button>
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void send(`/api/staff/rounds/${roundId}/mail`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ kind: 'reminder', language: 'nb' }),
+          }).then(
+            (b) => setMessage(`Påminnelser sendt: ${b.sent ?? 0}, feilet: ${b.failed ?? 0}.`),
+            (e: unknown) => setMessage(String(e)),
+          )
+        }
+      >
+        Send påminnelser nå
+      </Button>
       {message && <Paragraph role="status">{message}</Paragraph>}
     </section>
   );

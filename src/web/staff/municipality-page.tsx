@@ -48,6 +48,7 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
           </li>
         ))}
       </ol>
+      <Extension roundId={roundId} municipality={municipality} />
       <Contacts roundId={roundId} municipality={municipality} data={data} reload={load} />
       {data.latest && <Correction roundId={roundId} municipality={municipality} data={data} reload={load} />}
     </>
@@ -187,6 +188,38 @@ function Correction({
         error={error}
       />
       <Button type="submit">Lagre retting</Button>
+    </form>
+  );
+}
+
+function Extension({ roundId, municipality }: { roundId: string; municipality: string }) {
+  const [until, setUntil] = useState('');
+  const [message, setMessage] = useState<string>();
+  return (
+    <form
+      className="submit-section"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void fetch(`/api/staff/rounds/${roundId}/municipalities/${municipality}/extension`, {
+          method: 'PUT',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ until: until === '' ? null : until }),
+        }).then((r) => setMessage(r.ok ? 'Fristen er lagret.' : `Feil: ${r.status}`));
+      }}
+    >
+      <Heading level={2} data-size="sm">
+        Utvidet frist
+      </Heading>
+      <Textfield
+        label="Ny frist (ÅÅÅÅ-MM-DD), tom for ingen"
+        value={until}
+        onChange={(e) => setUntil(e.target.value)}
+      />
+      <Button type="submit" variant="secondary">
+        Lagre frist
+      </Button>
+      {message && <Paragraph role="status">{message}</Paragraph>}
     </form>
   );
 }

@@ -2,6 +2,8 @@ import { Heading, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
 import { MailPanel } from './mail-panel.tsx';
+import { SamplePanel } from './sample-panel.tsx';
+import { SetupPanel } from './setup-panel.tsx';
 import { staffApi, type Flag } from './staff-api.ts';
 
 const STATUS: Record<string, string> = {
@@ -14,7 +16,8 @@ const STATUS: Record<string, string> = {
 /** One round: the worklist of controls, largest deviation first, and the status of every municipality. */
 export function RoundPage({ roundId }: { roundId: string }) {
   const [flags, setFlags] = useState<Flag[]>();
-  const [status, setStatus] = useState<{ municipality: string; name: string; status: string }[]>();
+  const [status, setStatus] =
+    useState<{ municipality: string; name: string; status: string; extended_deadline: string | null }[]>();
   const [days, setDays] = useState<Awaited<ReturnType<typeof staffApi.tracking>>>([]);
   useEffect(() => {
     void staffApi.controls(roundId).then(setFlags);
@@ -29,6 +32,8 @@ export function RoundPage({ roundId }: { roundId: string }) {
         {roundId}
       </Heading>
       <MailPanel roundId={roundId} />
+      <SetupPanel roundId={roundId} />
+      <SamplePanel roundId={roundId} />
       <Heading level={2} data-size="sm">
         Kontroll: avvik, størst først
       </Heading>
@@ -125,7 +130,12 @@ export function RoundPage({ roundId }: { roundId: string }) {
                   {s.municipality} {s.name}
                 </a>
               </th>
-              <td>{STATUS[s.status] ?? s.status}</td>
+              <td>
+                {STATUS[s.status] ?? s.status}
+                {s.extended_deadline
+                  ? ` · utvidet frist til ${new Date(s.extended_deadline).toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo' })}`
+                  : ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -60,7 +60,10 @@ export const staffApi = {
   me: () => call<{ username: string; display_name: string; role: string }>('GET', '/api/staff/me'),
   rounds: () => call<RoundRow[]>('GET', '/api/staff/rounds'),
   status: (id: string) =>
-    call<{ municipality: string; name: string; status: string }[]>('GET', `/api/staff/rounds/${id}/status`),
+    call<{ municipality: string; name: string; status: string; extended_deadline: string | null }[]>(
+      'GET',
+      `/api/staff/rounds/${id}/status`,
+    ),
   controls: (id: string) => call<Flag[]>('GET', `/api/staff/rounds/${id}/controls`),
   tracking: (id: string) =>
     call<

@@ -1,0 +1,140 @@
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+
+async function send(url: string, method: string, body: string, type: string): Promise<string> {
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'content-type': type },
+    body,
+  });
+  if (response.status === 204) return 'Lagret.';
+  const json = (await response.json()) as { rows?: number; detail?: string; title?: string };
+  return response.ok
+    ? `${json.rows ?? 0} linjer lagret.`
+    : (json.detail ?? json.title ?? String(response.status));
+}
+
+/** The round's setup by hand: prefilled totals, meeting attendance and the reminder schedule. */
+export function SetupPanel({ roundId }: { roundId: string }) {
+  const [prefilled, setPrefilled] = useState('');
+  const [attendance, setAttendance] = useState('');
+  const [before, setBefore] = useState('3');
+  const [after, setAfter] = useState('1');
+  const [kind, setKind] = useState('invitation');
+  const [language, setLanguage] = useState('nb');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [message, setMessage] = useState<string>();
+  const days = (text: string) =>
+    text
+      .split(/[;, ]+/)
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
+  return (
+    <section className="submit-section" aria-labelledby="setup-heading">
+      <Heading level={2} id="setup-heading" data-size="sm">
+        Oppsett
+      </Heading>
+      <Textfield
+        label="Forhåndsutfylte totaler"
+        description="Én per linje: kommunenummer,AGD10,beløp i 1000 kr"
+        multiline
+        rows={3}
+        value={prefilled}
+        onChange={(e) => setPrefilled(e.target.value)}
+      />
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void send(`/api/staff/rounds/${roundId}/prefilled`, 'PUT', prefilled, 'text/csv').then(setMessage)
+        }
+      >
+        Lagre totaler
+      </Button>
+      <Textfield
+        label="Deltakere på informasjonsmøtet"
+        description="Én per linje: kommunenummer,antall deltakere"
+        multiline
+        rows={3}
+        value={attendance}
+        onChange={(e) => setAttendance(e.target.value)}
+      />
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void send(`/api/staff/rounds/${roundId}/attendance`, 'PUT', attendance, 'text/csv').then(setMessage)
+        }
+      >
+        Lagre oppmøte
+      </Button>
+      <Textfield
+        label="Påminnelser, dager før fristen"
+        value={before}
+        onChange={(e) => setBefore(e.target.value)}
+      />
+      <Textfield
+        label="Påminnelser, dager etter fristen"
+        value={after}
+        onChange={(e) => setAfter(e.target.value)}
+      />
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void send(
+            `/api/staff/rounds/${roundId}/reminders`,
+            'PUT',
+            JSON.stringify({ days_before: days(before), days_after: days(after) }),
+            'application/json',
+          ).then(setMessage)
+        }
+      >
+        Lagre påminnelsesplan
+      </Button>
+      <Heading level={3} data-size="xs">
+        E-posttekst
+      </Heading>
+      <Paragraph>
+        Plassholdere: {'{kommune}'}, {'{undersokelse}'}, {'{lenke}'}, {'{frist}'}.
+      </Paragraph>
+      <div className="field">
+        <label htmlFor="template-kind">Type</label>{' '}
+        <select
+          id="template-kind"
+          className="ds-input"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+        >
+          <option value="invitation">Invitasjon</option>
+          <option value="reminder">Påminnelse</option>
+        </select>{' '}
+        <label htmlFor="template-language">Målform</label>{' '}
+        <select
+          id="template-language"
+          className="ds-input"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+        >
+          <option value="nb">Bokmål</option>
+          <option value="nn">Nynorsk</option>
+        </select>
+      </div>
+      <Textfield label="Emne" value={subject} onChange={(e) => setSubject(e.target.value)} />
+      <Textfield label="Tekst" multiline rows={6} value={body} onChange={(e) => setBody(e.target.value)} />
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void send(
+            `/api/staff/rounds/${roundId}/templates/${kind}/${language}`,
+            'PUT',
+            JSON.stringify({ subject, body }),
+            'application/json',
+          ).then(setMessage)
+        }
+      >
+        Lagre e-posttekst
+      </Button>
+      {message && <Paragraph role="status">{message}</Paragraph>}
+    </section>
+  );
+}
