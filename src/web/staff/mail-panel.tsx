@@ -1,23 +1,14 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { sendTo } from './staff-api.ts';
 
 /** Contact addresses (CSV) and the sending of invitations or reminders, with the result. */
 export function MailPanel({ roundId }: { roundId: string }) {
   const [contacts, setContacts] = useState('');
   const [message, setMessage] = useState<string>();
-  const send = async (url: string, init: RequestInit) => {
-    const response = await fetch(url, { credentials: 'same-origin', ...init });
-    const body = (await response.json()) as {
-      detail?: string;
-      title?: string;
-      rows?: number;
-      sent?: number;
-      failed?: number;
-    };
-    return response.ok
-      ? body
-      : Promise.reject(new Error(body.detail ?? body.title ?? String(response.status)));
-  };
+  type Answer = { rows?: number; sent?: number; failed?: number };
+  const send = (url: string, init: { method: string; headers: Record<string, string>; body: string }) =>
+    sendTo<Answer>(init.method, url, init.body, init.headers['content-type']!);
   return (
     <section className="submit-section" aria-labelledby="mail-heading">
       <Heading level={2} id="mail-heading" data-size="sm">

@@ -1,18 +1,15 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { sendTo } from './staff-api.ts';
 
+/** Sends and says how it went, in words for the status line. */
 async function send(url: string, method: string, body: string, type: string): Promise<string> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'content-type': type },
-    body,
-  });
-  if (response.status === 204) return 'Lagret.';
-  const json = (await response.json()) as { rows?: number; detail?: string; title?: string };
-  return response.ok
-    ? `${json.rows ?? 0} linjer lagret.`
-    : (json.detail ?? json.title ?? String(response.status));
+  try {
+    const answer = await sendTo<{ rows?: number } | undefined>(method, url, body, type);
+    return answer?.rows === undefined ? 'Lagret.' : `${answer.rows} linjer lagret.`;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 /** The round's setup by hand: prefilled totals, meeting attendance and the reminder schedule. */
