@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answered, definition, given, invitation, response, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
 import { saveRound, setDeadline } from '../store/rounds.ts';
-import { addStatistician } from '../store/statisticians.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { buildApp } from './app.ts';
+import { addKari, staffCookie } from './testing/staff.ts';
 
 const databases = await testDatabases();
 
@@ -47,23 +47,13 @@ describe.each(databases)('control of a round on $kind', (database) => {
       id: 'f254-2021',
     });
     await setDeadline(db, 'f254-2021', new Date('2022-05-20T21:59:00Z'));
-    await addStatistician(db, {
-      username: 'kari',
-      displayName: 'Kari',
-      role: 'statistician',
-      password: 'riktig hest batteri',
-    });
+    await addKari(db);
     app = await buildApp({
       db,
       cookieSecret: 'control-secret-control-secret-control',
       now: () => new Date('2022-06-01T10:00:00Z'),
     });
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { username: 'kari', password: 'riktig hest batteri' },
-    });
-    cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
+    cookie = await staffCookie(app);
   });
   afterAll(async () => {
     await app.close();

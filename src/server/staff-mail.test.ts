@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { definition, invitation, response, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
 import { saveRound, setDeadline } from '../store/rounds.ts';
-import { addStatistician } from '../store/statisticians.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { sendDueReminders } from '../app/scheduled-reminders.ts';
 import { startSmtpSink } from '../testing/smtp-sink.ts';
 import { buildApp } from './app.ts';
+import { addKari, staffCookie } from './testing/staff.ts';
 
 const databases = await testDatabases();
 
@@ -33,23 +33,13 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
       id: 'f254-mail',
     });
     await setDeadline(db, 'f254-mail', new Date('2022-05-20T21:59:00Z'));
-    await addStatistician(db, {
-      username: 'kari',
-      displayName: 'Kari',
-      role: 'statistician',
-      password: 'riktig hest batteri',
-    });
+    await addKari(db);
     app = await buildApp({
       db,
       cookieSecret: 'mail-secret-mail-secret-mail-secret-1',
       mail: { smtpUrl: mail.url, from: 'KOSTRA <kostra@ssb.no>', baseUrl: 'https://kostra.example' },
     });
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { username: 'kari', password: 'riktig hest batteri' },
-    });
-    cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
+    cookie = await staffCookie(app);
   });
   afterAll(async () => {
     await app.close();

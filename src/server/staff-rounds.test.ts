@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../store/database.ts';
-import { addStatistician } from '../store/statisticians.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { buildApp } from './app.ts';
+import { addKari, staffCookie } from './testing/staff.ts';
 
 const databases = await testDatabases();
 
@@ -32,19 +32,9 @@ describe.each(databases)('setting a round up on $kind', (database) => {
 
   beforeAll(async () => {
     ({ db, drop } = await database.open());
-    await addStatistician(db, {
-      username: 'kari',
-      displayName: 'Kari',
-      role: 'statistician',
-      password: 'riktig hest batteri',
-    });
+    await addKari(db);
     app = await buildApp({ db, cookieSecret: 'rounds-secret-rounds-secret-rounds-1' });
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/staff/session',
-      payload: { username: 'kari', password: 'riktig hest batteri' },
-    });
-    cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
+    cookie = await staffCookie(app);
   });
   afterAll(async () => {
     await app.close();
