@@ -163,7 +163,7 @@ export async function logContact(
 export async function roundTracking(db: Db, roundId: string, now: Date): Promise<DayCount[]> {
   const round = await db
     .selectFrom('survey_round')
-    .select(['deadline'])
+    .select(['deadline', 'extended_deadline'])
     .where('id', '=', roundId)
     .executeTakeFirst();
   if (!round) throw new DomainError(`no survey round ${roundId}`);
@@ -184,7 +184,10 @@ export async function roundTracking(db: Db, roundId: string, now: Date): Promise
   );
   const dates = [...first.values()].map((d) => d.getTime());
   if (dates.length === 0) return [];
-  const extensions = invited.flatMap((i) => (i.extended_deadline ? [i.extended_deadline.getTime()] : []));
+  // The extended deadline marked is the last one anybody has: the round's or a municipality's own.
+  const extensions = [round.extended_deadline, ...invited.map((i) => i.extended_deadline)].flatMap((d) =>
+    d ? [d.getTime()] : [],
+  );
   const lastExtension = extensions.length > 0 ? new Date(Math.max(...extensions)) : null;
   const end = Math.min(
     now.getTime(),

@@ -34,7 +34,7 @@ export interface RespondentForm {
 
 async function formContext(db: Db, identity: RespondentIdentity, now: Date) {
   const header = await loadRoundHeader(db, identity.roundId, identity.municipality);
-  const deadline = header.extendedDeadline ?? header.deadline;
+  const deadline = header.effectiveDeadline;
   const open = (deadline === null || now <= deadline) && (header.closedAt === null || now < header.closedAt);
   return { ...header, deadline, open };
 }

@@ -70,7 +70,7 @@ export async function sendMail(
     for (const i of invited) {
       if (kind === 'reminder' && submitted.has(i.municipality)) continue;
       const header = await loadRoundHeader(db, roundId, i.municipality);
-      const deadline = header.extendedDeadline ?? header.deadline;
+      const deadline = header.effectiveDeadline;
       const values = {
         kommune: i.name,
         undersokelse: header.definition.title[language],

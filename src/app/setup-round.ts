@@ -1,19 +1,12 @@
 import { drawSample, type Candidate, type SampleDesign, type Selected } from '../domain/collection/sample.ts';
+import { checkTimeline, type Timeline } from '../domain/collection/timeline.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import { loadMunicipalities } from '../files/product-data.ts';
 import { csvLines } from '../files/simple-csv.ts';
 import type { Db } from '../store/database.ts';
-import { saveRound } from '../store/rounds.ts';
+import { saveRound, setTimeline } from '../store/rounds.ts';
 import { logAction, type Statistician } from '../store/statisticians.ts';
-
-export interface Timeline {
-  readonly draft_sent?: string;
-  readonly information_meeting?: string;
-  readonly sent_out?: string;
-  readonly deadline?: string;
-  readonly extended_deadline?: string;
-}
 
 export interface CandidateInput extends Candidate {
   readonly populationApprox?: number | undefined;
@@ -31,6 +24,7 @@ export async function createRound(
   candidates: readonly CandidateInput[],
   design: SampleDesign,
 ): Promise<Selected[]> {
+  checkTimeline(round.timeline);
   const names = await loadMunicipalities(round.referenceYear);
   for (const c of candidates) {
     if (names && !names.has(c.municipality))
@@ -60,13 +54,10 @@ export async function createRound(
     })),
     responses: [],
   });
+  await setTimeline(db, round.id, round.timeline);
   await db
     .updateTable('survey_round')
-    .set({
-      timeline: JSON.stringify(round.timeline),
-      sample_design: JSON.stringify(design),
-      deadline: round.timeline.deadline ?? null,
-    })
+    .set({ sample_design: JSON.stringify(design) })
     .where('id', '=', round.id)
     .execute();
   await logAction(db, user.username, 'round.create', round.id, { design, selected: selected.length });

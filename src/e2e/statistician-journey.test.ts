@@ -83,6 +83,12 @@ describe.skipIf(!browserAvailable())(
         expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(
           drawn.map((m) => `postmottak-${m}@kommune.example`).sort(),
         );
+        // The timeline: the meeting and a deadline extended for the whole round.
+        expect(await page.getByLabel('Frist', { exact: true }).inputValue()).toBe('2099-05-20');
+        await page.getByLabel('Informasjonsmøte', { exact: true }).fill('2099-05-02');
+        await page.getByLabel('Utvidet frist for alle').fill('2099-05-27');
+        await page.getByRole('button', { name: 'Lagre tidslinje' }).click();
+        await shown('Tidslinjen er lagret.');
         await page.getByLabel('Deltakere på informasjonsmøtet').fill('0301,3');
         await page.getByRole('button', { name: 'Lagre oppmøte' }).click();
         await shown('1 linjer lagret.');
@@ -134,6 +140,9 @@ describe.skipIf(!browserAvailable())(
         await page.goto(`${h.base}/staff#/`);
         await page.getByRole('heading', { name: 'Undersøkelser' }).waitFor();
         expect(await page.getByTestId('responded-f254-2023-journey').textContent()).toBe('1');
+        expect(await page.getByRole('row', { name: /f254-2023-journey/ }).textContent()).toContain(
+          '20.5.2099, utvidet til 27.5.2099',
+        );
 
         // Hammerfest answers in its own browser: business types that leave most of the KOSTRA total unexplained.
         const respondent = await h.browser.newPage();

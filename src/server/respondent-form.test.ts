@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answered, definition, given, invitation, response, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
 import { ensureTokens, revokeToken } from '../store/respondents.ts';
-import { closeRound, saveRound, setDeadline, setExtension } from '../store/rounds.ts';
+import { closeRound, saveRound, setDeadline, setExtension, setTimeline } from '../store/rounds.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { BODY_LIMIT, buildApp } from './app.ts';
 
@@ -348,6 +348,26 @@ describe.each(databases)('the respondent API on $kind', (database) => {
       expect((await save(cookie, version, content)).statusCode).toBe(200);
     } finally {
       clock = saved;
+    }
+  });
+
+  test('a deadline extended for the whole round opens every form; a later own extension still holds', async () => {
+    const saved = clock;
+    try {
+      await setTimeline(db, 'round-a', { deadline: '2022-05-20T22:00:00Z', extended_deadline: '2022-05-24' });
+      await setExtension(db, 'round-a', '5041', new Date('2022-05-27T22:00:00Z'));
+      clock = new Date('2022-05-24T21:00:00Z');
+      const other = await signIn('a/1001');
+      expect((await form(other)).json()).toMatchObject({ open: true, deadline: '2022-05-24T21:59:59.999Z' });
+      const own = await signIn('a/5041');
+      expect((await form(own)).json()).toMatchObject({ open: true, deadline: '2022-05-27T22:00:00.000Z' });
+      // Within the eight hours of the sessions, past the round's extension.
+      clock = new Date('2022-05-25T00:30:00Z');
+      expect((await form(other)).json()).toMatchObject({ open: false });
+      expect((await form(own)).json()).toMatchObject({ open: true });
+    } finally {
+      clock = saved;
+      await setTimeline(db, 'round-a', { deadline: '2022-05-20T22:00:00Z' });
     }
   });
 

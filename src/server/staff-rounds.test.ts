@@ -212,6 +212,46 @@ describe.each(databases)('setting a round up on $kind', (database) => {
     });
   });
 
+  test('the timeline: read, changed as a whole, checked for order, and the extended deadline listed', async () => {
+    const timeline = (method: 'GET' | 'PUT', payload?: object) =>
+      app.inject({ method, url: '/api/staff/rounds/f254-2023-a/timeline', headers: { cookie }, payload });
+    expect((await timeline('GET')).json()).toEqual({
+      sent_out: '2024-05-13',
+      deadline: '2024-05-20T22:00:00+02:00',
+    });
+    const wrong = await timeline('PUT', { deadline: '2024-05-20', extended_deadline: '2024-05-10' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ detail: string }>().detail).toBe(
+      'timeline, extended_deadline: extended_deadline 2024-05-10 comes before deadline',
+    );
+    const whole = {
+      draft_sent: '2024-04-22',
+      information_meeting: '2024-05-02',
+      sent_out: '2024-05-13',
+      deadline: '2024-05-20T22:00:00+02:00',
+      extended_deadline: '2024-05-31',
+    };
+    expect((await timeline('PUT', whole)).statusCode).toBe(200);
+    expect((await timeline('GET')).json()).toEqual(whole);
+    const rounds = (await app.inject({ method: 'GET', url: '/api/staff/rounds', headers: { cookie } })).json<
+      { id: string; deadline: string; extended_deadline: string | null }[]
+    >();
+    expect(rounds.find((r) => r.id === 'f254-2023-a')).toMatchObject({
+      deadline: '2024-05-20T20:00:00.000Z',
+      extended_deadline: '2024-05-31T21:59:59.999Z',
+    });
+    const log = await db
+      .selectFrom('audit_log')
+      .select(['action', 'subject', 'actor'])
+      .where('action', '=', 'round.timeline')
+      .execute();
+    expect(log).toEqual([{ action: 'round.timeline', subject: 'f254-2023-a', actor: 'kari' }]);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/staff/rounds/nope/timeline', headers: { cookie } }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   test('the sample by hand: add and remove with a reason, logged; one that has answered stays', async () => {
     const post = (payload: object) =>
       app.inject({

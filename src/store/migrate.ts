@@ -6,6 +6,7 @@ import * as control from './migrations/004-control.ts';
 import * as roundSetup from './migrations/005-round-setup.ts';
 import * as outbox from './migrations/006-outbox.ts';
 import * as reminders from './migrations/007-reminders.ts';
+import * as roundExtension from './migrations/008-round-extension.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-round-setup': roundSetup,
   '006-outbox': outbox,
   '007-reminders': reminders,
+  '008-round-extension': roundExtension,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

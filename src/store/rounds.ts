@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { deadlineInstant, effectiveDeadline, type Timeline } from '../domain/collection/timeline.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
 import type { ResponseTable } from '../domain/survey/response.ts';
@@ -158,7 +159,12 @@ export interface RoundHeader {
   readonly deadline: Date | null;
   readonly closedAt: Date | null;
   readonly name: string;
-  readonly extendedDeadline: Date | null;
+  /** The deadline extended for the whole round. */
+  readonly roundExtendedDeadline: Date | null;
+  /** This municipality's own extension. */
+  readonly ownExtendedDeadline: Date | null;
+  /** When this municipality's form closes: the latest of the three. */
+  readonly effectiveDeadline: Date | null;
   readonly prefilled: Readonly<Record<string, number | null>>;
 }
 
@@ -195,7 +201,8 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
       'deadline',
       'closed_at',
       'name',
-      'extended_deadline',
+      'invitation.extended_deadline as own_extension',
+      'survey_round.extended_deadline as round_extension',
       // The prefilled totals in the same round trip: this runs at every autosave.
       sql<Record<string, number | null> | null>`(
         select json_object_agg(measure, amount) from prefilled_total
@@ -212,7 +219,9 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
     deadline: row.deadline,
     closedAt: row.closed_at,
     name: row.name,
-    extendedDeadline: row.extended_deadline,
+    roundExtendedDeadline: row.round_extension,
+    ownExtendedDeadline: row.own_extension,
+    effectiveDeadline: effectiveDeadline(row.deadline, row.round_extension, row.own_extension),
     prefilled: row.prefilled ?? {},
   };
 }
@@ -220,6 +229,34 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
 /** Sets a round's deadline (null: none). */
 export async function setDeadline(db: Db, roundId: string, deadline: Date | null): Promise<void> {
   await db.updateTable('survey_round').set({ deadline }).where('id', '=', roundId).execute();
+}
+
+/**
+ * Sets a round's timeline; its deadline and round-wide extended deadline are what the forms obey (a date
+ * alone lasting to the end of that day in Oslo). Returns false when there is no such round.
+ */
+export async function setTimeline(db: Db, roundId: string, timeline: Timeline): Promise<boolean> {
+  const updated = await db
+    .updateTable('survey_round')
+    .set({
+      timeline: JSON.stringify(timeline),
+      deadline: timeline.deadline === undefined ? null : deadlineInstant(timeline.deadline),
+      extended_deadline:
+        timeline.extended_deadline === undefined ? null : deadlineInstant(timeline.extended_deadline),
+    })
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/** A round's timeline as stored (empty when none was given). */
+export async function loadTimeline(db: Db, roundId: string): Promise<Timeline | undefined> {
+  const row = await db
+    .selectFrom('survey_round')
+    .select('timeline')
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  return row && (row.timeline ?? {});
 }
 
 /** Gives one municipality a later deadline than the round's (null: takes it back). */

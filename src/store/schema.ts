@@ -19,6 +19,7 @@ export interface Database {
     timeline: ColumnType<unknown, string | null | undefined, string | null>;
     sample_design: ColumnType<unknown, string | null | undefined, string | null>;
     reminder_schedule: ColumnType<unknown, string | null | undefined, string | null>;
+    extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   };
   reminder_run: {
     round_id: string;

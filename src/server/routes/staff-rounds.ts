@@ -3,15 +3,23 @@ import { z } from 'zod';
 import { addToSample, createRound, loadPrefilledCsv, removeFromSample } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { roundStatus } from '../../app/round-status.ts';
+import { checkTimeline } from '../../domain/collection/timeline.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { csvLines } from '../../files/simple-csv.ts';
-import { loadRoundHeader, setExtension } from '../../store/rounds.ts';
+import { loadRoundHeader, loadTimeline, setExtension, setTimeline } from '../../store/rounds.ts';
 import { logAction } from '../../store/statisticians.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
 
 const day = z.iso.datetime({ offset: true }).or(z.iso.date());
+const timeline = z.strictObject({
+  draft_sent: day.optional(),
+  information_meeting: day.optional(),
+  sent_out: day.optional(),
+  deadline: day.optional(),
+  extended_deadline: day.optional(),
+});
 const newRound = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{3,64}$/),
   definition: z
@@ -19,15 +27,7 @@ const newRound = z.strictObject({
     .regex(/^[a-z0-9-]+$/)
     .default('f254'),
   reference_year: z.number().int().min(2000).max(2100),
-  timeline: z
-    .strictObject({
-      draft_sent: day.optional(),
-      information_meeting: day.optional(),
-      sent_out: day.optional(),
-      deadline: day.optional(),
-      extended_deadline: day.optional(),
-    })
-    .default({}),
+  timeline: timeline.default({}),
   candidates: z
     .array(
       z.strictObject({
@@ -110,6 +110,24 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
       return reply.status(204).send();
     },
   );
+
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/timeline', async (request) => {
+    await requireStatistician(request, db, now());
+    const stored = await loadTimeline(db, request.params.id);
+    if (!stored) throw problem(404, 'not-found', `no survey round ${request.params.id}`);
+    return stored;
+  });
+
+  // The whole timeline at once; its deadline and extended deadline close the forms.
+  app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/timeline', async (request) => {
+    const body = timeline.parse(request.body);
+    const user = await requireStatistician(request, db, now());
+    checkTimeline(body);
+    if (!(await setTimeline(db, request.params.id, body)))
+      throw problem(404, 'not-found', `no survey round ${request.params.id}`);
+    await logAction(db, user.username, 'round.timeline', request.params.id, body);
+    return body;
+  });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/status', async (request) => {
     await requireStatistician(request, db, now());

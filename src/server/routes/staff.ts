@@ -54,6 +54,7 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
         'id',
         'reference_year',
         'deadline',
+        'extended_deadline',
         eb
           .selectFrom('invitation')
           .whereRef('invitation.round_id', '=', 'survey_round.id')
@@ -72,6 +73,7 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
       id: r.id,
       reference_year: r.reference_year,
       deadline: r.deadline?.toISOString() ?? null,
+      extended_deadline: r.extended_deadline?.toISOString() ?? null,
       invited: Number(r.invited ?? 0),
       responded: Number(r.responded ?? 0),
     }));

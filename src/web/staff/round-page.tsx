@@ -4,6 +4,7 @@ import { formatNorwegian } from '../../domain/number-format.ts';
 import { MailPanel } from './mail-panel.tsx';
 import { SamplePanel } from './sample-panel.tsx';
 import { SetupPanel } from './setup-panel.tsx';
+import { TimelinePanel } from './timeline-panel.tsx';
 import { staffApi, type Flag } from './staff-api.ts';
 
 const STATUS: Record<string, string> = {
@@ -31,6 +32,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
       <Heading level={1} data-size="md">
         {roundId}
       </Heading>
+      <TimelinePanel roundId={roundId} />
       <MailPanel roundId={roundId} />
       <SetupPanel roundId={roundId} />
       <SamplePanel roundId={roundId} />

@@ -32,6 +32,7 @@ export interface RoundRow {
   id: string;
   reference_year: number;
   deadline: string | null;
+  extended_deadline: string | null;
   invited: number;
   responded: number;
 }
@@ -80,6 +81,9 @@ export const staffApi = {
       'GET',
       `/api/staff/rounds/${id}/status`,
     ),
+  timeline: (id: string) => call<Record<string, string>>('GET', `/api/staff/rounds/${id}/timeline`),
+  setTimeline: (id: string, timeline: Record<string, string>) =>
+    call<Record<string, string>>('PUT', `/api/staff/rounds/${id}/timeline`, timeline),
   controls: (id: string) => call<Flag[]>('GET', `/api/staff/rounds/${id}/controls`),
   tracking: (id: string) =>
     call<

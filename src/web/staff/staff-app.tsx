@@ -100,6 +100,16 @@ function StaffSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   );
 }
 
+const day = (iso: string) => new Date(iso).toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo' });
+
+/** The deadline of a round, and the extended one for everybody if it has one. */
+function deadlineText(r: RoundRow): string {
+  if (!r.deadline) return 'Ingen';
+  return r.extended_deadline
+    ? `${day(r.deadline)}, utvidet til ${day(r.extended_deadline)}`
+    : day(r.deadline);
+}
+
 function Rounds() {
   const [rounds, setRounds] = useState<RoundRow[]>();
   useEffect(() => {
@@ -115,6 +125,7 @@ function Rounds() {
         <thead>
           <tr>
             <th scope="col">Undersøkelse</th>
+            <th scope="col">Frist</th>
             <th scope="col" className="num">
               Inviterte
             </th>
@@ -132,6 +143,7 @@ function Rounds() {
               <th scope="row">
                 <a href={`#/rounds/${r.id}`}>{r.id}</a>
               </th>
+              <td>{deadlineText(r)}</td>
               <td className="num">{r.invited}</td>
               <td className="num" data-testid={`responded-${r.id}`}>
                 {r.responded}
