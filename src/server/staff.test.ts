@@ -98,7 +98,14 @@ describe.each(databases)('statisticians on $kind', (database) => {
   test("the rounds with live response counts, and a round's tables", async () => {
     const { cookie } = await signIn('kari', 'riktig hest batteri');
     expect((await get('/api/staff/rounds', cookie)).json()).toEqual([
-      { id: 'round-s', reference_year: 2021, deadline: null, invited: 3, responded: 1 },
+      {
+        id: 'round-s',
+        reference_year: 2021,
+        deadline: null,
+        extended_deadline: null,
+        invited: 3,
+        responded: 1,
+      },
     ]);
     const report = (await get('/api/staff/rounds/round-s/report', cookie)).json<{
       tables: Record<string, unknown[]>;
