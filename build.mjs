@@ -14,7 +14,7 @@ await build({
   format: 'esm',
   target: 'node20',
   // PGlite loads its WebAssembly and data files from its own package; pg is loaded only for a server.
-  external: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'nodemailer'],
+  external: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'nodemailer', 'highs'],
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
