@@ -1,12 +1,7 @@
 #!/usr/bin/env -S node --liftoff-only
 import { parseArgs } from 'node:util';
 import { DomainError } from '../domain/errors.ts';
-import { reportCommand } from './report-command.ts';
-import { exportCommand } from './export-command.ts';
-import { importCommand } from './import-command.ts';
-import { tokensCommand } from './tokens-command.ts';
 import { UsageError } from './usage-error.ts';
-import { userCommand } from './user-command.ts';
 
 const HELP = `kostra: KOSTRA health and care statistics
 
@@ -29,6 +24,16 @@ Usage:
   kostra user add --username NAME --name "FULL NAME" [--role statistician|admin]
       Add a statistician; the password comes from KOSTRA_PASSWORD or the first line of standard input
       (at least 12 characters), and is stored argon2id-hashed.
+  kostra suppress --data FILE.csv --dims COLS [--dims COLS ...] [--freq COL] [--value COL] --max-n N
+                 [--keep-zeros] [--dominance n,k] [--method gauss|optimal] [--singletons]
+                 [--intervals ABS[,PCT]] --out OUT.csv
+      Suppress a table given by its inner cells: a dimension is one or more columns of the same thing at
+      different levels ("region|fylke|kostragr"); --freq counts (else each row counts 1); --max-n makes
+      cells with that frequency or less primary (zeros too unless --keep-zeros); --dominance the n largest
+      above k per cent. Secondary suppression by Gaussian elimination (default) or the optimal method (small
+      tables). The audit must pass before OUT.csv is written: one line per published cell with its codes
+      ("*" = total of that column), freq, primary, suppressed. --intervals also requires each primary cell's
+      attacker interval to be at least ABS wide (and PCT per cent of its value).
   kostra demo [--out OUT]
       The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
 
@@ -48,6 +53,15 @@ async function main(argv: readonly string[]): Promise<void> {
       name: { type: 'string' },
       role: { type: 'string' },
       definition: { type: 'string', default: 'f254' },
+      dims: { type: 'string', multiple: true },
+      freq: { type: 'string' },
+      value: { type: 'string' },
+      'max-n': { type: 'string' },
+      'keep-zeros': { type: 'boolean' },
+      dominance: { type: 'string' },
+      method: { type: 'string' },
+      singletons: { type: 'boolean' },
+      intervals: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -57,19 +71,26 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(HELP);
     return;
   }
+  // Each command is loaded when it is run: a command starts without compiling the others' libraries.
   switch (command) {
     case 'report':
-      return reportCommand(values);
+      return (await import('./report-command.ts')).reportCommand(values);
     case 'import':
-      return importCommand(values);
+      return (await import('./import-command.ts')).importCommand(values);
     case 'user':
-      return userCommand(positionals[0], values);
+      return (await import('./user-command.ts')).userCommand(positionals[0], values);
     case 'export':
-      return exportCommand(values);
+      return (await import('./export-command.ts')).exportCommand(values);
     case 'tokens':
-      return tokensCommand(values);
+      return (await import('./tokens-command.ts')).tokensCommand(values);
+    case 'suppress':
+      return (await import('./suppress-command.ts')).suppressCommand(values);
     case 'demo':
-      return reportCommand({ ...values, demo: true, out: values.out ?? 'report' });
+      return (await import('./report-command.ts')).reportCommand({
+        ...values,
+        demo: true,
+        out: values.out ?? 'report',
+      });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

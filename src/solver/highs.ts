@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
+import nodeModule from 'node:module';
 import type { Highs } from 'highs';
 import type { AttackerModel, LinearSolver } from '../domain/confidentiality/linear-solver.ts';
 
 // Loaded as CommonJS: the package's types describe that form, and it finds its .wasm beside itself.
-const highsLoader = createRequire(import.meta.url)('highs') as () => Promise<Highs>;
+const highsLoader = nodeModule.createRequire(import.meta.url)('highs') as () => Promise<Highs>;
 let loading: Promise<Highs> | undefined;
 
 /** HiGHS (WebAssembly), loaded once per process. */

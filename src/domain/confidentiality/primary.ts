@@ -1,4 +1,5 @@
-import type { Cell } from './table.ts';
+import { DomainError } from '../errors.ts';
+import type { Cell, SuppressionTable } from './table.ts';
 
 /**
  * Primary suppression rules, as data: the respondent's fewer-than-five box, a frequency rule (count at most
@@ -31,7 +32,13 @@ function breaks(rule: PrimaryRule, cell: Cell): boolean {
 }
 
 /** Which cells the rules make primary, and why. */
-export function primarySuppression(cells: readonly Cell[], rules: readonly PrimaryRule[]): PrimaryDecision[] {
+export function primarySuppression(
+  table: SuppressionTable,
+  rules: readonly PrimaryRule[],
+): PrimaryDecision[] {
+  if (rules.some((r) => r.kind === 'dominance') && !table.contributions)
+    throw new DomainError('the dominance rule needs a table built with its contributions');
+  const { cells } = table;
   return cells.map((cell) => {
     const reasons = rules.filter((rule) => breaks(rule, cell)).map((rule) => rule.kind);
     return { primary: reasons.length > 0, reasons };

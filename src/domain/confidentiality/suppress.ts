@@ -49,7 +49,7 @@ export function suppressTable(
   options: SuppressionOptions,
   solver?: LinearSolver,
 ): SuppressionOutcome {
-  const decisions = primarySuppression(table.cells, options.rules);
+  const decisions = primarySuppression(table, options.rules);
   const primary = decisions.map((d) => d.primary);
   const columns = table.cells.map((c) => c.inner);
   const weight = weigh(options.weight ?? 'frequency');

@@ -74,7 +74,7 @@ describe('primary suppression rules', () => {
     ['dominance (2, 95): 950 of 1000 is not more', { kind: 'dominance', n: 2, k: 95 } as const, ['g3', 'g4']],
     ['the fewer-than-five box', { kind: 'flagged' } as const, ['g3']],
   ])('%s', (_, rule, expected) => {
-    const decisions = primarySuppression(table.cells, [rule]);
+    const decisions = primarySuppression(table, [rule]);
     const primary = ['g1', 'g2', 'g3', 'g4'].filter((g) => decisions[group(g)]!.primary);
     expect(primary).toEqual(expected);
     for (const g of expected) expect(decisions[group(g)]!.reasons).toEqual([rule.kind]);

@@ -38,7 +38,10 @@ export interface Cell {
   readonly frequency: number;
   /** The inner cells it sums, ascending. */
   readonly inner: Int32Array;
-  /** Largest contributions by contributor, largest first (for the dominance rule). */
+  /**
+   * Contributions by contributor, largest first (for the dominance rule); kept when the rows name their
+   * contributors or the table is built with `contributions: true` (then each row not naming one is its own).
+   */
   readonly contributions: readonly number[];
   readonly flagged: boolean;
 }
@@ -51,6 +54,8 @@ export interface SuppressionTable {
   readonly innerCount: number;
   /** The frequency of each inner cell. */
   readonly innerFrequency: Float64Array;
+  /** Whether cells carry their contributions (the dominance rule needs them). */
+  readonly contributions: boolean;
 }
 
 const TOTAL = '\u0000';
@@ -62,88 +67,138 @@ const TOTAL = '\u0000';
 export function buildTable(
   dimensions: readonly Dimension[],
   records: readonly InnerRecord[],
+  options: { readonly contributions?: boolean } = {},
 ): SuppressionTable {
+  // Contributions by contributor cost a map per cell: kept only for the dominance rule.
+  const keepContributions = options.contributions ?? records.some((r) => r.contributor !== undefined);
   if (dimensions.length === 0) throw new DomainError('a table needs at least one dimension');
   const columns = dimensions.flatMap((d) => d.columns);
   if (new Set(columns).size !== columns.length)
     throw new DomainError('a column belongs to one dimension only', ['dimensions']);
+
+  // Inner cells first: rows with the same codes in every column are one inner cell.
+  interface Inner {
+    codes: string[];
+    value: number;
+    frequency: number;
+    flagged: boolean;
+    byContributor: Map<string, number>;
+  }
   const innerIndex = new Map<string, number>();
-  const innerFrequency: number[] = [];
-  const innerOfRecord: number[] = [];
+  const inners: Inner[] = [];
   records.forEach((r, i) => {
-    for (const column of columns) {
+    const codes = columns.map((column) => {
       const code = r.codes[column];
       if (code === undefined || code === '')
         throw new DomainError(`no code for column ${column}`, [`row ${i + 1}`, column]);
-    }
+      return code;
+    });
     if (!Number.isFinite(r.value)) throw new DomainError('the value is not a number', [`row ${i + 1}`]);
-    const key = columns.map((c) => r.codes[c]).join(TOTAL);
-    let inner = innerIndex.get(key);
-    if (inner === undefined) {
-      inner = innerFrequency.length;
-      innerIndex.set(key, inner);
-      innerFrequency.push(0);
+    const key = codes.join(TOTAL);
+    let index = innerIndex.get(key);
+    if (index === undefined) {
+      index = inners.length;
+      innerIndex.set(key, index);
+      inners.push({ codes, value: 0, frequency: 0, flagged: false, byContributor: new Map() });
     }
-    innerFrequency[inner]! += r.frequency;
-    innerOfRecord.push(inner);
+    const inner = inners[index]!;
+    inner.value += r.value;
+    inner.frequency += r.frequency;
+    inner.flagged ||= r.flagged === true;
+    if (keepContributions) {
+      const who = r.contributor ?? `row ${i}`;
+      inner.byContributor.set(who, (inner.byContributor.get(who) ?? 0) + r.value);
+    }
   });
 
-  // Every choice per dimension for a record: the total (if kept) and each of its columns' codes.
+  // Per dimension, each choice (the total, or a column fixed to a code) gets a number; a cell is one
+  // choice per dimension, found by its numbers.
+  const offsets = dimensions.map((d) => columns.indexOf(d.columns[0]!));
+  const choiceIds = dimensions.map(() => new Map<string, number>());
+  const choices: (CellCode | null)[][] = dimensions.map((d) => (d.total === false ? [] : [null]));
+  const innerChoices = inners.map((inner) =>
+    dimensions.map((d, di) => {
+      const ids: number[] = d.total === false ? [] : [0];
+      d.columns.forEach((column, ci) => {
+        const code = inner.codes[offsets[di]! + ci]!;
+        const key = `${column}\u0000${code}`;
+        let id = choiceIds[di]!.get(key);
+        if (id === undefined) {
+          id = choices[di]!.length;
+          choiceIds[di]!.set(key, id);
+          choices[di]!.push({ column, code });
+        }
+        ids.push(id);
+      });
+      return ids;
+    }),
+  );
+  const radix = choices.map((c) => c.length);
+  const exact = radix.reduce((a, b) => a * b, 1) < 2 ** 52;
+  const cellOf = new Map<number | string, number>();
   interface Building {
-    codes: (CellCode | null)[];
+    picked: number[];
     value: number;
     frequency: number;
-    inner: Set<number>;
+    inner: number[];
     byContributor: Map<string, number>;
     flagged: boolean;
   }
-  const building = new Map<string, Building>();
-  records.forEach((record, i) => {
-    const choices = dimensions.map((d) => [
-      ...(d.total === false ? [] : [null]),
-      ...d.columns.map((column) => ({ column, code: record.codes[column]! })),
-    ]);
-    const visit = (level: number, picked: (CellCode | null)[]) => {
-      if (level === choices.length) {
-        const key = picked.map((p) => (p ? `${p.column}=${p.code}` : TOTAL)).join('|');
-        let cell = building.get(key);
-        if (!cell) {
-          cell = {
-            codes: [...picked],
+  const building: Building[] = [];
+  const picked = new Array<number>(dimensions.length).fill(0);
+  inners.forEach((inner, index) => {
+    const ids = innerChoices[index]!;
+    const visit = (level: number) => {
+      if (level === dimensions.length) {
+        let key: number | string = 0;
+        if (exact) for (let d = 0; d < picked.length; d++) key = key * radix[d]! + picked[d]!;
+        else key = picked.join(',');
+        let cell = cellOf.get(key);
+        if (cell === undefined) {
+          cell = building.length;
+          cellOf.set(key, cell);
+          building.push({
+            picked: [...picked],
             value: 0,
             frequency: 0,
-            inner: new Set(),
+            inner: [],
             byContributor: new Map(),
             flagged: false,
-          };
-          building.set(key, cell);
+          });
         }
-        cell.value += record.value;
-        cell.frequency += record.frequency;
-        cell.inner.add(innerOfRecord[i]!);
-        cell.flagged ||= record.flagged === true;
-        const who = record.contributor ?? `row ${i}`;
-        cell.byContributor.set(who, (cell.byContributor.get(who) ?? 0) + record.value);
+        const b = building[cell]!;
+        b.value += inner.value;
+        b.frequency += inner.frequency;
+        b.inner.push(index);
+        b.flagged ||= inner.flagged;
+        if (keepContributions)
+          for (const [who, value] of inner.byContributor)
+            b.byContributor.set(who, (b.byContributor.get(who) ?? 0) + value);
         return;
       }
-      for (const choice of choices[level]!) visit(level + 1, [...picked, choice]);
+      for (const id of ids[level]!) {
+        picked[level] = id;
+        visit(level + 1);
+      }
     };
-    visit(0, []);
+    visit(0);
   });
-  const cells: Cell[] = [...building.values()].map((b, index) => ({
+  const cells: Cell[] = building.map((b, index) => ({
     index,
-    codes: b.codes,
+    codes: b.picked.map((id, d) => choices[d]![id]!),
     value: b.value,
     frequency: b.frequency,
-    inner: Int32Array.from([...b.inner].sort((x, y) => x - y)),
+    // Inner cells were visited in ascending order, each once per cell.
+    inner: Int32Array.from(b.inner),
     contributions: [...b.byContributor.values()].sort((x, y) => y - x),
     flagged: b.flagged,
   }));
   return {
     dimensions,
     cells,
-    innerCount: innerFrequency.length,
-    innerFrequency: Float64Array.from(innerFrequency),
+    innerCount: inners.length,
+    innerFrequency: Float64Array.from(inners, (i) => i.frequency),
+    contributions: keepContributions,
   };
 }
 
