@@ -24,6 +24,10 @@ Usage:
   kostra user add --username NAME --name "FULL NAME" [--role statistician|admin]
       Add a statistician; the password comes from KOSTRA_PASSWORD or the first line of standard input
       (at least 12 characters), and is stored argon2id-hashed.
+  kostra publish --round ID
+      Publish a stored round's split (data/publication/<survey>.json says how): every table suppressed
+      and audited (exact disclosure, singletons, attacker intervals), then served by the PxWeb API at
+      /api/v2/tables. A table that fails its audit stops the publication, naming the cell.
   kostra suppress --data FILE.csv --dims COLS [--dims COLS ...] [--freq COL] [--value COL] --max-n N
                  [--keep-zeros] [--dominance n,k] [--method gauss|optimal] [--singletons]
                  [--intervals ABS[,PCT]] --out OUT.csv
@@ -83,6 +87,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return (await import('./export-command.ts')).exportCommand(values);
     case 'tokens':
       return (await import('./tokens-command.ts')).tokensCommand(values);
+    case 'publish':
+      return (await import('./publish-command.ts')).publishCommand(values);
     case 'suppress':
       return (await import('./suppress-command.ts')).suppressCommand(values);
     case 'demo':

@@ -20,7 +20,7 @@ export function readInnerCsv(
   layout: InnerCsvLayout,
   file: string,
 ): { dimensions: Dimension[]; records: InnerRecord[] } {
-  const rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+  const rows: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
   const [header, ...lines] = rows;
   if (!header) throw new DomainError('the file is empty', [file]);
   const dimensions = layout.dimensions.map((d) => {

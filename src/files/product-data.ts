@@ -1,3 +1,4 @@
+import { parsePublicationPlan, type PublicationPlan } from '../domain/publication/split-publication.ts';
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '../domain/errors.ts';
 import { parseReferenceData, type ReferenceData } from '../domain/reference.ts';
@@ -51,6 +52,12 @@ export async function loadMunicipalities(year: number): Promise<ReadonlyMap<stri
 export async function loadSurveyDefinition(id: string): Promise<SurveyDefinition> {
   if (!/^[a-z0-9-]+$/.test(id)) throw new DomainError(`"${id}" is not a survey definition id`);
   return parseSurveyDefinition(await readJson(`surveys/${id}.json`), `data/surveys/${id}.json`);
+}
+
+/** How a survey's split is published (`data/publication/<id>.json`): rules of protection and tables. */
+export async function loadPublicationPlan(id: string): Promise<PublicationPlan> {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new DomainError(`"${id}" is not a survey definition id`);
+  return parsePublicationPlan(await readJson(`publication/${id}.json`), `data/publication/${id}.json`);
 }
 
 /** The demo round shipped with the product: the 2022 pilot (synthetic amounts; see data/README.md). */

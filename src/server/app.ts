@@ -9,6 +9,7 @@ import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffControlRoutes } from './routes/staff-control.ts';
 import { staffMailRoutes } from './routes/staff-mail.ts';
+import { pxwebRoutes } from './routes/pxweb.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
 
@@ -53,5 +54,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffControlRoutes(app, context);
   staffRoundRoutes(app, context);
   staffMailRoutes(app, context);
+  pxwebRoutes(app, context);
   return app;
 }

@@ -7,6 +7,7 @@ import * as roundSetup from './migrations/005-round-setup.ts';
 import * as outbox from './migrations/006-outbox.ts';
 import * as reminders from './migrations/007-reminders.ts';
 import * as roundExtension from './migrations/008-round-extension.ts';
+import * as publishedTables from './migrations/009-published-tables.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '006-outbox': outbox,
   '007-reminders': reminders,
   '008-round-extension': roundExtension,
+  '009-published-tables': publishedTables,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -119,6 +119,14 @@ export interface Database {
     expires_at: ColumnType<Date, string | Date, string | Date>;
     ended_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   };
+  published_table: {
+    id: string;
+    round_id: string;
+    dataset: unknown;
+    audit: unknown;
+    published_at: Generated<Date>;
+    published_by: string;
+  };
   audit_log: {
     id: Generated<string>;
     at: Generated<Date>;

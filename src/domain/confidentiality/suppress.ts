@@ -40,8 +40,13 @@ export interface SuppressionOutcome {
   readonly method: 'gauss' | 'optimal';
 }
 
+/**
+ * What suppressing a cell loses. In a table of amounts a cell of zero is offered for publication first: it
+ * loses nothing, but hidden beside a primary cell it protects nothing either (no cost is below zero, so a
+ * pair that sums to a small number gives both away).
+ */
 const weigh = (weight: 'frequency' | 'value') => (cell: Cell) =>
-  weight === 'frequency' ? cell.frequency : Math.abs(cell.value);
+  weight === 'frequency' ? cell.frequency : cell.value === 0 ? Number.MAX_VALUE : Math.abs(cell.value);
 
 /** Primary suppression by the rules, then secondary suppression so that no primary cell can be recovered. */
 export function suppressTable(

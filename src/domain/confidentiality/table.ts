@@ -43,6 +43,10 @@ export interface Cell {
    * contributors or the table is built with `contributions: true` (then each row not naming one is its own).
    */
   readonly contributions: readonly number[];
+  /**
+   * Every inner cell it sums is marked confidential at the source. An aggregate of a marked cell and others
+   * is not itself confidential; secondary suppression keeps it from opening the marked one.
+   */
   readonly flagged: boolean;
 }
 
@@ -163,14 +167,14 @@ export function buildTable(
             frequency: 0,
             inner: [],
             byContributor: new Map(),
-            flagged: false,
+            flagged: true,
           });
         }
         const b = building[cell]!;
         b.value += inner.value;
         b.frequency += inner.frequency;
         b.inner.push(index);
-        b.flagged ||= inner.flagged;
+        b.flagged &&= inner.flagged;
         if (keepContributions)
           for (const [who, value] of inner.byContributor)
             b.byContributor.set(who, (b.byContributor.get(who) ?? 0) + value);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { addToSample, createRound, loadPrefilledCsv, removeFromSample } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
+import { publishRound } from '../../app/publish-round.ts';
 import { roundStatus } from '../../app/round-status.ts';
 import { checkTimeline } from '../../domain/collection/timeline.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -110,6 +111,12 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
       return reply.status(204).send();
     },
   );
+
+  // Publication: the round's split suppressed, audited and served by the PxWeb API; refused if an audit fails.
+  app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/publish', async (request) => {
+    const user = await requireStatistician(request, db, now());
+    return { tables: await publishRound(db, request.params.id, user.username, now()) };
+  });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/timeline', async (request) => {
     await requireStatistician(request, db, now());

@@ -1,0 +1,63 @@
+import { publishSplit } from '../domain/publication/split-publication.ts';
+import { loadPublicationPlan, loadReferenceData } from '../files/product-data.ts';
+import { highsSolver } from '../solver/highs.ts';
+import type { Db } from '../store/database.ts';
+import { savePublications } from '../store/publications.ts';
+import { loadRound } from '../store/rounds.ts';
+import { logAction } from '../store/statisticians.ts';
+
+export interface PublishedSummary {
+  readonly id: string;
+  readonly label: string;
+  readonly primary: number;
+  readonly secondary: number;
+  readonly checked: readonly string[];
+}
+
+/**
+ * Publishes a round's split as its survey's publication plan says: every table suppressed, audited
+ * (exact disclosure, singletons, attacker intervals by HiGHS) and stored, or, if one fails its audit,
+ * nothing, with the error naming the table, measure and cell.
+ */
+export async function publishRound(
+  db: Db,
+  roundId: string,
+  actor: string,
+  now: Date,
+): Promise<PublishedSummary[]> {
+  const { definition, round } = await loadRound(db, roundId);
+  const plan = await loadPublicationPlan(definition.id);
+  const reference = await loadReferenceData();
+  const solver = await highsSolver();
+  const published = plan.tables.map((t) =>
+    publishSplit(round, definition, reference, plan, t, solver, now.toISOString()),
+  );
+  await savePublications(
+    db,
+    roundId,
+    actor,
+    published.map((p) => ({
+      dataset: p.dataset,
+      audit: p.audits.map((a) => ({
+        measure: a.measure,
+        passed: a.report.passed,
+        checked: a.report.checked,
+        intervals: a.report.intervals.map((i) => ({
+          cell: i.cell,
+          value: i.value,
+          lower: i.lower,
+          upper: i.upper,
+          required: i.required,
+        })),
+      })),
+    })),
+  );
+  await logAction(db, actor, 'round.publish', roundId, { tables: published.map((p) => p.dataset.id) });
+  return published.map((p) => ({
+    id: p.dataset.id,
+    label: p.dataset.label,
+    primary: p.dataset.protection.primary,
+    secondary: p.dataset.protection.secondary,
+    checked: p.dataset.protection.checked,
+  }));
+}

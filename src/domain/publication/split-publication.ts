@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { DomainError } from '../errors.ts';
+import type { ReferenceData } from '../reference.ts';
+import {
+  assertPublishable,
+  auditSuppression,
+  suppressTable,
+  type AuditReport,
+  type SuppressionOutcome,
+} from '../confidentiality/suppress.ts';
+import type { LinearSolver } from '../confidentiality/linear-solver.ts';
+import { buildTable, type InnerRecord } from '../confidentiality/table.ts';
+import { findTable, type SurveyDefinition } from '../survey/definition.ts';
+import type { SurveyRound } from '../survey/round.ts';
+import { combinations, type CellSymbol, type PublishedDataset } from './dataset.ts';
+
+const planSchema = z.object({
+  source: z.string(),
+  rules: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('flagged') }),
+      z.object({ kind: z.literal('frequency'), maxN: z.number().int().min(0), protectZeros: z.boolean() }),
+      z.object({ kind: z.literal('dominance'), n: z.number().int().min(1), k: z.number().min(0).max(100) }),
+    ]),
+  ),
+  singletons: z.boolean(),
+  protection: z.object({ absolute: z.number().min(0), relative: z.number().min(0) }),
+  lower_bound: z.number(),
+  tables: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Z0-9]+$/),
+        table: z.string(),
+        label: z.string(),
+        description: z.string(),
+      }),
+    )
+    .min(1),
+});
+
+/** How a survey's split is published: the rules of protection and the tables, as data. */
+export type PublicationPlan = z.infer<typeof planSchema>;
+
+export function parsePublicationPlan(input: unknown, source: string): PublicationPlan {
+  const parsed = planSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+export const NOT_SPLIT = 'IKKE_FORDELT';
+export const ALL_RESPONDENTS = 'I_ALT';
+
+/** A size group as a code that travels in a URL: `<5000` becomes `KG_U5000`, `20000+` `KG_20000P`. */
+export const sizeGroupCode = (group: string) =>
+  `KG_${group.replace('+', 'P').replace('<', 'U').replaceAll('-', '_')}`;
+
+/**
+ * The inner cells of one questionnaire table for one measure: each responding municipality's rows, with what
+ * it did not split ("ikke fordelt": the KOSTRA total less the rows, never below zero). Rows ticked "fewer
+ * than five users" are flagged; an amount not given counts as zero (the cost is then in "ikke fordelt").
+ */
+function innerRecords(round: SurveyRound, definition: SurveyDefinition, tableKey: string, measure: string) {
+  const table = findTable(definition, tableKey);
+  if (!table) throw new DomainError(`no table ${tableKey} in survey ${definition.id}`);
+  const invited = new Map(round.invitations.map((i) => [i.municipality, i]));
+  const records: InnerRecord[] = [];
+  for (const response of round.responses) {
+    const invitation = invited.get(response.municipality);
+    if (!invitation) continue;
+    const answer = response.tables[tableKey];
+    const rows = table.rows.map((row) => {
+      const given = answer?.rows[row.key];
+      return { key: row.key, amount: given?.amounts[measure] ?? null, flagged: given?.fewerThan5 === true };
+    });
+    const prefilled = invitation.prefilled[measure] ?? null;
+    if (prefilled === null && rows.every((r) => r.amount === null)) continue; // nothing known for this measure
+    const reported = rows.reduce((sum, r) => sum + (r.amount ?? 0), 0);
+    const codes = (category: string) => ({
+      municipality: response.municipality,
+      size_group: sizeGroupCode(invitation.sizeGroup),
+      category,
+    });
+    const contributor = response.municipality;
+    for (const r of rows)
+      records.push({
+        codes: codes(r.key),
+        value: r.amount ?? 0,
+        frequency: 1,
+        contributor,
+        flagged: r.flagged,
+      });
+    records.push({
+      codes: codes(NOT_SPLIT),
+      value: Math.max(0, (prefilled ?? reported) - reported),
+      frequency: 1,
+      contributor,
+    });
+  }
+  return records;
+}
+
+export interface PublishedSplit {
+  readonly dataset: PublishedDataset;
+  readonly audits: readonly { readonly measure: string; readonly report: AuditReport }[];
+}
+
+/**
+ * One table of the split for publication: per municipality, per size group and for all respondents, each
+ * category with "ikke fordelt" and the function total, for every measure; each measure suppressed by the
+ * plan and audited, and refused (naming the cell) if the audit fails.
+ */
+export function publishSplit(
+  round: SurveyRound,
+  definition: SurveyDefinition,
+  reference: ReferenceData,
+  plan: PublicationPlan,
+  tablePlan: PublicationPlan['tables'][number],
+  solver: LinearSolver,
+  updated: string,
+): PublishedSplit {
+  const questionnaire = findTable(definition, tablePlan.table);
+  if (!questionnaire)
+    throw new DomainError(`no table ${tablePlan.table} in survey ${definition.id}`, [tablePlan.id]);
+  const outcomes = new Map<string, SuppressionOutcome>();
+  const audits: { measure: string; report: AuditReport }[] = [];
+  for (const measure of definition.measures) {
+    const records = innerRecords(round, definition, tablePlan.table, measure.code);
+    if (records.length === 0) continue;
+    const table = buildTable(
+      [
+        { name: 'Region', columns: ['municipality', 'size_group'] },
+        { name: 'Kategori', columns: ['category'] },
+      ],
+      records,
+    );
+    const options = {
+      rules: plan.rules,
+      weight: 'value' as const,
+      singletons: plan.singletons,
+      protection: plan.protection,
+      lowerBound: plan.lower_bound,
+    };
+    const outcome = suppressTable(table, options, solver);
+    const report = auditSuppression(outcome, {
+      solver,
+      protection: plan.protection,
+      lowerBound: plan.lower_bound,
+    });
+    assertPublishable(`${tablePlan.id} ${measure.code}`, report);
+    outcomes.set(measure.code, outcome);
+    audits.push({ measure: measure.code, report });
+  }
+
+  const respondents = new Set(round.responses.map((r) => r.municipality));
+  const municipalities = round.invitations
+    .filter((i) => respondents.has(i.municipality))
+    .sort((a, b) => a.municipality.localeCompare(b.municipality));
+  const groups = reference.sizeGroups.filter((g) => municipalities.some((m) => m.sizeGroup === g.code));
+  const regions = [
+    { code: ALL_RESPONDENTS, label: 'Alle kommuner som svarte', column: null },
+    ...groups.map((g) => ({ code: sizeGroupCode(g.code), label: g.labels.nb, column: 'size_group' })),
+    ...municipalities.map((m) => ({
+      code: m.municipality,
+      label: `${m.municipality} ${m.name}`,
+      column: 'municipality',
+    })),
+  ];
+  const categories = [
+    ...questionnaire.rows.map((r) => ({ code: r.key, label: r.labels.nb })),
+    { code: NOT_SPLIT, label: 'Ikke fordelt' },
+    { code: `F${definition.function}`, label: `Funksjon ${definition.function} i alt` },
+  ];
+  const measures = definition.measures.map((m) => ({ code: m.code, label: m.labels.nb, unit: '1000 kr' }));
+  const year = String(round.referenceYear);
+
+  // Cells of each measure's table by their codes, to fill the dataset.
+  const lookup = new Map<string, { value: number; status: string }>();
+  for (const [measure, outcome] of outcomes) {
+    for (const cell of outcome.table.cells) {
+      const region = cell.codes[0];
+      const category = cell.codes[1]?.code ?? `F${definition.function}`;
+      const regionCode = region ? region.code : ALL_RESPONDENTS;
+      lookup.set(`${measure}|${regionCode}|${category}`, {
+        value: cell.value,
+        status: outcome.status[cell.index]!,
+      });
+    }
+  }
+  const sizes = [regions.length, categories.length, measures.length, 1];
+  const values: (number | null)[] = [];
+  const status: (CellSymbol | null)[] = [];
+  for (const [r, c, m] of combinations(sizes)) {
+    const found = lookup.get(`${measures[m!]!.code}|${regions[r!]!.code}|${categories[c!]!.code}`);
+    if (!found) {
+      values.push(null);
+      status.push('..');
+    } else if (found.status !== 'published') {
+      values.push(null);
+      status.push(':');
+    } else {
+      values.push(found.value);
+      status.push(null);
+    }
+  }
+  const count = (s: string) =>
+    [...outcomes.values()].reduce((n, o) => n + o.status.filter((x) => x === s).length, 0);
+  return {
+    dataset: {
+      id: tablePlan.id,
+      label: `${tablePlan.label} ${year}`,
+      description: tablePlan.description,
+      source: 'Statistisk sentralbyrå',
+      updated,
+      decimals: 0,
+      dimensions: [
+        {
+          id: 'Region',
+          label: 'region',
+          role: 'geo',
+          categories: regions.map(({ code, label }) => ({ code, label })),
+        },
+        { id: 'Kategori', label: questionnaire.labels.nb.toLowerCase(), categories },
+        { id: 'ContentsCode', label: 'statistikkvariabel', role: 'metric', categories: measures },
+        { id: 'Tid', label: 'år', role: 'time', categories: [{ code: year, label: year }] },
+      ],
+      values,
+      status,
+      notes: [
+        `Tallene gjelder kommunene som svarte i undersøkelsen ${round.id}, ikke hele landet.`,
+        'Kolon (:) betyr at tallet er skjult for ikke å avsløre opplysninger om enkeltpersoner (statistikkloven § 7).',
+        'To prikker (..) betyr at tall mangler.',
+      ],
+      protection: {
+        primary: count('primary'),
+        secondary: count('secondary'),
+        checked: [...new Set(audits.flatMap((a) => a.report.checked))],
+      },
+    },
+    audits,
+  };
+}

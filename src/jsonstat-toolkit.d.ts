@@ -1,0 +1,9 @@
+/** The part of jsonstat-toolkit the tests use to read published JSON-stat (the package ships no types). */
+declare module 'jsonstat-toolkit' {
+  interface JsonStatDataset {
+    readonly n: number;
+    Data(query: Record<string, string>): { value: number | null; status: string | null } | null;
+    Dimension(id: string): { readonly id: string[] };
+  }
+  export default function JSONstat(input: unknown): JsonStatDataset;
+}
