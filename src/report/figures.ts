@@ -17,7 +17,7 @@ const RESIDUAL = '#a3aeb1';
 
 const FONT = { fontFamily: 'Arial, Helvetica, sans-serif', fontSize: 12, color: '#162327' };
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+export function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, aria: { enabled: true }, textStyle: FONT, color: PALETTE, ...option });
   const svg = chart.renderToSVGString();

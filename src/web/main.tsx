@@ -5,7 +5,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { StaffApp } from './staff/staff-app.tsx';
+import { PublishedTables } from './tables/published-tables.tsx';
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>{window.location.pathname.startsWith('/staff') ? <StaffApp /> : <App />}</StrictMode>,
+  <StrictMode>
+    {window.location.pathname.startsWith('/staff') ? (
+      <StaffApp />
+    ) : window.location.pathname.startsWith('/tabeller') ? (
+      <PublishedTables />
+    ) : (
+      <App />
+    )}
+  </StrictMode>,
 );

@@ -4,6 +4,7 @@ import { selectCategories, type PublishedDataset } from '../../domain/publicatio
 import { toJsonStat } from '../../domain/publication/json-stat.ts';
 import { selectValues } from '../../domain/publication/selection.ts';
 import { datasetCsv, datasetXlsx } from '../../files/publication-files.ts';
+import { publishedChart } from '../../report/published-chart.ts';
 import { findPublication, listPublications, type StoredPublication } from '../../store/publications.ts';
 import type { ServerContext } from '../context.ts';
 import { problem } from '../problem.ts';
@@ -176,6 +177,25 @@ export function pxwebRoutes(app: FastifyInstance, context: ServerContext): void 
         selectCategories(dataset, choose(dataset, selection)),
         query['outputFormat'] ?? query['outputformat'] ?? 'json-stat2',
       );
+    },
+  );
+
+  // Not PxWeb: the chart the table page shows, as SVG.
+  app.get<{ Params: { id: string }; Querystring: { measure?: string } }>(
+    '/api/published/:id/chart.svg',
+    async (request, reply) => {
+      const { dataset } = await find(request.params.id);
+      const measure = request.query.measure ?? 'AGD10';
+      if (
+        !dataset.dimensions.some((d) => d.role === 'metric' && d.categories.some((c) => c.code === measure))
+      )
+        throw problem(
+          400,
+          'non-existent-value',
+          'Non-existent value',
+          `no measure "${measure}" in ${dataset.id}`,
+        );
+      return reply.type('image/svg+xml').send(publishedChart(dataset, measure));
     },
   );
 

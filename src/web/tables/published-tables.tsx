@@ -1,0 +1,141 @@
+import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
+import { formatNorwegian } from '../../domain/number-format.ts';
+
+interface TableEntry {
+  id: string;
+  label: string;
+  description: string;
+  updated: string;
+}
+
+/** The part of a JSON-stat 2.0 dataset the page reads: two dimensions varying, the rest fixed. */
+interface JsonStat {
+  id: string[];
+  size: number[];
+  dimension: Record<string, { label: string; category: { index: string[]; label: Record<string, string> } }>;
+  value: (number | null)[];
+  status: Record<string, string>;
+  note?: string[];
+}
+
+const SYMBOLS = [
+  [':', 'Vises ikke av konfidensialitetshensyn (statistikkloven § 7)'],
+  ['..', 'Tall mangler'],
+] as const;
+
+/** The public list of published tables: a chart, the table for all respondents and size groups, downloads. */
+export function PublishedTables() {
+  const [tables, setTables] = useState<TableEntry[]>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    fetch('/api/v2/tables?lang=no')
+      .then((r) => r.json() as Promise<{ tables: TableEntry[] }>)
+      .then(
+        (r) => setTables(r.tables),
+        (e: unknown) => setError(String(e)),
+      );
+  }, []);
+  return (
+    <div className="page">
+      <header className="page-header">
+        <span className="brand">KOSTRA</span>
+      </header>
+      <main id="main">
+        <Heading level={1} data-size="md">
+          Publiserte tabeller
+        </Heading>
+        {error && <Paragraph role="alert">{error}</Paragraph>}
+        {!tables && !error && <Spinner aria-label="Laster" />}
+        {tables?.length === 0 && <Paragraph>Ingen tabeller er publisert ennå.</Paragraph>}
+        {tables?.map((t) => (
+          <PublishedTable key={t.id} table={t} />
+        ))}
+        <Paragraph data-size="sm">
+          Tabellene kan også hentes med PxWeb API v2: <code>/api/v2/tables</code>.
+        </Paragraph>
+      </main>
+    </div>
+  );
+}
+
+function PublishedTable({ table }: { table: TableEntry }) {
+  const [data, setData] = useState<JsonStat>();
+  useEffect(() => {
+    fetch(`/api/v2/tables/${table.id}/data?valueCodes[Region]=I_ALT,KG_*&valueCodes[ContentsCode]=AGD10`)
+      .then((r) => r.json() as Promise<JsonStat>)
+      .then(setData, () => undefined);
+  }, [table.id]);
+  const base = `/api/v2/tables/${table.id}/data`;
+  return (
+    <section aria-labelledby={`t-${table.id}`} className="published-table">
+      <Heading level={2} id={`t-${table.id}`} data-size="sm">
+        {table.label}
+      </Heading>
+      <Paragraph>{table.description}</Paragraph>
+      <img
+        src={`/api/published/${table.id}/chart.svg?measure=AGD10`}
+        alt={`Søylediagram: ${table.label}, alle kommuner som svarte, brutto driftsutgifter (AGD10). Tallene står i tabellen under.`}
+        width={720}
+      />
+      {data ? (
+        <DataTable data={data} caption={`${table.label}: brutto driftsutgifter (AGD10)`} />
+      ) : (
+        <Spinner aria-label="Laster" />
+      )}
+      <Paragraph>
+        Last ned hele tabellen (alle kommuner og utgiftsbegreper):{' '}
+        <Link href={`${base}?outputFormat=csv`}>CSV</Link>,{' '}
+        <Link href={`${base}?outputFormat=xlsx`}>Excel</Link>,{' '}
+        <Link href={`${base}?outputFormat=json-stat2`}>JSON-stat</Link>.
+      </Paragraph>
+      <dl className="symbols">
+        {SYMBOLS.map(([symbol, meaning]) => (
+          <div key={symbol}>
+            <dt>{symbol}</dt>
+            <dd>{meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** Categories down, regions across, for the one measure and year selected. */
+function DataTable({ data, caption }: { data: JsonStat; caption: string }) {
+  const [regionId, categoryId] = [data.id[0]!, data.id[1]!];
+  const regions = data.dimension[regionId]!.category;
+  const categories = data.dimension[categoryId]!.category;
+  const cell = (r: number, c: number) => {
+    const i = r * data.size[1]! + c; // the other dimensions have one value each
+    const status = data.status[String(i)];
+    return status ?? formatNorwegian(data.value[i] ?? 0);
+  };
+  return (
+    <table className="ds-table" data-border>
+      <caption>{caption}, 1000 kr</caption>
+      <thead>
+        <tr>
+          <th scope="col">{data.dimension[categoryId]!.label}</th>
+          {regions.index.map((r) => (
+            <th scope="col" key={r} className="num">
+              {regions.label[r]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {categories.index.map((c, ci) => (
+          <tr key={c}>
+            <th scope="row">{categories.label[c]}</th>
+            {regions.index.map((r, ri) => (
+              <td key={r} className="num">
+                {cell(ri, ci)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
