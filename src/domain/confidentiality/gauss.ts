@@ -114,7 +114,7 @@ export function gaussSuppression(problem: GaussProblem, m: Modular = modular(PRI
       if (f === 0) continue;
       for (let i = 0; i < pivot.rows.length; i++) {
         const r = pivot.rows[i]!;
-        const value = (dense[r]! - ((f * pivot.values[i]!) % m.prime) + m.prime) % m.prime;
+        const value = m.reduce(dense[r]! - f * pivot.values[i]!);
         dense[r] = value;
         if (!present[r]) {
           present[r] = 1;
