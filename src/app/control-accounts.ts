@@ -1,0 +1,51 @@
+import { AccountsControl, type ControlReport } from '../domain/accounts/control.ts';
+import {
+  definitionsFor,
+  FunctionArtSums,
+  keyFiguresOf,
+  type KeyFigure,
+} from '../domain/accounts/key-figures.ts';
+import type { Declared } from '../domain/accounts/record.ts';
+import { accountLines } from '../files/accounts-file.ts';
+import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/product-data.ts';
+
+export interface FunctionFigures {
+  readonly function: string;
+  readonly name: string | undefined;
+  readonly figures: readonly KeyFigure[];
+}
+
+export interface AccountsResult {
+  readonly file: string;
+  readonly report: ControlReport;
+  /** Key figures per function of the operations accounts, functions ascending. */
+  readonly functions: readonly FunctionFigures[];
+}
+
+/**
+ * Controls an accounting file against what was declared and computes its key figures, in one pass over
+ * the file as it streams.
+ */
+export async function controlAccountsFile(path: string, declared: Declared): Promise<AccountsResult> {
+  const [chart, rules, definitions] = await Promise.all([
+    loadChartOfAccounts(),
+    loadControlRules(),
+    loadKeyFigureDefinitions(),
+  ]);
+  const control = new AccountsControl(rules, declared, chart.codeList(declared.year));
+  const sums = new FunctionArtSums();
+  for await (const { text, line } of accountLines(path)) {
+    const record = control.accept(text, line);
+    if (record) sums.accept(record);
+  }
+  const valid = definitionsFor(definitions, declared.year);
+  return {
+    file: path,
+    report: control.finish(),
+    functions: [...sums.byFunction.keys()].sort().map((code) => ({
+      function: code,
+      name: chart.data.functions[code]?.name,
+      figures: keyFiguresOf(sums.byFunction.get(code), valid),
+    })),
+  };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { DomainError } from '../errors.ts';
+import { accountOf, type AccountRecord } from './record.ts';
+
+const artRange = z.tuple([z.string().regex(/^\d{3}$/), z.string().regex(/^\d{3}$/)]);
+const definitionSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  valid_from: z.number().int(),
+  valid_to: z.number().int().nullable(),
+  base: z.string().optional(),
+  arts: z.array(artRange).min(1),
+  explanation: z.string(),
+});
+export type KeyFigureDefinition = z.infer<typeof definitionSchema>;
+
+export function parseKeyFigureDefinitions(input: unknown, source: string): KeyFigureDefinition[] {
+  const parsed = z
+    .object({ source: z.string(), definitions: z.array(definitionSchema).min(1) })
+    .safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
+  }
+  return parsed.data.definitions;
+}
+
+/** Each measure's definition valid in a year, in the order first given. */
+export function definitionsFor(
+  definitions: readonly KeyFigureDefinition[],
+  year: number,
+): KeyFigureDefinition[] {
+  const codes = [...new Set(definitions.map((d) => d.code))];
+  return codes.map((code) => {
+    const found = definitions.find(
+      (d) => d.code === code && d.valid_from <= year && (d.valid_to === null || year <= d.valid_to),
+    );
+    if (!found) throw new DomainError(`no definition of ${code} for ${year}`, ['key-figures.json']);
+    return found;
+  });
+}
+
+/** Operations amounts summed by function and art, one record at a time: all the key figures need. */
+export class FunctionArtSums {
+  /** Function code → amount by art number (0-999). */
+  readonly byFunction = new Map<string, Float64Array>();
+  region: string | undefined;
+
+  accept(record: AccountRecord): void {
+    if (accountOf(record) !== 'operations' || record.amount === null) return;
+    this.region ??= record.region;
+    let arts = this.byFunction.get(record.functionCode);
+    if (!arts) this.byFunction.set(record.functionCode, (arts = new Float64Array(1000)));
+    const art = Number(record.art);
+    if (Number.isInteger(art) && art >= 0 && art < 1000) arts[art]! += record.amount;
+  }
+}
+
+export interface KeyFigure {
+  readonly code: string;
+  readonly label: string;
+  readonly value: number;
+  /** The arithmetic: the base measure if any, then each art with an amount, with its sign as in the file. */
+  readonly terms: readonly { readonly what: string; readonly amount: number }[];
+  readonly explanation: string;
+}
+
+const pad = (n: number) => String(n).padStart(3, '0');
+
+/** The key figures of one function from its sums, with the arithmetic that gives them. */
+export function keyFiguresOf(
+  arts: Float64Array | undefined,
+  definitions: readonly KeyFigureDefinition[],
+): KeyFigure[] {
+  const done = new Map<string, KeyFigure>();
+  const compute = (d: KeyFigureDefinition): KeyFigure => {
+    const cached = done.get(d.code);
+    if (cached) return cached;
+    const terms: { what: string; amount: number }[] = [];
+    let value = 0;
+    if (d.base) {
+      const base = definitions.find((x) => x.code === d.base);
+      if (!base)
+        throw new DomainError(`${d.code} builds on ${d.base}, which is not defined`, ['key-figures.json']);
+      const b = compute(base);
+      terms.push({ what: d.base, amount: b.value });
+      value += b.value;
+    }
+    for (const [from, to] of d.arts)
+      for (let art = Number(from); art <= Number(to); art++) {
+        const amount = arts?.[art] ?? 0;
+        if (amount === 0) continue;
+        terms.push({ what: `art ${pad(art)}`, amount });
+        value += amount;
+      }
+    const figure = { code: d.code, label: d.label, value, terms, explanation: d.explanation };
+    done.set(d.code, figure);
+    return figure;
+  };
+  return definitions.map(compute);
+}
