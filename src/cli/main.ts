@@ -24,6 +24,14 @@ Usage:
   kostra user add --username NAME --name "FULL NAME" [--role statistician|admin]
       Add a statistician; the password comes from KOSTRA_PASSWORD or the first line of standard input
       (at least 12 characters), and is stored argon2id-hashed.
+  kostra control FILE --year Y --skjema 0A|0B|0M|0N --region RRRRRR [--quarter Q] [--json OUT.json]
+                 [--html OUT.html] [--function F ...]
+      SSB's controls of a municipal accounting file (data/accounts/controls.json), streamed: every finding
+      with its rule, severity and lines; the key figures of the functions (default 254, 257, 258) with
+      their arithmetic in the HTML. The quarter defaults to the file name's _K<n>_, else annual.
+      Exit code 0 (no finding or INFO), 1 (WARNING), 2 (ERROR or FATAL).
+  kostra figures FILE... [--function F ...] [--json OUT.json]
+      Key figures AGD10, AGD4, AGD16 and AGD2 per function, with the arts they are summed from.
   kostra publish --round ID
       Publish a stored round's split (data/publication/<survey>.json says how): every table suppressed
       and audited (exact disclosure, singletons, attacker intervals), then served by the PxWeb API at
@@ -66,10 +74,17 @@ async function main(argv: readonly string[]): Promise<void> {
       method: { type: 'string' },
       singletons: { type: 'boolean' },
       intervals: { type: 'string' },
+      year: { type: 'string' },
+      skjema: { type: 'string' },
+      region: { type: 'string' },
+      quarter: { type: 'string' },
+      json: { type: 'string' },
+      html: { type: 'string' },
+      function: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
-    allowPositionals: command === 'user',
+    allowPositionals: command === 'user' || command === 'control' || command === 'figures',
   });
   if (command === undefined || command === 'help' || values.help) {
     console.log(HELP);
@@ -89,6 +104,10 @@ async function main(argv: readonly string[]): Promise<void> {
       return (await import('./tokens-command.ts')).tokensCommand(values);
     case 'publish':
       return (await import('./publish-command.ts')).publishCommand(values);
+    case 'control':
+      return (await import('./control-command.ts')).controlCommand(positionals[0], values);
+    case 'figures':
+      return (await import('./figures-command.ts')).figuresCommand(positionals, values);
     case 'suppress':
       return (await import('./suppress-command.ts')).suppressCommand(values);
     case 'demo':

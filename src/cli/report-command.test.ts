@@ -192,3 +192,63 @@ describe('kostra report', () => {
     expect((await kostra('report', '--nonsense')).code).toBe(2);
   });
 });
+
+describe('kostra control and figures', () => {
+  const KONGSVINGER = new URL('../../../shared/data/regnskap/0A_V2019_K4_R040200.dat', import.meta.url)
+    .pathname;
+
+  test('control exits by the highest severity and writes the JSON and HTML reports', async () => {
+    const html = join(temp, 'control.html');
+    const json = join(temp, 'control.json');
+    const result = await kostra(
+      'control',
+      KONGSVINGER,
+      '--year',
+      '2019',
+      '--skjema',
+      '0A',
+      '--region',
+      '040200',
+      '--html',
+      html,
+      '--json',
+      json,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      'ERROR   075 Ugyldig kombinasjon i bevilgningsregnskapet, funksjon og art',
+    );
+    const page = await readFile(html, 'utf8');
+    expect(page).toContain('Funksjon 254 Helse- og omsorgstjenester til hjemmeboende');
+    expect(page).toContain('251\u00a0176');
+    const report = JSON.parse(await readFile(json, 'utf8')) as { report: { declared: { quarter: string } } };
+    expect(report.report.declared.quarter).toBe('4');
+  });
+
+  test('a clean file exits 0; a file with warnings only exits 1; a wrong command 2', async () => {
+    const line = (fn: string, art: string, amount: number) =>
+      `0A2022 340100                  1${fn.padEnd(4)}${art}${String(amount).padStart(9)}`;
+    const clean = [
+      line('254', '010', 1000),
+      line('254', '590', 50),
+      line('860', '990', -50),
+      line('254', '600', -1000),
+    ];
+    const file = join(temp, 'clean.dat');
+    await writeFile(file, clean.join('\n'));
+    expect(
+      (await kostra('control', file, '--year', '2022', '--skjema', '0A', '--region', '340100')).code,
+    ).toBe(0);
+    await writeFile(file, [...clean, line('254', '010', 0)].join('\n'));
+    const warned = await kostra('control', file, '--year', '2022', '--skjema', '0A', '--region', '340100');
+    expect(warned.code).toBe(1);
+    expect(warned.stdout).toContain('WARNING 015 Dubletter');
+    expect((await kostra('control', file, '--year', '2022')).code).toBe(2);
+  });
+
+  test('figures prints each function with its arithmetic', async () => {
+    const result = await kostra('figures', KONGSVINGER);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('AGD4       251\u00a0023  = 251\u00a0176 (AGD10) + -153 (art 690)');
+  });
+});

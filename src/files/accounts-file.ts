@@ -20,5 +20,5 @@ export async function* accountLines(
     }
     rest = text.slice(start);
   }
-  if (rest.length > 0) yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: ++line };
+  if (rest.length > 0) yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: line + 1 };
 }

@@ -214,7 +214,7 @@ describe('sums of the accounts', () => {
       'WARNING',
     ],
   ] as const)('%s: %s', (rule, _, lines, severity) => {
-    const quarter = lines[0]!.slice(6, 7);
+    const quarter = lines[0].slice(6, 7);
     expect(findings(rule, [...lines], { ...ANNUAL, quarter }).map((f) => f.severity)).toEqual([severity]);
   });
 

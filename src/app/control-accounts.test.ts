@@ -1,0 +1,114 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { controlAccountsFile } from './control-accounts.ts';
+
+const KONGSVINGER = new URL('../../../shared/data/regnskap/0A_V2019_K4_R040200.dat', import.meta.url)
+  .pathname;
+const DECLARED = { skjema: '0A', year: 2019, quarter: '4', region: '040200' };
+
+describe('Kongsvinger 2019 (real), controlled as a 2019 file', () => {
+  let dir: string;
+  let original: string[];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kostra-accounts-'));
+    original = (await readFile(KONGSVINGER, 'latin1')).split('\n');
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  /** The file with some of its lines changed, written as the municipality would send it. */
+  const mutated = async (change: (lines: string[]) => string[]) => {
+    const path = join(dir, `m${Math.random().toString(36).slice(2)}.dat`);
+    await writeFile(path, change([...original]).join('\n'), 'latin1');
+    return controlAccountsFile(path, DECLARED);
+  };
+
+  test('every finding is traced to its rule, with the lines it concerns', async () => {
+    const { report } = await controlAccountsFile(KONGSVINGER, DECLARED);
+    expect(report.records).toBe(1644);
+    const byRule: Record<string, (typeof report.findings)[number][]> = {};
+    for (const f of report.findings) (byRule[f.rule] ??= []).push(f);
+    expect(Object.keys(byRule).sort()).toEqual(['012', '050', '075', '095', '110']);
+    // Arts of the chart before the 2020 reform, which the shipped 2021-2023 lists no longer hold.
+    expect(byRule['012']!.map((f) => /'(\d{3})'/.exec(f.message)![1]).sort()).toEqual([
+      '375',
+      '690',
+      '775',
+      '874',
+      '895',
+      '930',
+      '948',
+      '958',
+    ]);
+    expect(byRule['075']).toMatchObject([{ severity: 'ERROR', lines: [1463] }]);
+    expect(original[1462]).toMatch(/^0A20194040200 {18}1325 877/);
+    expect(byRule['110']![0]!.message).toContain('differansen (35838)');
+    for (const f of report.findings) for (const line of f.lines) expect(original[line - 1]).toHaveLength(48);
+  });
+
+  test('its function 254 key figures, with the arithmetic', async () => {
+    const { functions } = await controlAccountsFile(KONGSVINGER, DECLARED);
+    const f254 = functions.find((f) => f.function === '254')!;
+    expect(f254.name).toBe('Helse- og omsorgstjenester til hjemmeboende');
+    const figure = (code: string) => f254.figures.find((k) => k.code === code)!;
+    expect(figure('AGD10').value).toBe(251176);
+    expect(figure('AGD4')).toMatchObject({
+      value: 251023,
+      terms: [
+        { what: 'AGD10', amount: 251176 },
+        { what: 'art 690', amount: -153 },
+      ],
+    });
+    expect(figure('AGD16').value).toBe(211266);
+    expect(figure('AGD2').value).toBe(241256);
+    // The arithmetic adds up: every term of AGD10 summed is its value.
+    expect(figure('AGD10').terms.reduce((s, t) => s + t.amount, 0)).toBe(251176);
+  });
+
+  test.each([
+    [
+      'a short record',
+      '001',
+      'FATAL',
+      (l: string[]) => {
+        l[10] = l[10]!.slice(0, 30);
+        return l;
+      },
+    ],
+    [
+      'a function not valid that year (257 in 2019)',
+      '010',
+      'ERROR',
+      (l: string[]) => {
+        l[20] = l[20]!.slice(0, 32) + '257 ' + l[20]!.slice(36);
+        return l;
+      },
+    ],
+    [
+      'art 800 on another function',
+      '080',
+      'ERROR',
+      (l: string[]) => [...l, '0A20194040200                  1850 800      -10'],
+    ],
+    [
+      'an unbalanced operations account',
+      '110',
+      'ERROR',
+      (l: string[]) => [...l, '0A20194040200                  1120 010     5000'],
+    ],
+    [
+      'a wrong region',
+      '006',
+      'ERROR',
+      (l: string[]) => {
+        l[0] = l[0]!.replace('040200', '340100');
+        return l;
+      },
+    ],
+  ])('%s: rule %s, %s', async (_, rule, severity, change) => {
+    const { report } = await mutated(change);
+    const found = report.findings.filter((f) => f.rule === rule);
+    expect(found.map((f) => f.severity)).toContain(severity);
+  });
+});
