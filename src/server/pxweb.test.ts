@@ -98,6 +98,25 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
     expect(cell('1103', 'F254')).toEqual({ value: oslo.prefilled['AGD10'], status: null });
   });
 
+  test('jsonstat-toolkit reads every published table whole', async () => {
+    const list = (await get('/api/v2/tables')).json<{ tables: { id: string }[] }>();
+    for (const { id } of list.tables) {
+      const dataset = JSONstat((await get(`/api/v2/tables/${id}/data`)).json());
+      const total = dataset.Data({
+        Region: 'I_ALT',
+        Kategori: 'F254',
+        ContentsCode: 'AGD10',
+        Tid: String(pilot.referenceYear),
+      });
+      const kostra = pilot.invitations
+        .filter((i) => pilot.responses.some((r) => r.municipality === i.municipality))
+        .reduce((sum, i) => sum + (i.prefilled['AGD10'] ?? 0), 0);
+      expect(dataset.n).toBe(37 * (id === 'F254VIRKSOMHET' ? 7 : 6) * 4);
+      // The function total of all respondents is at least their KOSTRA totals (more where rows exceed them).
+      expect(total?.value).toBeGreaterThanOrEqual(kostra);
+    }
+  });
+
   test('selections: top, range, wildcards; CSV and XLSX carry the same symbols', async () => {
     const regions = async (url: string) => JSONstat((await get(url)).json()).Dimension('Region').id;
     expect(await regions('/api/v2/tables/F254VIRKSOMHET/data?valueCodes[Region]=KG_*')).toEqual([
