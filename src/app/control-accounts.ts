@@ -6,7 +6,7 @@ import {
   type KeyFigure,
 } from '../domain/accounts/key-figures.ts';
 import type { Declared } from '../domain/accounts/record.ts';
-import { accountLines } from '../files/accounts-file.ts';
+import { forEachAccountLine } from '../files/accounts-file.ts';
 import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/product-data.ts';
 
 export interface FunctionFigures {
@@ -32,12 +32,9 @@ export async function controlAccountsFile(path: string, declared: Declared): Pro
     loadControlRules(),
     loadKeyFigureDefinitions(),
   ]);
-  const control = new AccountsControl(rules, declared, chart.codeList(declared.year));
   const sums = new FunctionArtSums();
-  for await (const { text, line } of accountLines(path)) {
-    const record = control.accept(text, line);
-    if (record) sums.accept(record);
-  }
+  const control = new AccountsControl(rules, declared, chart.codeList(declared.year), sums);
+  await forEachAccountLine(path, (buffer, start, end, line) => control.acceptBytes(buffer, start, end, line));
   const valid = definitionsFor(definitions, declared.year);
   return {
     file: path,

@@ -7,9 +7,11 @@ import {
   parseRecord,
   RECORD_LENGTH,
   SKJEMA,
+  type Account,
   type AccountRecord,
   type Declared,
 } from './record.ts';
+import type { FunctionArtSums } from './key-figures.ts';
 
 /** Lines kept per rule for the report; the count goes on. Memory stays flat however large the file. */
 const KEPT_LINES = 200;
@@ -39,6 +41,39 @@ const inRange = (code: string, [from, to]: readonly [string, string]) => {
   return /^\d+$/.test(code) && n >= Number(from) && n <= Number(to);
 };
 
+/** Indices of the running totals. */
+const TOTAL = {
+  operationsExpense: 0,
+  operationsIncome: 1,
+  investmentExpense: 2,
+  investmentIncome: 3,
+  assets: 4,
+  liabilities: 5,
+  transfersOperations: 6,
+  transfersInvestment: 7,
+  depreciation: 8,
+  counterEntry: 9,
+  seenOperations: 10,
+  seenInvestment: 11,
+  seenBalance: 12,
+} as const;
+
+interface Targets {
+  readonly add: readonly number[];
+  readonly seen: number;
+  /** The function's sums by art for the key figures, when this is an operations record. */
+  readonly bucket: Float64Array | null;
+  readonly art: number;
+}
+
+interface KeyEntry {
+  first: number;
+  open: Open | undefined;
+  readonly kontoklasse: string;
+  readonly functionCode: string;
+  readonly art: string;
+}
+
 interface Open {
   rule: ControlRule;
   message: string;
@@ -55,41 +90,72 @@ interface Open {
 export class AccountsControl {
   private readonly open = new Map<string, Open>();
   private readonly fileLevel: Finding[] = [];
-  private readonly sums = {
-    operations: { expense: 0, income: 0 },
-    investment: { expense: 0, income: 0 },
-    balance: { assets: 0, liabilities: 0 },
-    seen: { operations: false, investment: false, balance: false },
-    transfers: { operations: 0, investment: 0 },
-    depreciation: { '590': 0, '990': 0, seen590: false, seen990: false },
-  };
-  private readonly keys = new Map<string, { first: number; count: number; amounts: string[] }>();
+  /** Running totals, by the indices in TOTAL: sums of the accounts and how many records each has. */
+  private readonly totals = new Float64Array(13);
+  private readonly keys = new Map<string, KeyEntry>();
   private records = 0;
   private readonly kind: 'budget' | 'balance' | undefined;
+  private readonly duplicates: ControlRule | undefined;
+  /** Skjema, year, quarter and region as the records must begin. */
+  private readonly prefix: Buffer;
+  /** The record controls' verdict per kontoklasse, function, art and zero amount. */
+  private readonly verdicts = new Map<
+    number,
+    {
+      findings: { rule: ControlRule; message: string }[];
+      opens?: Open[];
+      key: KeyEntry;
+      targets: Targets;
+    }
+  >();
 
   constructor(
     private readonly rules: readonly ControlRule[],
     readonly declared: Declared,
     private readonly codes: CodeList,
+    /** Where the operations amounts go for the key figures, as the records pass. */
+    private readonly functionSums?: FunctionArtSums,
   ) {
     this.kind = SKJEMA[declared.skjema]?.kind;
+    this.duplicates = rules.find((r) => r.kind === 'duplicates');
+    this.prefix = Buffer.from(
+      `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
+      'latin1',
+    );
   }
 
   private severity(rule: ControlRule) {
     return severityFor(rule, this.declared.quarter);
   }
 
-  private flag(rule: ControlRule, message: string, line: number, text: string) {
-    let open = this.open.get(rule.id + message);
+  private openFor(rule: ControlRule, message: string): Open {
+    const key = rule.id + message;
+    let open = this.open.get(key);
     if (!open) {
       open = { rule, message, lines: [], examples: [], count: 0 };
-      this.open.set(rule.id + message, open);
+      this.open.set(key, open);
     }
+    return open;
+  }
+
+  private note(open: Open, line: number, text: () => string) {
     open.count++;
     if (open.lines.length < KEPT_LINES) {
       open.lines.push(line);
-      if (open.examples.length < 5) open.examples.push(text);
+      if (open.examples.length < 5) open.examples.push(text());
     }
+  }
+
+  private noteBytes(open: Open, line: number, buffer: Buffer, start: number, end: number) {
+    open.count++;
+    if (open.lines.length < KEPT_LINES) {
+      open.lines.push(line);
+      if (open.examples.length < 5) open.examples.push(buffer.toString('latin1', start, end));
+    }
+  }
+
+  private flag(rule: ControlRule, message: string, line: number, text: () => string) {
+    this.note(this.openFor(rule, message), line, text);
   }
 
   /** One line of the file (without its line break), numbered from 1; its record when it has the length. */
@@ -102,22 +168,96 @@ export class AccountsControl {
           rule,
           `Korrigér filen slik at alle records er på ${RECORD_LENGTH} tegn (fant ${text.length} tegn${text.includes('\t') ? ' med tabulator' : ''}).`,
           line,
-          text,
+          () => text,
         );
     }
     if (text.length !== RECORD_LENGTH) return undefined;
     const record = parseRecord(text, line);
-    this.check(record, text);
+    this.checkRecord(record, text);
     return record;
   }
 
-  private check(r: AccountRecord, text: string) {
+  /** What the record controls say of one record (duplicates and sums are kept apart: they need the file). */
+  /**
+   * One line as bytes of a buffer: the fast path for files of millions of records. A record whose declared
+   * fields match and whose amount is a number is judged by its kontoklasse, function, art and whether the
+   * amount is zero: the record controls' verdict on that combination is computed once, by the same rules as
+   * `accept`, and remembered. Anything else goes through `accept` as text.
+   */
+  acceptBytes(buffer: Buffer, start: number, end: number, line: number): void {
+    if (end - start !== RECORD_LENGTH || !this.prefixMatches(buffer, start)) {
+      this.accept(buffer.toString('latin1', start, end), line);
+      return;
+    }
+    // The amount, positions 40-48: spaces, an optional minus, digits.
+    let i = start + 39;
+    const stop = start + 48;
+    while (i < stop && buffer[i] === 32) i++;
+    let sign = 1;
+    if (i < stop && buffer[i] === 45) {
+      sign = -1;
+      i++;
+    }
+    if (i === stop) {
+      this.accept(buffer.toString('latin1', start, end), line);
+      return;
+    }
+    let amount = 0;
+    for (; i < stop; i++) {
+      const d = buffer[i]! - 48;
+      if (d < 0 || d > 9) {
+        this.accept(buffer.toString('latin1', start, end), line);
+        return;
+      }
+      amount = amount * 10 + d;
+    }
+    amount *= sign;
+    // Kontoklasse, function and art as one number: digits and spaces only, else the slow path.
+    let key = buffer[start + 31]!;
+    for (let p = start + 32; p < start + 39; p++) {
+      const b = buffer[p]!;
+      const code = b === 32 ? 10 : b - 48;
+      if (code < 0 || code > 10) {
+        this.accept(buffer.toString('latin1', start, end), line);
+        return;
+      }
+      key = key * 11 + code;
+    }
+    key = key * 2 + (amount === 0 ? 1 : 0);
+    this.records++;
+    let verdict = this.verdicts.get(key);
+    if (!verdict) {
+      const record = parseRecord(buffer.toString('latin1', start, end), line);
+      verdict = {
+        findings: this.findingsOf(record),
+        key: this.keyEntry(record.kontoklasse, record.functionCode, record.art),
+        targets: this.targetsOf(accountOf(record), record.functionCode, record.art),
+      };
+      this.verdicts.set(key, verdict);
+    }
+    verdict.opens ??= verdict.findings.map((f) => this.openFor(f.rule, f.message));
+    for (const open of verdict.opens) this.noteBytes(open, line, buffer, start, end);
+    const duplicate = this.duplicateOf(verdict.key, line);
+    if (duplicate) this.noteBytes(duplicate, line, buffer, start, end);
+    this.accumulate(verdict.targets, amount);
+  }
+
+  private prefixMatches(buffer: Buffer, start: number): boolean {
+    const expected = this.prefix;
+    for (let i = 0; i < expected.length; i++) if (buffer[start + i] !== expected[i]) return false;
+    // A tab anywhere is a record-length finding: orgnr and foretaksnr are the only fields not read below.
+    for (let i = start + expected.length; i < start + 31; i++) if (buffer[i] === 9) return false;
+    return true;
+  }
+
+  private findingsOf(r: AccountRecord): { rule: ControlRule; message: string }[] {
+    const found: { rule: ControlRule; message: string }[] = [];
     const account = accountOf(r);
     const amount = r.amount ?? 0;
     const skjema = SKJEMA[this.declared.skjema];
     const budget = this.kind === 'budget';
     for (const rule of this.rules) {
-      const flag = (message: string) => this.flag(rule, message, r.line, text);
+      const flag = (message: string) => found.push({ rule, message });
       switch (rule.kind) {
         case 'declared': {
           const expected = {
@@ -166,18 +306,6 @@ export class AccountsControl {
               `Fant ugyldig beløp '${r.amountText}'. Beløpet skal være et heltall i 1000 kr, minus foran sifrene.`,
             );
           break;
-        case 'duplicates': {
-          const key = `${r.kontoklasse}|${r.functionCode}|${r.art}`;
-          const seen = this.keys.get(key);
-          if (seen) {
-            seen.count++;
-            if (seen.amounts.length < 10) seen.amounts.push(r.amountText.trim());
-            flag(
-              `Flere beløp på samme kombinasjon av kontoklasse ${r.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${r.functionCode} og ${budget ? 'art' : 'sektor'} ${r.art} (første på linje ${seen.first}).`,
-            );
-          } else this.keys.set(key, { first: r.line, count: 1, amounts: [r.amountText.trim()] });
-          break;
-        }
         case 'function_not_in':
           if (account === rule.account && amount !== 0 && rule.functions.includes(r.functionCode))
             flag(
@@ -236,44 +364,102 @@ export class AccountsControl {
             flag(`Art ${rule.art} skal føres på tjenestefunksjon, ikke på funksjon ${r.functionCode}.`);
           break;
         default:
-          break; // file-level controls, at the end
+          break; // duplicates and the file-level controls: kept apart
       }
     }
-    this.accumulate(r, account, amount);
+    return found;
+  }
+
+  /** The duplicate count of a kontoklasse, function (chapter) and art (sector); first -1 while unseen. */
+  private keyEntry(kontoklasse: string, functionCode: string, art: string) {
+    const key = `${kontoklasse}|${functionCode}|${art}`;
+    let entry = this.keys.get(key);
+    if (!entry) this.keys.set(key, (entry = { first: -1, open: undefined, kontoklasse, functionCode, art }));
+    return entry;
+  }
+
+  /** Duplicates: a second amount on the same kontoklasse, function (chapter) and art; its finding, if so. */
+  private duplicateOf(entry: KeyEntry, line: number): Open | undefined {
+    const rule = this.duplicates;
+    if (!rule) return undefined;
+    if (entry.first < 0) {
+      entry.first = line;
+      return undefined;
+    }
+    const budget = this.kind === 'budget';
+    return (entry.open ??= this.openFor(
+      rule,
+      `Flere beløp på samme kombinasjon av kontoklasse ${entry.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${entry.functionCode} og ${budget ? 'art' : 'sektor'} ${entry.art} (første på linje ${entry.first}).`,
+    ));
+  }
+
+  private checkRecord(r: AccountRecord, text: string) {
+    for (const f of this.findingsOf(r)) this.flag(f.rule, f.message, r.line, () => text);
+    const duplicate = this.duplicateOf(this.keyEntry(r.kontoklasse, r.functionCode, r.art), r.line);
+    if (duplicate) this.note(duplicate, r.line, () => text);
+    this.accumulate(this.targetsOf(accountOf(r), r.functionCode, r.art), r.amount ?? 0);
   }
 
   private isOslo() {
     return this.declared.region === '030100';
   }
 
-  private accumulate(r: AccountRecord, account: ReturnType<typeof accountOf>, amount: number) {
-    const s = this.sums;
+  /** Which running totals a record of this account, function and art adds its amount (or 1) to. */
+  private targetsOf(account: Account, functionCode: string, art: string): Targets {
+    const add: number[] = [];
+    let seen = -1;
     if (account === 'operations' || account === 'investment') {
-      s.seen[account] = true;
-      if (isExpense(r.art)) s[account].expense += amount;
-      else if (isIncome(r.art)) s[account].income += amount;
+      const ops = account === 'operations';
+      seen = ops ? TOTAL.seenOperations : TOTAL.seenInvestment;
+      if (isExpense(art)) add.push(ops ? TOTAL.operationsExpense : TOTAL.investmentExpense);
+      else if (isIncome(art)) add.push(ops ? TOTAL.operationsIncome : TOTAL.investmentIncome);
     }
     if (account === 'balance') {
-      s.seen.balance = true;
-      const chapter = Number(r.functionCode);
-      if (chapter >= 10 && chapter <= 29) s.balance.assets += amount;
-      else if (chapter >= 31 && chapter <= 5999) s.balance.liabilities += amount;
+      seen = TOTAL.seenBalance;
+      const chapter = Number(functionCode);
+      if (chapter >= 10 && chapter <= 29) add.push(TOTAL.assets);
+      else if (chapter >= 31 && chapter <= 5999) add.push(TOTAL.liabilities);
     }
-    if (account === 'operations' && r.art === '570') s.transfers.operations += amount;
-    if (account === 'investment' && r.art === '970') s.transfers.investment += amount;
-    if (account === 'operations' && r.art === '590' && inRange(r.functionCode, ['100', '799'])) {
-      s.depreciation['590'] += amount;
-      s.depreciation.seen590 = true;
-    }
-    if (account === 'operations' && r.art === '990' && r.functionCode === '860') {
-      s.depreciation['990'] += amount;
-      s.depreciation.seen990 = true;
-    }
+    if (account === 'operations' && art === '570') add.push(TOTAL.transfersOperations);
+    if (account === 'investment' && art === '970') add.push(TOTAL.transfersInvestment);
+    if (account === 'operations' && art === '590' && inRange(functionCode, ['100', '799']))
+      add.push(TOTAL.depreciation);
+    if (account === 'operations' && art === '990' && functionCode === '860') add.push(TOTAL.counterEntry);
+    const artNumber = Number(art);
+    const bucket =
+      account === 'operations' && this.functionSums && Number.isInteger(artNumber)
+        ? this.functionSums.arts(functionCode)
+        : null;
+    return { add, seen, bucket, art: artNumber };
+  }
+
+  private accumulate(targets: Targets, amount: number) {
+    const totals = this.totals;
+    for (const t of targets.add) totals[t]! += amount;
+    if (targets.seen >= 0) totals[targets.seen]! += 1;
+    if (targets.bucket) targets.bucket[targets.art]! += amount;
+  }
+
+  /** The running totals by name, for the file-level controls. */
+  private summary() {
+    const t = this.totals;
+    return {
+      operations: { expense: t[TOTAL.operationsExpense]!, income: t[TOTAL.operationsIncome]! },
+      investment: { expense: t[TOTAL.investmentExpense]!, income: t[TOTAL.investmentIncome]! },
+      balance: { assets: t[TOTAL.assets]!, liabilities: t[TOTAL.liabilities]! },
+      seen: {
+        operations: t[TOTAL.seenOperations]! > 0,
+        investment: t[TOTAL.seenInvestment]! > 0,
+        balance: t[TOTAL.seenBalance]! > 0,
+      },
+      transfers: { operations: t[TOTAL.transfersOperations]!, investment: t[TOTAL.transfersInvestment]! },
+      depreciation: { '590': t[TOTAL.depreciation]!, '990': t[TOTAL.counterEntry]! },
+    };
   }
 
   /** The file-level controls, then every finding, most severe first. */
   finish(): ControlReport {
-    const s = this.sums;
+    const s = this.summary();
     const fileFinding = (rule: ControlRule, message: string) =>
       this.fileLevel.push({
         rule: rule.id,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
-import { accountOf, type AccountRecord } from './record.ts';
 
 const artRange = z.tuple([z.string().regex(/^\d{3}$/), z.string().regex(/^\d{3}$/)]);
 const definitionSchema = z.object({
@@ -44,15 +43,12 @@ export function definitionsFor(
 export class FunctionArtSums {
   /** Function code → amount by art number (0-999). */
   readonly byFunction = new Map<string, Float64Array>();
-  region: string | undefined;
 
-  accept(record: AccountRecord): void {
-    if (accountOf(record) !== 'operations' || record.amount === null) return;
-    this.region ??= record.region;
-    let arts = this.byFunction.get(record.functionCode);
-    if (!arts) this.byFunction.set(record.functionCode, (arts = new Float64Array(1000)));
-    const art = Number(record.art);
-    if (Number.isInteger(art) && art >= 0 && art < 1000) arts[art]! += record.amount;
+  /** A function's amounts by art number, made on first use. */
+  arts(functionCode: string): Float64Array {
+    let arts = this.byFunction.get(functionCode);
+    if (!arts) this.byFunction.set(functionCode, (arts = new Float64Array(1000)));
+    return arts;
   }
 }
 

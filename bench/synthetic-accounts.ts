@@ -1,0 +1,168 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { seededRandom } from '../src/domain/collection/sample.ts';
+
+/** Functions and arts a municipality's operations and investment accounts use (valid 2022). */
+const SERVICE = [
+  '100',
+  '110',
+  '120',
+  '130',
+  '201',
+  '202',
+  '213',
+  '222',
+  '232',
+  '233',
+  '234',
+  '241',
+  '242',
+  '243',
+  '253',
+  '254',
+  '256',
+  '261',
+  '265',
+  '273',
+  '275',
+  '283',
+  '285',
+  '301',
+  '315',
+  '325',
+  '329',
+  '338',
+  '339',
+  '340',
+  '345',
+  '350',
+  '353',
+  '354',
+  '355',
+  '360',
+  '370',
+  '377',
+  '380',
+  '381',
+  '385',
+  '386',
+  '390',
+  '392',
+  '393',
+];
+const EXPENSE_ARTS = [
+  '010',
+  '020',
+  '030',
+  '040',
+  '050',
+  '075',
+  '090',
+  '099',
+  '100',
+  '105',
+  '110',
+  '115',
+  '120',
+  '130',
+  '140',
+  '150',
+  '160',
+  '165',
+  '170',
+  '180',
+  '185',
+  '190',
+  '195',
+  '200',
+  '209',
+  '210',
+  '220',
+  '230',
+  '250',
+  '260',
+  '270',
+  '300',
+  '330',
+  '350',
+  '370',
+  '400',
+  '429',
+  '470',
+];
+const INCOME_ARTS = [
+  '600',
+  '620',
+  '630',
+  '640',
+  '650',
+  '700',
+  '710',
+  '729',
+  '730',
+  '750',
+  '770',
+  '780',
+  '810',
+  '830',
+  '850',
+  '890',
+];
+
+/**
+ * A synthetic accounting file that passes the controls: service functions with expenses and income, the
+ * operations balanced through function 880/art 530, depreciation with its counter-entry, an investment
+ * account in balance. `records` is about the number of lines; seeded, so the same seed gives the same file.
+ */
+export async function writeSyntheticAccounts(
+  path: string,
+  region: string,
+  records: number,
+  seed: number,
+): Promise<number> {
+  const random = seededRandom(seed);
+  const out = createWriteStream(path, { encoding: 'latin1', highWaterMark: 1 << 20 });
+  let written = 0;
+  let operations = 0;
+  let investment = 0;
+  const lines: string[] = [];
+  const flush = async (last = false) => {
+    const text = lines.join('\n') + (last ? '' : '\n');
+    lines.length = 0;
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const line = (kontoklasse: string, fn: string, art: string, amount: number) => {
+    lines.push(
+      `0A2022 ${region}${' '.repeat(18)}${kontoklasse}${fn.padEnd(4)}${art}${String(amount).padStart(9)}`,
+    );
+    written++;
+  };
+  for (let i = 0; written < records - 6; i++) {
+    const fn = SERVICE[Math.floor(random() * SERVICE.length)]!;
+    const income = random() < 0.3;
+    const art = income
+      ? INCOME_ARTS[Math.floor(random() * INCOME_ARTS.length)]!
+      : EXPENSE_ARTS[Math.floor(random() * EXPENSE_ARTS.length)]!;
+    // Keys repeat in a file of millions of lines; the duplicate control counts them (a WARNING), as it should.
+    const amount = Math.round(random() * 5000) * (income ? -1 : 1);
+    line('1', fn, art, amount);
+    operations += amount;
+    if (lines.length >= 10_000) await flush();
+  }
+  line('1', '254', '590', 1000);
+  line('1', '860', '990', -1000);
+  // Balanced through financing on function 880, in amounts that fit the nine positions.
+  for (let rest = operations; rest !== 0;) {
+    const part = Math.sign(rest) * Math.min(Math.abs(rest), 99_999_999);
+    line('1', '880', part > 0 ? '900' : '530', -part);
+    rest -= part;
+  }
+  line('0', '254', '010', 5000);
+  line('0', '254', '900', -5000);
+  investment = 0;
+  line('0', '254', '010', investment);
+  await flush(true);
+  out.end();
+  await once(out, 'finish');
+  return written;
+}
