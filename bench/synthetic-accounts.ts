@@ -124,7 +124,6 @@ export async function writeSyntheticAccounts(
   const out = createWriteStream(path, { encoding: 'latin1', highWaterMark: 1 << 20 });
   let written = 0;
   let operations = 0;
-  let investment = 0;
   const lines: string[] = [];
   const flush = async (last = false) => {
     const text = lines.join('\n') + (last ? '' : '\n');
@@ -159,8 +158,6 @@ export async function writeSyntheticAccounts(
   }
   line('0', '254', '010', 5000);
   line('0', '254', '900', -5000);
-  investment = 0;
-  line('0', '254', '010', investment);
   await flush(true);
   out.end();
   await once(out, 'finish');
