@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DomainError } from './errors.ts';
+
+const changeSchema = z.object({
+  year: z.number().int(),
+  kind: z.enum(['renumber', 'merge', 'split', 'name']),
+  from: z.string().regex(/^\d{4}$/),
+  to: z.array(z.string().regex(/^\d{4}$/)).min(1),
+  name: z.string(),
+  previous_name: z.string().optional(),
+});
+export type MunicipalityChange = z.infer<typeof changeSchema>;
+
+/**
+ * Municipal reforms as dated changes: a code renumbered, municipalities merged, one split, a name (with its
+ * Sámi form) changed. Series are compared in one structure by following a code through the changes.
+ */
+export class MunicipalityReforms {
+  constructor(readonly changes: readonly MunicipalityChange[]) {}
+
+  static parse(input: unknown, source: string): MunicipalityReforms {
+    const parsed = z.object({ source: z.string(), changes: z.array(changeSchema) }).safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
+    }
+    return new MunicipalityReforms(parsed.data.changes);
+  }
+
+  /**
+   * The codes a municipality of `fromYear` has in the structure of `toYear` (later): one code when it was
+   * renumbered or merged into another, several when it was split, itself when nothing happened.
+   */
+  toStructure(code: string, fromYear: number, toYear: number): string[] {
+    let codes = [code];
+    const years = [...new Set(this.changes.map((c) => c.year))]
+      .filter((y) => y > fromYear && y <= toYear)
+      .sort();
+    for (const year of years)
+      codes = codes.flatMap((c) => this.changes.find((x) => x.year === year && x.from === c)?.to ?? [c]);
+    return [...new Set(codes)];
+  }
+
+  /**
+   * The one code of `toYear` for a municipality of `fromYear`, or an error naming why there is none (a
+   * split cannot be followed: its figures are not comparable).
+   */
+  successor(code: string, fromYear: number, toYear: number): string {
+    const codes = this.toStructure(code, fromYear, toYear);
+    if (codes.length !== 1)
+      throw new DomainError(`${code} of ${fromYear} was split into ${codes.join(', ')} by ${toYear}`, [code]);
+    return codes[0]!;
+  }
+}
