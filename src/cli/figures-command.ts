@@ -1,9 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { controlAccountsFile } from '../app/control-accounts.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
-import { accountLines } from '../files/accounts-file.ts';
-import { parseRecord } from '../domain/accounts/record.ts';
-import { DomainError } from '../domain/errors.ts';
+import { declaredByFile } from '../app/ingest-accounts.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -18,23 +16,11 @@ export async function figuresCommand(
   const wanted = options.function ?? ['254', '257', '258'];
   const all = [];
   for (const file of files) {
-    let first: string | undefined;
-    for await (const { text } of accountLines(file)) {
-      first = text;
-      break;
-    }
-    if (!first) throw new DomainError('the file is empty', [file]);
-    const head = parseRecord(first, 1);
-    if (!/^\d{4}$/.test(head.year)) throw new DomainError(`"${head.year}" is no year`, [file, 'line 1']);
-    const result = await controlAccountsFile(file, {
-      skjema: head.skjema,
-      year: Number(head.year),
-      quarter: head.quarter,
-      region: head.region,
-    });
+    const declared = await declaredByFile(file);
+    const result = await controlAccountsFile(file, declared);
     const functions = result.functions.filter((f) => wanted.includes(f.function));
-    all.push({ file, region: head.region, year: Number(head.year), functions });
-    console.log(`${file} (region ${head.region}, ${head.year})`);
+    all.push({ file, region: declared.region, year: declared.year, functions });
+    console.log(`${file} (region ${declared.region}, ${declared.year})`);
     for (const f of functions) {
       console.log(`  funksjon ${f.function}${f.name ? ` ${f.name}` : ''}`);
       for (const k of f.figures)

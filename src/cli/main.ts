@@ -32,6 +32,13 @@ Usage:
       Exit code 0 (no finding or INFO), 1 (WARNING), 2 (ERROR or FATAL).
   kostra figures FILE... [--function F ...] [--json OUT.json]
       Key figures AGD10, AGD4, AGD16 and AGD2 per function, with the arts they are summed from.
+  kostra ingest FILE... [--force]
+      Control accounting files and store their key figures per municipality, function and measure for the
+      year (skjema, year and region from the first record). A file with an ERROR or FATAL finding is refused
+      unless --force (logged).
+  kostra prefill --round ID
+      A round's prefilled totals from the ingested accounts of its reference year: the survey's function,
+      or from 2024 the functions it was split into (254 into 257 + 258).
   kostra publish --round ID
       Publish a stored round's split (data/publication/<survey>.json says how): every table suppressed
       and audited (exact disclosure, singletons, attacker intervals), then served by the PxWeb API at
@@ -81,10 +88,11 @@ async function main(argv: readonly string[]): Promise<void> {
       json: { type: 'string' },
       html: { type: 'string' },
       function: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
-    allowPositionals: command === 'user' || command === 'control' || command === 'figures',
+    allowPositionals: ['user', 'control', 'figures', 'ingest'].includes(command ?? ''),
   });
   if (command === undefined || command === 'help' || values.help) {
     console.log(HELP);
@@ -108,6 +116,10 @@ async function main(argv: readonly string[]): Promise<void> {
       return (await import('./control-command.ts')).controlCommand(positionals[0], values);
     case 'figures':
       return (await import('./figures-command.ts')).figuresCommand(positionals, values);
+    case 'ingest':
+      return (await import('./ingest-command.ts')).ingestCommand(positionals, values);
+    case 'prefill':
+      return (await import('./ingest-command.ts')).prefillCommand(values);
     case 'suppress':
       return (await import('./suppress-command.ts')).suppressCommand(values);
     case 'demo':

@@ -8,6 +8,7 @@ import * as outbox from './migrations/006-outbox.ts';
 import * as reminders from './migrations/007-reminders.ts';
 import * as roundExtension from './migrations/008-round-extension.ts';
 import * as publishedTables from './migrations/009-published-tables.ts';
+import * as accountFigures from './migrations/010-account-figures.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '007-reminders': reminders,
   '008-round-extension': roundExtension,
   '009-published-tables': publishedTables,
+  '010-account-figures': accountFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -119,6 +119,16 @@ export interface Database {
     expires_at: ColumnType<Date, string | Date, string | Date>;
     ended_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   };
+  account_figure: {
+    year: number;
+    municipality: string;
+    function: string;
+    measure: string;
+    value: ColumnType<number, number, number>;
+    file: string;
+    ingested_at: Generated<Date>;
+    ingested_by: string;
+  };
   published_table: {
     id: string;
     round_id: string;

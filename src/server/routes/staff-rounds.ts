@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { addToSample, createRound, loadPrefilledCsv, removeFromSample } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
+import { prefillFromAccounts } from '../../app/prefill-from-accounts.ts';
 import { publishRound } from '../../app/publish-round.ts';
 import { roundStatus } from '../../app/round-status.ts';
 import { checkTimeline } from '../../domain/collection/timeline.ts';
@@ -111,6 +112,12 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
       return reply.status(204).send();
     },
   );
+
+  // Prefilled totals from the ingested accounts of the round's reference year.
+  app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/prefill-from-accounts', async (request) => {
+    const user = await requireStatistician(request, db, now());
+    return prefillFromAccounts(db, user.username, request.params.id);
+  });
 
   // Publication: the round's split suppressed, audited and served by the PxWeb API; refused if an audit fails.
   app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/publish', async (request) => {

@@ -1,0 +1,106 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { recordLine } from '../domain/accounts/testing.ts';
+import { definition, invitation, round } from '../domain/testing/rounds.ts';
+import type { Db } from '../store/database.ts';
+import { saveRound } from '../store/rounds.ts';
+import { testDatabases } from '../store/testing/databases.ts';
+import { ingestAccountsFile } from './ingest-accounts.ts';
+import { prefillFromAccounts } from './prefill-from-accounts.ts';
+
+const databases = await testDatabases();
+
+/** A clean accounting file of one municipality: 1000 in wages and 100 in sick-pay refunds on each function. */
+function accounts(year: number, region: string, functions: string[]): string {
+  const at = (fn: string, art: string, amount: number) =>
+    recordLine({ year: String(year), region, function: fn, art, amount });
+  return [
+    ...functions.flatMap((fn) => [at(fn, '010', 1000), at(fn, '710', -100)]),
+    at('120', '590', 50),
+    at('860', '990', -50),
+    at('120', '600', -(functions.length * 900)),
+  ].join('\n');
+}
+
+describe.each(databases)('prefill from the accounts on $kind', (database) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let dir: string;
+  beforeAll(async () => {
+    ({ db, drop } = await database.open());
+    dir = await mkdtemp(join(tmpdir(), 'kostra-prefill-'));
+    for (const [id, year] of [
+      ['f254-2022', 2022],
+      ['f254-2024', 2024],
+    ] as const)
+      await saveRound(db, definition, {
+        ...round([invitation('3401'), invitation('4601')]),
+        id,
+        referenceYear: year,
+      });
+  });
+  afterAll(async () => {
+    await drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const file = async (name: string, text: string) => {
+    const path = join(dir, name);
+    await writeFile(path, text, 'latin1');
+    return path;
+  };
+  const prefilled = (roundId: string) =>
+    db
+      .selectFrom('prefilled_total')
+      .select(['municipality', 'measure', 'amount'])
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', '3401')
+      .orderBy('municipality')
+      .orderBy('measure')
+      .execute();
+
+  test('a round on 2022 data sums function 254; one on 2024 data sums 257 and 258', async () => {
+    await ingestAccountsFile(db, await file('k22.dat', accounts(2022, '340100', ['254'])), 'kari');
+    await ingestAccountsFile(db, await file('k24.dat', accounts(2024, '340100', ['257', '258'])), 'kari');
+    expect(await prefillFromAccounts(db, 'kari', 'f254-2022')).toEqual({
+      functions: ['254'],
+      filled: 1,
+      missing: ['4601'],
+    });
+    // AGD10 = wages 1000 less refunds 100; AGD16 the same; AGD4 and AGD2 have nothing more to take off.
+    expect(await prefilled('f254-2022')).toEqual(
+      ['AGD10', 'AGD16', 'AGD2', 'AGD4'].map((measure) => ({ municipality: '3401', measure, amount: 900 })),
+    );
+    expect(await prefillFromAccounts(db, 'kari', 'f254-2024')).toMatchObject({
+      functions: ['257', '258'],
+      filled: 1,
+    });
+    expect((await prefilled('f254-2024')).find((r) => r.measure === 'AGD10')?.amount).toBe(1800);
+  });
+
+  test('a file the control finds errors in is refused and nothing is stored, unless forced', async () => {
+    const bad = await file(
+      'bad.dat',
+      accounts(2022, '460100', ['254']) +
+        '\n' +
+        recordLine({ year: '2022', region: '460100', function: '850', art: '800', amount: -5 }),
+    );
+    await expect(ingestAccountsFile(db, bad, 'kari')).rejects.toThrow(
+      /the control found 1 errors \(first: 080 /,
+    );
+    const stored = () =>
+      db.selectFrom('account_figure').select('municipality').where('municipality', '=', '4601').execute();
+    expect(await stored()).toEqual([]);
+    await ingestAccountsFile(db, bad, 'kari', { force: true });
+    expect((await stored()).length).toBeGreaterThan(0);
+    const log = await db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('action', '=', 'accounts.ingest')
+      .where('subject', '=', '2022/4601')
+      .execute();
+    expect(log).toMatchObject([{ detail: { forced: true } }]);
+  });
+});
