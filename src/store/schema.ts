@@ -124,7 +124,7 @@ export interface Database {
     municipality: string;
     function: string;
     measure: string;
-    value: ColumnType<number, number, number>;
+    value: ColumnType<string, number, number>;
     file: string;
     ingested_at: Generated<Date>;
     ingested_by: string;
