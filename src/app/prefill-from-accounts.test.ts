@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { recordLine } from '../domain/accounts/testing.ts';
+import { cleanAccounts as accounts, recordLine } from '../domain/accounts/testing.ts';
 import { definition, invitation, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
 import { saveRound } from '../store/rounds.ts';
@@ -11,18 +11,6 @@ import { ingestAccountsFile } from './ingest-accounts.ts';
 import { prefillFromAccounts } from './prefill-from-accounts.ts';
 
 const databases = await testDatabases();
-
-/** A clean accounting file of one municipality: 1000 in wages and 100 in sick-pay refunds on each function. */
-function accounts(year: number, region: string, functions: string[]): string {
-  const at = (fn: string, art: string, amount: number) =>
-    recordLine({ year: String(year), region, function: fn, art, amount });
-  return [
-    ...functions.flatMap((fn) => [at(fn, '010', 1000), at(fn, '710', -100)]),
-    at('120', '590', 50),
-    at('860', '990', -50),
-    at('120', '600', -(functions.length * 900)),
-  ].join('\n');
-}
 
 describe.each(databases)('prefill from the accounts on $kind', (database) => {
   let db: Db;

@@ -39,6 +39,10 @@ Usage:
   kostra prefill --round ID
       A round's prefilled totals from the ingested accounts of its reference year: the survey's function,
       or from 2024 the functions it was split into (254 into 257 + 258).
+  kostra context --year Y --population FILE.csv --out DIR
+      The note's tables 2.1-2.3 (function 254, or 257 + 258, in 1000 NOK, share of all gross operating
+      expenses, NOK per inhabitant; country, counties, size groups) from the ingested accounts and a
+      population file shaped like StatBank table 07459.
   kostra publish --round ID
       Publish a stored round's split (data/publication/<survey>.json says how): every table suppressed
       and audited (exact disclosure, singletons, attacker intervals), then served by the PxWeb API at
@@ -89,6 +93,7 @@ async function main(argv: readonly string[]): Promise<void> {
       html: { type: 'string' },
       function: { type: 'string', multiple: true },
       force: { type: 'boolean' },
+      population: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -120,6 +125,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return (await import('./ingest-command.ts')).ingestCommand(positionals, values);
     case 'prefill':
       return (await import('./ingest-command.ts')).prefillCommand(values);
+    case 'context':
+      return (await import('./context-command.ts')).contextCommand(values);
     case 'suppress':
       return (await import('./suppress-command.ts')).suppressCommand(values);
     case 'demo':

@@ -34,11 +34,15 @@ interface MunicipalityStructure {
   readonly file: string;
 }
 
-/**
- * The municipality codes valid in a reference year, with names; undefined for a year the product has no
- * list for (before 2020).
- */
-export async function loadMunicipalities(year: number): Promise<ReadonlyMap<string, string> | undefined> {
+export interface MunicipalityRow {
+  readonly code: string;
+  readonly name: string;
+  readonly countyCode: string;
+  readonly countyName: string;
+}
+
+/** The municipalities of a reference year with their counties; undefined before 2020 (no list shipped). */
+export async function loadMunicipalityRows(year: number): Promise<MunicipalityRow[] | undefined> {
   const { structures } = (await readJson('reference/municipality-structures.json')) as {
     structures: MunicipalityStructure[];
   };
@@ -47,8 +51,35 @@ export async function loadMunicipalities(year: number): Promise<ReadonlyMap<stri
   );
   if (!structure) return undefined;
   const text = await readFile(new URL(`reference/${structure.file}`, DATA_DIR), 'utf8');
-  const rows = text.trim().split(/\r?\n/).slice(1);
-  return new Map(rows.map((line) => [line.slice(0, 4), line.split(',')[1] ?? '']));
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => {
+      const [code = '', name = '', countyCode = '', countyName = ''] = line.split(',');
+      return { code, name, countyCode, countyName };
+    });
+}
+
+/**
+ * The municipality codes valid in a reference year, with names; undefined for a year the product has no
+ * list for (before 2020).
+ */
+export async function loadMunicipalities(year: number): Promise<ReadonlyMap<string, string> | undefined> {
+  const rows = await loadMunicipalityRows(year);
+  return rows && new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** Members of KS' ASSS network in a year: joined before the year ended, not left before it began. */
+export async function loadAsssMembers(year: number): Promise<Set<string>> {
+  const { members } = (await readJson('reference/asss-membership.json')) as {
+    members: { code: string; from: string | null; to?: string | null }[];
+  };
+  return new Set(
+    members
+      .filter((m) => (m.from === null || m.from < `${year + 1}-01-01`) && (!m.to || m.to >= `${year}-01-01`))
+      .map((m) => m.code),
+  );
 }
 
 /** A survey definition by id (`data/surveys/<id>.json`). */

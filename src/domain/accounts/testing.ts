@@ -25,6 +25,21 @@ export function recordLine(fields: {
   ].join('');
 }
 
+/**
+ * A clean accounting file of one municipality (no finding): on each function 1000 in wages and 100 in
+ * sick-pay refunds (AGD10 900), depreciation of 50 on 120 with its counter-entry, income to balance.
+ */
+export function cleanAccounts(year: number, region: string, functions: readonly string[]): string {
+  const at = (fn: string, art: string, amount: number) =>
+    recordLine({ year: String(year), region, function: fn, art, amount });
+  return [
+    ...functions.flatMap((fn) => [at(fn, '010', 1000), at(fn, '710', -100)]),
+    at('120', '590', 50),
+    at('860', '990', -50),
+    at('120', '600', -(functions.length * 900)),
+  ].join('\n');
+}
+
 const codes: CodeFile = {
   source: 'test',
   municipal_service_functions: ['120', '253', '254', '325'],
