@@ -46,6 +46,13 @@ async function control(file: string, region: string): Promise<Measure> {
   return JSON.parse(stderr.trim().split('\n').at(-1)!) as Measure;
 }
 
+/** `kostra figures` over many files in one process: control and key figures of a whole year at once. */
+async function figures(files: string[]): Promise<Measure> {
+  const args = ['--liftoff-only', 'bench/measure-child.mjs', 'dist/cli/kostra.mjs', 'figures', ...files];
+  const { stderr } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 26 });
+  return JSON.parse(stderr.trim().split('\n').at(-1)!) as Measure;
+}
+
 async function wc(files: string[]): Promise<number> {
   const started = performance.now();
   await run('wc', ['-l', ...files], { maxBuffer: 1 << 26 });
@@ -95,8 +102,17 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
   const t = median(times);
   console.log(
-    `| national year, 356 files, one process each | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${peak.toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
+    `| national year, 356 files, `kostra control` in a process per file | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${peak.toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
   );
+}
+{
+  const runs: Measure[] = [];
+  for (let r = 0; r < REPEAT; r++) runs.push(await figures(files));
+  const wcs: number[] = [];
+  for (let r = 0; r < REPEAT; r++) wcs.push(await wc(files));
+  const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
+  const t = median(runs.map((m) => m.seconds));
+  console.log(`| national year, 356 files, one \`kostra figures\` process | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`);
 }
 {
   const runs: Measure[] = [];
@@ -105,6 +121,6 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (let r = 0; r < REPEAT; r++) wcs.push(await wc([big]));
   const t = median(runs.map((m) => m.seconds));
   console.log(
-    `| one file | ${bigRecords.toLocaleString('en')} | ${((await stat(big)).size / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(bigRecords / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
+    `| one file, `kostra control` | ${bigRecords.toLocaleString('en')} | ${((await stat(big)).size / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(bigRecords / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
   );
 }

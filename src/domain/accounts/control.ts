@@ -213,8 +213,9 @@ export class AccountsControl {
     }
     amount *= sign;
     // Kontoklasse, function and art as one number: digits and spaces only, else the slow path.
-    let key = buffer[start + 31]!;
-    for (let p = start + 32; p < start + 39; p++) {
+    // Eight positions of eleven values and the zero flag: below 2^30, a small integer for V8's maps.
+    let key = 0;
+    for (let p = start + 31; p < start + 39; p++) {
       const b = buffer[p]!;
       const code = b === 32 ? 10 : b - 48;
       if (code < 0 || code > 10) {
