@@ -102,7 +102,7 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
   const t = median(times);
   console.log(
-    `| national year, 356 files, `kostra control` in a process per file | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${peak.toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
+    `| national year, 356 files, \`kostra control\` in a process per file | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${peak.toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
   );
 }
 {
@@ -112,7 +112,9 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (let r = 0; r < REPEAT; r++) wcs.push(await wc(files));
   const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
   const t = median(runs.map((m) => m.seconds));
-  console.log(`| national year, 356 files, one \`kostra figures\` process | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`);
+  console.log(
+    `| national year, 356 files, one \`kostra figures\` process | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
+  );
 }
 {
   const runs: Measure[] = [];
@@ -121,6 +123,6 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (let r = 0; r < REPEAT; r++) wcs.push(await wc([big]));
   const t = median(runs.map((m) => m.seconds));
   console.log(
-    `| one file, `kostra control` | ${bigRecords.toLocaleString('en')} | ${((await stat(big)).size / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(bigRecords / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
+    `| one file, \`kostra control\` | ${bigRecords.toLocaleString('en')} | ${((await stat(big)).size / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(bigRecords / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
   );
 }
