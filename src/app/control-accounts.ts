@@ -6,7 +6,7 @@ import {
   type KeyFigure,
 } from '../domain/accounts/key-figures.ts';
 import type { Declared } from '../domain/accounts/record.ts';
-import { forEachAccountLine } from '../files/accounts-file.ts';
+import { forEachAccountLine, forEachLineInBuffer } from '../files/accounts-file.ts';
 import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/product-data.ts';
 
 export interface FunctionFigures {
@@ -24,9 +24,12 @@ export interface AccountsResult {
 
 /**
  * Controls an accounting file against what was declared and computes its key figures, in one pass over
- * the file as it streams.
+ * the file as it streams (a path), or over an upload in memory (a buffer).
  */
-export async function controlAccountsFile(path: string, declared: Declared): Promise<AccountsResult> {
+export async function controlAccountsFile(
+  source: string | Buffer,
+  declared: Declared,
+): Promise<AccountsResult> {
   const [chart, rules, definitions] = await Promise.all([
     loadChartOfAccounts(),
     loadControlRules(),
@@ -34,10 +37,13 @@ export async function controlAccountsFile(path: string, declared: Declared): Pro
   ]);
   const sums = new FunctionArtSums();
   const control = new AccountsControl(rules, declared, chart.codeList(declared.year), sums);
-  await forEachAccountLine(path, (buffer, start, end, line) => control.acceptBytes(buffer, start, end, line));
+  const visit = (buffer: Buffer, start: number, end: number, line: number) =>
+    control.acceptBytes(buffer, start, end, line);
+  if (typeof source === 'string') await forEachAccountLine(source, visit);
+  else forEachLineInBuffer(source, visit);
   const valid = definitionsFor(definitions, declared.year);
   return {
-    file: path,
+    file: typeof source === 'string' ? source : 'opplastet fil',
     report: control.finish(),
     functions: [...sums.byFunction.keys()].sort().map((code) => ({
       function: code,

@@ -51,3 +51,19 @@ export async function forEachAccountLine(
   }
   return line;
 }
+
+/** The same as `forEachAccountLine` for a file already in memory (an upload). */
+export function forEachLineInBuffer(
+  buffer: Buffer,
+  visit: (buffer: Buffer, start: number, end: number, line: number) => void,
+): number {
+  let line = 0;
+  let start = 0;
+  for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
+    visit(buffer, start, end > start && buffer[end - 1] === 13 ? end - 1 : end, ++line);
+    start = end + 1;
+  }
+  if (start < buffer.length)
+    visit(buffer, start, buffer[buffer.length - 1] === 13 ? buffer.length - 1 : buffer.length, ++line);
+  return line;
+}

@@ -10,6 +10,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { staffControlRoutes } from './routes/staff-control.ts';
 import { staffMailRoutes } from './routes/staff-mail.ts';
 import { pxwebRoutes } from './routes/pxweb.ts';
+import { accountsRoutes } from './routes/accounts.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
 
@@ -55,5 +56,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffRoundRoutes(app, context);
   staffMailRoutes(app, context);
   pxwebRoutes(app, context);
+  accountsRoutes(app, context);
   return app;
 }

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { StaffApp } from './staff/staff-app.tsx';
 import { PublishedTables } from './tables/published-tables.tsx';
+import { CheckAccountsFile } from './accounts/check-file.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -13,6 +14,8 @@ createRoot(document.getElementById('root')!).render(
       <StaffApp />
     ) : window.location.pathname.startsWith('/tabeller') ? (
       <PublishedTables />
+    ) : window.location.pathname.startsWith('/regnskap') ? (
+      <CheckAccountsFile />
     ) : (
       <App />
     )}

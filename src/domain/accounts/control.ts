@@ -97,7 +97,7 @@ export class AccountsControl {
   private readonly kind: 'budget' | 'balance' | undefined;
   private readonly duplicates: ControlRule | undefined;
   /** Skjema, year, quarter and region as the records must begin. */
-  private readonly prefix: Buffer;
+  private readonly prefix: Uint8Array;
   /** The record controls' verdict per kontoklasse, function, art and zero amount. */
   private readonly verdicts = new Map<
     number,
@@ -118,9 +118,9 @@ export class AccountsControl {
   ) {
     this.kind = SKJEMA[declared.skjema]?.kind;
     this.duplicates = rules.find((r) => r.kind === 'duplicates');
-    this.prefix = Buffer.from(
+    this.prefix = Uint8Array.from(
       `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
-      'latin1',
+      (c) => c.charCodeAt(0),
     );
   }
 
@@ -146,11 +146,11 @@ export class AccountsControl {
     }
   }
 
-  private noteBytes(open: Open, line: number, buffer: Buffer, start: number, end: number) {
+  private noteBytes(open: Open, line: number, buffer: Uint8Array, start: number, end: number) {
     open.count++;
     if (open.lines.length < KEPT_LINES) {
       open.lines.push(line);
-      if (open.examples.length < 5) open.examples.push(buffer.toString('latin1', start, end));
+      if (open.examples.length < 5) open.examples.push(latin1(buffer, start, end));
     }
   }
 
@@ -184,9 +184,9 @@ export class AccountsControl {
    * amount is zero: the record controls' verdict on that combination is computed once, by the same rules as
    * `accept`, and remembered. Anything else goes through `accept` as text.
    */
-  acceptBytes(buffer: Buffer, start: number, end: number, line: number): void {
+  acceptBytes(buffer: Uint8Array, start: number, end: number, line: number): void {
     if (end - start !== RECORD_LENGTH || !this.prefixMatches(buffer, start)) {
-      this.accept(buffer.toString('latin1', start, end), line);
+      this.accept(latin1(buffer, start, end), line);
       return;
     }
     // The amount, positions 40-48: spaces, an optional minus, digits.
@@ -199,14 +199,14 @@ export class AccountsControl {
       i++;
     }
     if (i === stop) {
-      this.accept(buffer.toString('latin1', start, end), line);
+      this.accept(latin1(buffer, start, end), line);
       return;
     }
     let amount = 0;
     for (; i < stop; i++) {
       const d = buffer[i]! - 48;
       if (d < 0 || d > 9) {
-        this.accept(buffer.toString('latin1', start, end), line);
+        this.accept(latin1(buffer, start, end), line);
         return;
       }
       amount = amount * 10 + d;
@@ -219,7 +219,7 @@ export class AccountsControl {
       const b = buffer[p]!;
       const code = b === 32 ? 10 : b - 48;
       if (code < 0 || code > 10) {
-        this.accept(buffer.toString('latin1', start, end), line);
+        this.accept(latin1(buffer, start, end), line);
         return;
       }
       key = key * 11 + code;
@@ -228,7 +228,7 @@ export class AccountsControl {
     this.records++;
     let verdict = this.verdicts.get(key);
     if (!verdict) {
-      const record = parseRecord(buffer.toString('latin1', start, end), line);
+      const record = parseRecord(latin1(buffer, start, end), line);
       verdict = {
         findings: this.findingsOf(record),
         key: this.keyEntry(record.kontoklasse, record.functionCode, record.art),
@@ -243,7 +243,7 @@ export class AccountsControl {
     this.accumulate(verdict.targets, amount);
   }
 
-  private prefixMatches(buffer: Buffer, start: number): boolean {
+  private prefixMatches(buffer: Uint8Array, start: number): boolean {
     const expected = this.prefix;
     for (let i = 0; i < expected.length; i++) if (buffer[start + i] !== expected[i]) return false;
     // A tab anywhere is a record-length finding: orgnr and foretaksnr are the only fields not read below.
@@ -575,5 +575,9 @@ export class AccountsControl {
     };
   }
 }
+
+/** Bytes of a record as text, one character per byte (the files are Latin-1). */
+const latin1 = (bytes: Uint8Array, start: number, end: number) =>
+  String.fromCharCode(...bytes.subarray(start, end));
 
 const rangeText = ([from, to]: readonly [string, string]) => (from === to ? from : `${from}-${to}`);

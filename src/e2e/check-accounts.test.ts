@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
+
+const KONGSVINGER = new URL('../../../shared/data/regnskap/0A_V2019_K4_R040200.dat', import.meta.url)
+  .pathname;
+
+describe.skipIf(!browserAvailable())('a municipality checks its accounting file in the browser', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 60_000);
+  afterAll(async () => h.close());
+
+  test('the file name fills in the form; findings and key figures are shown; no WCAG violation', async () => {
+    const page = await h.browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${h.base}/regnskap`);
+    await page.getByRole('heading', { name: 'Sjekk regnskapsfila før du sender den' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Regnskapsfil').setInputFiles(KONGSVINGER);
+    expect(await page.getByLabel('Regnskapsår').inputValue()).toBe('2019');
+    expect(await page.getByLabel('Region (seks siffer, for eksempel 340100)').inputValue()).toBe('040200');
+    await page.getByRole('button', { name: 'Kontroller' }).click();
+    await page.getByRole('status').filter({ hasText: 'records' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'records' }).textContent()).toContain(
+      'Fila har feil som må rettes før den sendes.',
+    );
+    expect(await page.getByRole('table', { name: 'Funn' }).textContent()).toContain(
+      '075 Ugyldig kombinasjon',
+    );
+    const figures = page.getByRole('table', { name: /Nøkkeltall for funksjon 254/ });
+    expect(await figures.textContent()).toContain('251\u00a0176');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { controlAccountsFile } from '../../app/control-accounts.ts';
+import { loadChartOfAccounts } from '../../files/product-data.ts';
+import type { ServerContext } from '../context.ts';
+import { problem } from '../problem.ts';
+
+const declared = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  skjema: z.enum(['0A', '0B', '0M', '0N']),
+  region: z.string().regex(/^\d{6}$/),
+  quarter: z.enum(['1', '2', '3', '4', ' ']).default(' '),
+});
+
+/**
+ * For municipalities: check an accounting file before sending it (nothing is stored), and the chart of
+ * accounts of a year. Open to all: the file never leaves the request.
+ */
+export function accountsRoutes(app: FastifyInstance, _context: ServerContext): void {
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: 64 * 1024 * 1024 },
+    (_r, body, done) => {
+      done(null, body);
+    },
+  );
+
+  app.post('/api/accounts/check', async (request) => {
+    if (!Buffer.isBuffer(request.body))
+      throw problem(415, 'media-type', 'Send the file as application/octet-stream');
+    const d = declared.parse(request.query);
+    const result = await controlAccountsFile(request.body, d);
+    return {
+      declared: result.report.declared,
+      records: result.report.records,
+      highest: result.report.highest,
+      findings: result.report.findings,
+      functions: result.functions.filter((f) => ['254', '257', '258'].includes(f.function)),
+    };
+  });
+
+  app.get<{ Params: { year: string } }>('/api/chart-of-accounts/:year', async (request) => {
+    const year = z.coerce.number().int().parse(request.params.year);
+    const chart = await loadChartOfAccounts();
+    const codes = chart.codeList(year);
+    return {
+      year,
+      functions: [...codes.functions].sort().map((code) => ({ code, ...chart.data.functions[code] })),
+      arts: [...codes.arts].sort(),
+      changes: chart.data.changes,
+    };
+  });
+}

@@ -1,0 +1,216 @@
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { formatNorwegian } from '../../domain/number-format.ts';
+
+interface Finding {
+  rule: string;
+  title: string;
+  severity: 'INFO' | 'WARNING' | 'ERROR' | 'FATAL';
+  message: string;
+  lines: number[];
+  count: number;
+}
+interface Figure {
+  code: string;
+  label: string;
+  value: number;
+  terms: { what: string; amount: number }[];
+}
+interface CheckResult {
+  records: number;
+  highest: Finding['severity'] | null;
+  findings: Finding[];
+  functions: { function: string; name?: string; figures: Figure[] }[];
+}
+
+const SEVERITY = { FATAL: 'Kritisk feil', ERROR: 'Feil', WARNING: 'Advarsel', INFO: 'Informasjon' } as const;
+
+/** What a KOSTRA file name tells: `0A_V2019_K4_R040200.dat` is skjema 0A, 2019, quarter 4, region 040200. */
+function fromName(name: string) {
+  return {
+    skjema: /^(0[ABMN])/.exec(name)?.[1],
+    year: /_V(\d{4})/.exec(name)?.[1],
+    quarter: /_K(\d)/.exec(name)?.[1],
+    region: /_R(\d{6})/.exec(name)?.[1],
+  };
+}
+
+/** For a municipality: check the accounting file before sending it. Nothing is stored. */
+export function CheckAccountsFile() {
+  const [file, setFile] = useState<File>();
+  const [skjema, setSkjema] = useState('0A');
+  const [year, setYear] = useState('');
+  const [quarter, setQuarter] = useState(' ');
+  const [region, setRegion] = useState('');
+  const [result, setResult] = useState<CheckResult>();
+  const [error, setError] = useState<string>();
+  const check = async () => {
+    if (!file) return;
+    setError(undefined);
+    const query = new URLSearchParams({ skjema, year, quarter, region });
+    const response = await fetch(`/api/accounts/check?${query.toString()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: await file.arrayBuffer(),
+    });
+    const body = (await response.json()) as CheckResult & { detail?: string };
+    if (!response.ok) setError(body.detail ?? `Feil ${response.status}`);
+    else setResult(body);
+  };
+  return (
+    <div className="page">
+      <header className="page-header">
+        <span className="brand">KOSTRA</span>
+      </header>
+      <main id="main">
+        <Heading level={1} data-size="md">
+          Sjekk regnskapsfila før du sender den
+        </Heading>
+        <Paragraph>
+          Fila kontrolleres med SSBs kontroller for kommuneregnskapet. Den lagres ikke og sendes ikke videre.
+        </Paragraph>
+        <form
+          className="sign-in"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void check();
+          }}
+        >
+          <label className="ds-label" htmlFor="accounts-file">
+            Regnskapsfil
+          </label>
+          <input
+            id="accounts-file"
+            className="ds-input"
+            type="file"
+            onChange={(e) => {
+              const chosen = e.target.files?.[0];
+              setFile(chosen);
+              if (!chosen) return;
+              const named = fromName(chosen.name);
+              if (named.skjema) setSkjema(named.skjema);
+              if (named.year) setYear(named.year);
+              if (named.quarter) setQuarter(named.quarter);
+              if (named.region) setRegion(named.region);
+            }}
+          />
+          <label className="ds-label" htmlFor="accounts-skjema">
+            Skjema
+          </label>
+          <select
+            id="accounts-skjema"
+            className="ds-input"
+            value={skjema}
+            onChange={(e) => setSkjema(e.target.value)}
+          >
+            <option value="0A">0A Kommunens bevilgningsregnskap</option>
+            <option value="0B">0B Kommunens balanse</option>
+            <option value="0M">0M Særbedrifter, bevilgningsregnskap</option>
+            <option value="0N">0N Særbedrifter, balanse</option>
+          </select>
+          <Textfield label="Regnskapsår" value={year} onChange={(e) => setYear(e.target.value)} />
+          <label className="ds-label" htmlFor="accounts-quarter">
+            Periode
+          </label>
+          <select
+            id="accounts-quarter"
+            className="ds-input"
+            value={quarter}
+            onChange={(e) => setQuarter(e.target.value)}
+          >
+            <option value=" ">Årsregnskap</option>
+            {['1', '2', '3', '4'].map((q) => (
+              <option key={q} value={q}>
+                {q}. kvartal
+              </option>
+            ))}
+          </select>
+          <Textfield
+            label="Region (seks siffer, for eksempel 340100)"
+            value={region}
+            onChange={(e) => setRegion(e.target.value)}
+          />
+          <Button type="submit" disabled={!file}>
+            Kontroller
+          </Button>
+        </form>
+        {error && <Paragraph role="alert">{error}</Paragraph>}
+        {result && <CheckReport result={result} />}
+      </main>
+    </div>
+  );
+}
+
+function CheckReport({ result }: { result: CheckResult }) {
+  const verdict =
+    result.highest === null
+      ? 'Ingen funn: fila kan sendes.'
+      : result.highest === 'ERROR' || result.highest === 'FATAL'
+        ? 'Fila har feil som må rettes før den sendes.'
+        : 'Fila kan sendes, men se advarslene.';
+  return (
+    <section aria-labelledby="result-heading">
+      <Heading level={2} id="result-heading" data-size="sm">
+        Resultat
+      </Heading>
+      <Paragraph role="status">
+        {result.records} records. {verdict}
+      </Paragraph>
+      {result.findings.length > 0 && (
+        <table className="ds-table" data-border>
+          <caption>Funn</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kontroll</th>
+              <th scope="col">Alvorlighet</th>
+              <th scope="col">Melding</th>
+              <th scope="col">Linjer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.findings.map((f, i) => (
+              <tr key={i}>
+                <th scope="row">
+                  {f.rule} {f.title}
+                </th>
+                <td>{SEVERITY[f.severity]}</td>
+                <td>{f.message}</td>
+                <td>
+                  {f.lines.slice(0, 10).join(', ')}
+                  {f.count > 10 ? ` og ${f.count - 10} til` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.functions.map((f) => (
+        <table key={f.function} className="ds-table" data-border>
+          <caption>
+            Nøkkeltall for funksjon {f.function} {f.name ?? ''} (1000 kr)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Begrep</th>
+              <th scope="col" className="num">
+                Beløp
+              </th>
+              <th scope="col">Utregning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.figures.map((k) => (
+              <tr key={k.code}>
+                <th scope="row">
+                  {k.code} {k.label}
+                </th>
+                <td className="num">{formatNorwegian(k.value)}</td>
+                <td>{k.terms.map((t) => `${formatNorwegian(t.amount)} (${t.what})`).join(' + ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}
