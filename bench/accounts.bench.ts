@@ -82,7 +82,7 @@ console.log(
   `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 );
 console.log(
-  '| input | records | MB | `kostra control` s (median) | records/s | peak MiB | `wc -l` s (median) | ratio |',
+  '| input | records | MB | seconds (median) | records/s | peak MiB | `wc -l` s (median) | ratio |',
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 {
