@@ -1,7 +1,7 @@
 import { loadChartOfAccounts } from '../files/product-data.ts';
 import { loadAccountFigures } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
-import { loadRound } from '../store/rounds.ts';
+import { loadRound, savePrefilledTotals } from '../store/rounds.ts';
 import { logAction } from '../store/statisticians.ts';
 
 export interface PrefillSummary {
@@ -46,16 +46,7 @@ export async function prefillFromAccounts(db: Db, by: string, roundId: string): 
         amount: Math.round(amount),
       });
   }
-  await db.transaction().execute(async (trx) => {
-    for (const row of rows)
-      await trx
-        .insertInto('prefilled_total')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['round_id', 'municipality', 'measure']).doUpdateSet({ amount: row.amount }),
-        )
-        .execute();
-  });
+  await savePrefilledTotals(db, rows);
   await logAction(db, by, 'round.prefill-from-accounts', roundId, { functions, rows: rows.length, missing });
   return { functions, filled: round.invitations.length - missing.length, missing };
 }

@@ -5,7 +5,7 @@ import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import { loadMunicipalities } from '../files/product-data.ts';
 import { csvLines } from '../files/simple-csv.ts';
 import type { Db } from '../store/database.ts';
-import { saveRound, setTimeline } from '../store/rounds.ts';
+import { savePrefilledTotals, saveRound, setTimeline } from '../store/rounds.ts';
 import { logAction, type Statistician } from '../store/statisticians.ts';
 
 export interface CandidateInput extends Candidate {
@@ -93,17 +93,7 @@ export async function loadPrefilledCsv(
       return { round_id: roundId, municipality, measure, amount: Number(amount) };
     },
   );
-  await db.transaction().execute(async (trx) => {
-    for (const row of rows) {
-      await trx
-        .insertInto('prefilled_total')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['round_id', 'municipality', 'measure']).doUpdateSet({ amount: row.amount }),
-        )
-        .execute();
-    }
-  });
+  await savePrefilledTotals(db, rows);
   await logAction(db, user.username, 'round.prefill', roundId, { rows: rows.length });
   return rows.length;
 }

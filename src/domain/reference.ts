@@ -1,3 +1,4 @@
+import { parseData as parse } from './parse-data.ts';
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
 
@@ -30,15 +31,6 @@ export type SelectionCriterion = z.infer<typeof criteriaSchema>['criteria'][numb
 export interface ReferenceData {
   readonly sizeGroups: readonly SizeGroup[];
   readonly criteria: readonly SelectionCriterion[];
-}
-
-function parse<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
-  }
-  return parsed.data;
 }
 
 export function parseReferenceData(sizeGroups: unknown, criteria: unknown): ReferenceData {

@@ -1,3 +1,4 @@
+import { parseData } from './parse-data.ts';
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
 
@@ -19,12 +20,9 @@ export class MunicipalityReforms {
   constructor(readonly changes: readonly MunicipalityChange[]) {}
 
   static parse(input: unknown, source: string): MunicipalityReforms {
-    const parsed = z.object({ source: z.string(), changes: z.array(changeSchema) }).safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
-    }
-    return new MunicipalityReforms(parsed.data.changes);
+    return new MunicipalityReforms(
+      parseData(z.object({ source: z.string(), changes: z.array(changeSchema) }), input, source).changes,
+    );
   }
 
   /**

@@ -278,3 +278,20 @@ export async function setExtension(
 export async function closeRound(db: Db, roundId: string, at: Date): Promise<void> {
   await db.updateTable('survey_round').set({ closed_at: at }).where('id', '=', roundId).execute();
 }
+
+/** Stores prefilled totals (1000 NOK), replacing those of the same round, municipality and measure; all or none. */
+export async function savePrefilledTotals(
+  db: Db,
+  rows: readonly { round_id: string; municipality: string; measure: string; amount: number }[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows)
+      await trx
+        .insertInto('prefilled_total')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['round_id', 'municipality', 'measure']).doUpdateSet({ amount: row.amount }),
+        )
+        .execute();
+  });
+}

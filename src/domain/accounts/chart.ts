@@ -1,3 +1,4 @@
+import { parseData as parse } from '../parse-data.ts';
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 
@@ -53,15 +54,6 @@ const chartSchema = z.object({
 });
 export type ChartData = z.infer<typeof chartSchema>;
 export type ChartChange = z.infer<typeof changeSchema>;
-
-function parse<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
-  }
-  return parsed.data;
-}
 
 export const parseChart = (input: unknown, source: string) => parse(chartSchema, input, source);
 export const parseCodeFile = (input: unknown, source: string) => parse(codeFileSchema, input, source);

@@ -1,5 +1,5 @@
+import { parseData } from '../parse-data.ts';
 import { z } from 'zod';
-import { DomainError } from '../errors.ts';
 
 export const SEVERITIES = ['INFO', 'WARNING', 'ERROR', 'FATAL'] as const;
 export type ControlSeverity = (typeof SEVERITIES)[number];
@@ -64,12 +64,7 @@ export type ControlRule = z.infer<typeof ruleSchema>;
 
 /** The controls as data (`data/accounts/controls.json`), checked when read. */
 export function parseControlRules(input: unknown, source: string): ControlRule[] {
-  const parsed = z.object({ source: z.string(), rules: z.array(ruleSchema).min(1) }).safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
-  }
-  return parsed.data.rules;
+  return parseData(z.object({ source: z.string(), rules: z.array(ruleSchema).min(1) }), input, source).rules;
 }
 
 /** The severity a rule has for a declared quarter: relaxed from ERROR to WARNING where it says so. */

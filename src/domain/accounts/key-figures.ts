@@ -1,3 +1,4 @@
+import { parseData } from '../parse-data.ts';
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 
@@ -14,14 +15,8 @@ const definitionSchema = z.object({
 export type KeyFigureDefinition = z.infer<typeof definitionSchema>;
 
 export function parseKeyFigureDefinitions(input: unknown, source: string): KeyFigureDefinition[] {
-  const parsed = z
-    .object({ source: z.string(), definitions: z.array(definitionSchema).min(1) })
-    .safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
-  }
-  return parsed.data.definitions;
+  const file = z.object({ source: z.string(), definitions: z.array(definitionSchema).min(1) });
+  return parseData(file, input, source).definitions;
 }
 
 /** Each measure's definition valid in a year, in the order first given. */

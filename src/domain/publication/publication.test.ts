@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { selectCategories, type PublishedDataset } from './dataset.ts';
+import { selectCategories } from './dataset.ts';
 import { toJsonStat } from './json-stat.ts';
 import { selectValues } from './selection.ts';
+import { testDataset } from './testing.ts';
 
 const region = {
   id: 'Region',
@@ -39,36 +40,14 @@ describe('PxWeb selection expressions', () => {
 });
 
 describe('JSON-stat 2.0', () => {
-  const dataset: PublishedDataset = {
-    id: 'T1',
-    label: 'Test',
-    description: 'A test table',
-    source: 'Statistisk sentralbyrå',
-    updated: '2026-11-23T12:00:00.000Z',
-    decimals: 0,
-    dimensions: [
-      {
-        id: 'Region',
-        label: 'region',
-        role: 'geo',
-        categories: [
-          { code: 'A', label: 'A' },
-          { code: 'B', label: 'B' },
-        ],
-      },
-      {
-        id: 'ContentsCode',
-        label: 'statistikkvariabel',
-        role: 'metric',
-        categories: [{ code: 'AGD10', label: 'Brutto', unit: '1000 kr' }],
-      },
-      { id: 'Tid', label: 'år', role: 'time', categories: [{ code: '2021', label: '2021' }] },
+  const dataset = testDataset(
+    [
+      { code: 'A', label: 'A' },
+      { code: 'B', label: 'B' },
     ],
-    values: [10, null],
-    status: [null, ':'],
-    notes: [],
-    protection: { primary: 1, secondary: 0, checked: ['exact'] },
-  };
+    [{ code: 'AGD10', label: 'Brutto', unit: '1000 kr' }],
+    { values: [10, null], status: [null, ':'] },
+  );
 
   test('suppressed cells are null with their symbol; roles and units as the format says', () => {
     const json = toJsonStat(dataset);

@@ -1,3 +1,4 @@
+import { parseData } from '../parse-data.ts';
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import type { ReferenceData } from '../reference.ts';
@@ -42,12 +43,7 @@ const planSchema = z.object({
 export type PublicationPlan = z.infer<typeof planSchema>;
 
 export function parsePublicationPlan(input: unknown, source: string): PublicationPlan {
-  const parsed = planSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError(issue.message, [source, issue.path.join('.')], { cause: parsed.error });
-  }
-  return parsed.data;
+  return parseData(planSchema, input, source);
 }
 
 export const NOT_SPLIT = 'IKKE_FORDELT';
