@@ -22,6 +22,17 @@ export interface AccountsResult {
   readonly functions: readonly FunctionFigures[];
 }
 
+/** The chart, the controls and the key-figure definitions, read once per process (many files in a row). */
+let accountsData:
+  | Promise<
+      [
+        Awaited<ReturnType<typeof loadChartOfAccounts>>,
+        Awaited<ReturnType<typeof loadControlRules>>,
+        Awaited<ReturnType<typeof loadKeyFigureDefinitions>>,
+      ]
+    >
+  | undefined;
+
 /**
  * Controls an accounting file against what was declared and computes its key figures, in one pass over
  * the file as it streams (a path), or over an upload in memory (a buffer).
@@ -30,11 +41,11 @@ export async function controlAccountsFile(
   source: string | Buffer,
   declared: Declared,
 ): Promise<AccountsResult> {
-  const [chart, rules, definitions] = await Promise.all([
+  const [chart, rules, definitions] = await (accountsData ??= Promise.all([
     loadChartOfAccounts(),
     loadControlRules(),
     loadKeyFigureDefinitions(),
-  ]);
+  ]));
   const sums = new FunctionArtSums();
   const control = new AccountsControl(rules, declared, chart.codeList(declared.year), sums);
   const visit = (buffer: Buffer, start: number, end: number, line: number) =>

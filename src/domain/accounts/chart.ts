@@ -75,7 +75,18 @@ export class ChartOfAccounts {
     private readonly files: ReadonlyMap<string, CodeFile>,
   ) {}
 
+  private readonly lists = new Map<number, CodeList>();
+
+  /** The code list of a year; the same object for the same year, so what is judged by it can be kept. */
   codeList(year: number): CodeList {
+    const known = this.lists.get(year);
+    if (known) return known;
+    const list = this.buildCodeList(year);
+    this.lists.set(year, list);
+    return list;
+  }
+
+  private buildCodeList(year: number): CodeList {
     const period = this.data.periods.find(
       (p) => p.valid_from <= year && (p.valid_to === null || year <= p.valid_to),
     );

@@ -66,6 +66,17 @@ interface Targets {
   readonly art: number;
 }
 
+/** What the record controls say of a combination, and its fields: the same for every file of a kind. */
+interface Judged {
+  readonly findings: { rule: ControlRule; message: string }[];
+  readonly kontoklasse: string;
+  readonly functionCode: string;
+  readonly art: string;
+  readonly account: Account;
+}
+
+const JUDGED = new WeakMap<readonly ControlRule[], WeakMap<CodeList, Map<string, Map<number, Judged>>>>();
+
 interface KeyEntry {
   first: number;
   open: Open | undefined;
@@ -98,6 +109,7 @@ export class AccountsControl {
   private readonly duplicates: ControlRule | undefined;
   /** Skjema, year, quarter and region as the records must begin. */
   private readonly prefix: Uint8Array;
+  private readonly judged: Map<number, Judged>;
   /** The record controls' verdict per kontoklasse, function, art and zero amount. */
   private readonly verdicts = new Map<
     number,
@@ -118,6 +130,15 @@ export class AccountsControl {
   ) {
     this.kind = SKJEMA[declared.skjema]?.kind;
     this.duplicates = rules.find((r) => r.kind === 'duplicates');
+    // Verdicts depend on the rules, the year's code list, the skjema and whether this is Oslo: shared by
+    // every file of the same kind in this process, so a national year judges each combination once.
+    const byRules = JUDGED.get(rules) ?? new WeakMap<CodeList, Map<string, Map<number, Judged>>>();
+    JUDGED.set(rules, byRules);
+    const byCodes = byRules.get(codes) ?? new Map<string, Map<number, Judged>>();
+    byRules.set(codes, byCodes);
+    const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}`;
+    this.judged = byCodes.get(context) ?? new Map<number, Judged>();
+    byCodes.set(context, this.judged);
     this.prefix = Uint8Array.from(
       `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
       (c) => c.charCodeAt(0),
@@ -228,11 +249,22 @@ export class AccountsControl {
     this.records++;
     let verdict = this.verdicts.get(key);
     if (!verdict) {
-      const record = parseRecord(latin1(buffer, start, end), line);
+      let judged = this.judged.get(key);
+      if (!judged) {
+        const record = parseRecord(latin1(buffer, start, end), line);
+        judged = {
+          findings: this.findingsOf(record),
+          kontoklasse: record.kontoklasse,
+          functionCode: record.functionCode,
+          art: record.art,
+          account: accountOf(record),
+        };
+        this.judged.set(key, judged);
+      }
       verdict = {
-        findings: this.findingsOf(record),
-        key: this.keyEntry(record.kontoklasse, record.functionCode, record.art),
-        targets: this.targetsOf(accountOf(record), record.functionCode, record.art),
+        findings: judged.findings,
+        key: this.keyEntry(judged.kontoklasse, judged.functionCode, judged.art),
+        targets: this.targetsOf(judged.account, judged.functionCode, judged.art),
       };
       this.verdicts.set(key, verdict);
     }
