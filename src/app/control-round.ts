@@ -7,6 +7,7 @@ import {
 import { responsesByDay, type DayCount } from '../domain/collection/tracking.ts';
 import { diffVersions, type Change } from '../domain/collection/version-diff.ts';
 import { DomainError } from '../domain/errors.ts';
+import { loadMunicipalityReforms } from '../files/product-data.ts';
 import type { ResponseContent } from '../domain/survey/response.ts';
 import { validateResponse } from '../domain/validation/validate.ts';
 import type { Db } from '../store/database.ts';
@@ -94,7 +95,15 @@ export async function roundControls(
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   const previous = previousRound ? (await loadRound(db, previousRound.id)).round.responses : [];
-  const previousOf = new Map(previous.map((r) => [r.municipality, r]));
+  // Last year's answers in this year's municipal structure (0402 of 2019 is 3401 in 2020); a municipality
+  // that was split has no comparable answer.
+  const reforms = await loadMunicipalityReforms();
+  const previousOf = new Map(
+    previous.flatMap((r) => {
+      const codes = reforms.toStructure(r.municipality, round.referenceYear - 1, round.referenceYear);
+      return codes.length === 1 ? [[codes[0]!, r] as const] : [];
+    }),
+  );
   const prefilledOf = new Map(round.invitations.map((i) => [i.municipality, i.prefilled]));
   const flags = round.responses.flatMap((r) =>
     controlResponse(

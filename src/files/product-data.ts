@@ -1,3 +1,4 @@
+import { MunicipalityReforms } from '../domain/reforms.ts';
 import { ChartOfAccounts, parseChart, parseCodeFile, type CodeFile } from '../domain/accounts/chart.ts';
 import { parseControlRules, type ControlRule } from '../domain/accounts/control-rules.ts';
 import { parseKeyFigureDefinitions, type KeyFigureDefinition } from '../domain/accounts/key-figures.ts';
@@ -116,6 +117,14 @@ export async function loadKeyFigureDefinitions(): Promise<KeyFigureDefinition[]>
   return parseKeyFigureDefinitions(
     await readJson('accounts/key-figures.json'),
     'data/accounts/key-figures.json',
+  );
+}
+
+/** Municipal reforms as dated changes (`data/reference/municipality-reforms.json`). */
+export async function loadMunicipalityReforms(): Promise<MunicipalityReforms> {
+  return MunicipalityReforms.parse(
+    await readJson('reference/municipality-reforms.json'),
+    'data/reference/municipality-reforms.json',
   );
 }
 
