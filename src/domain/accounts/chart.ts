@@ -13,6 +13,7 @@ const codeFileSchema = z.object({
   municipal_extra_arts: codes,
   oslo_extra_arts: codes.optional(),
   arts_valid_only_in_operations: codes,
+  arts_valid_only_in_investment: codes,
 });
 export type CodeFile = z.infer<typeof codeFileSchema>;
 
@@ -64,6 +65,7 @@ export interface CodeList {
   readonly functions: ReadonlySet<string>;
   readonly arts: ReadonlySet<string>;
   readonly operationsOnlyArts: ReadonlySet<string>;
+  readonly investmentOnlyArts: ReadonlySet<string>;
   /** Oslo (region 030100) also keeps county functions. */
   readonly osloFunctions: ReadonlySet<string>;
 }
@@ -107,6 +109,7 @@ export class ChartOfAccounts {
       functions,
       arts,
       operationsOnlyArts: new Set(file.arts_valid_only_in_operations),
+      investmentOnlyArts: new Set(file.arts_valid_only_in_investment),
       osloFunctions: new Set([
         ...(file.oslo_extra_functions ?? []),
         ...file.county_functions_also_valid_for_oslo,

@@ -30,7 +30,7 @@ const ruleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('art_not_in'),
     account,
     arts: codes.optional(),
-    arts_from_code_list: z.literal('operations_only').optional(),
+    arts_from_code_list: z.enum(['operations_only', 'investment_only']).optional(),
   }),
   z.object({
     ...base,

@@ -349,7 +349,9 @@ export class AccountsControl {
           const arts =
             rule.arts_from_code_list === 'operations_only'
               ? this.codes.operationsOnlyArts
-              : new Set(rule.arts ?? []);
+              : rule.arts_from_code_list === 'investment_only'
+                ? this.codes.investmentOnlyArts
+                : new Set(rule.arts ?? []);
           if (account === rule.account && amount !== 0 && arts.has(r.art))
             flag(
               `Korrigér ugyldig art '${r.art}' i ${rule.account === 'operations' ? 'driftsregnskapet' : 'investeringsregnskapet'} til en gyldig art, eller overfør posteringen til ${rule.account === 'operations' ? 'investeringsregnskapet' : 'driftsregnskapet'}.`,

@@ -70,6 +70,7 @@ const codes: CodeFile = {
   ],
   municipal_extra_arts: ['871'],
   arts_valid_only_in_operations: ['070', '590', '800', '870', '871', '990'],
+  arts_valid_only_in_investment: ['970'],
 };
 
 /** A small chart of accounts: 254 until 2023, then 257 and 258. */
