@@ -1,7 +1,9 @@
+import { loadChartOfAccounts } from '../files/product-data.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Language } from '../domain/language.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import { withFunctions } from '../domain/survey/functions-text.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
 import { validateResponse } from '../domain/validation/validate.ts';
 import { readRoundDataset } from '../files/dataset.ts';
@@ -44,7 +46,9 @@ export async function importRound(
   reference: ReferenceData,
 ): Promise<SurveyRound> {
   const round = await readRoundDataset(dir, definition, reference);
-  assertSubmittable(definition, round);
-  await saveRound(db, definition, round);
+  // The functions the round splits in its year's chart of accounts (254; from 2024 257 and 258).
+  const functions = (await loadChartOfAccounts()).successors(definition.function, round.referenceYear);
+  assertSubmittable(withFunctions(definition, functions), round);
+  await saveRound(db, definition, { ...round, functions });
   return round;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanAccounts as accounts, recordLine } from '../domain/accounts/testing.ts';
 import { definition, invitation, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
-import { saveRound } from '../store/rounds.ts';
+import { loadRoundHeader, saveRound } from '../store/rounds.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { ingestAccountsFile } from './ingest-accounts.ts';
 import { prefillFromAccounts } from './prefill-from-accounts.ts';
@@ -19,14 +19,15 @@ describe.each(databases)('prefill from the accounts on $kind', (database) => {
   beforeAll(async () => {
     ({ db, drop } = await database.open());
     dir = await mkdtemp(join(tmpdir(), 'kostra-prefill-'));
-    for (const [id, year] of [
-      ['f254-2022', 2022],
-      ['f254-2024', 2024],
+    for (const [id, year, functions] of [
+      ['f254-2022', 2022, ['254']],
+      ['f254-2024', 2024, ['257', '258']],
     ] as const)
       await saveRound(db, definition, {
         ...round([invitation('3401'), invitation('4601')]),
         id,
         referenceYear: year,
+        functions,
       });
   });
   afterAll(async () => {
@@ -66,6 +67,14 @@ describe.each(databases)('prefill from the accounts on $kind', (database) => {
       filled: 1,
     });
     expect((await prefilled('f254-2024')).find((r) => r.measure === 'AGD10')?.amount).toBe(1800);
+  });
+
+  test("the 2024 round's questionnaire speaks of 257 and 258", async () => {
+    const header = await loadRoundHeader(db, 'f254-2024', '3401');
+    expect(header.definition.title.nb).toBe(
+      'Oppdeling av KOSTRA-funksjon 257 og 258 Helse- og omsorgstjenester til hjemmeboende',
+    );
+    expect((await loadRoundHeader(db, 'f254-2022', '3401')).definition.title.nb).toContain('funksjon 254 ');
   });
 
   test('a file the control finds errors in is refused and nothing is stored, unless forced', async () => {

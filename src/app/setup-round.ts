@@ -2,7 +2,7 @@ import { drawSample, type Candidate, type SampleDesign, type Selected } from '..
 import { checkTimeline, type Timeline } from '../domain/collection/timeline.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
-import { loadMunicipalities } from '../files/product-data.ts';
+import { loadChartOfAccounts, loadMunicipalities } from '../files/product-data.ts';
 import { csvLines } from '../files/simple-csv.ts';
 import type { Db } from '../store/database.ts';
 import { savePrefilledTotals, saveRound, setTimeline } from '../store/rounds.ts';
@@ -41,6 +41,7 @@ export async function createRound(
     definitionId: definition.id,
     referenceYear: round.referenceYear,
     unit: definition.unit,
+    functions: (await loadChartOfAccounts()).successors(definition.function, round.referenceYear),
     invitations: selected.map((s) => ({
       municipality: s.municipality,
       name: names?.get(s.municipality) ?? s.municipality,

@@ -96,7 +96,13 @@ export async function loadPublicationPlan(id: string): Promise<PublicationPlan> 
 }
 
 /** The chart of accounts by year, with the code lists it names (`data/accounts/`). */
-export async function loadChartOfAccounts(): Promise<ChartOfAccounts> {
+export function loadChartOfAccounts(): Promise<ChartOfAccounts> {
+  return (chartOfAccounts ??= readChartOfAccounts());
+}
+
+let chartOfAccounts: Promise<ChartOfAccounts> | undefined;
+
+async function readChartOfAccounts(): Promise<ChartOfAccounts> {
   const data = parseChart(
     await readJson('accounts/chart-of-accounts.json'),
     'data/accounts/chart-of-accounts.json',

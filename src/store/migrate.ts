@@ -9,6 +9,7 @@ import * as reminders from './migrations/007-reminders.ts';
 import * as roundExtension from './migrations/008-round-extension.ts';
 import * as publishedTables from './migrations/009-published-tables.ts';
 import * as accountFigures from './migrations/010-account-figures.ts';
+import * as roundFunctions from './migrations/011-round-functions.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '008-round-extension': roundExtension,
   '009-published-tables': publishedTables,
   '010-account-figures': accountFigures,
+  '011-round-functions': roundFunctions,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

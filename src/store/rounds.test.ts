@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DomainError } from '../domain/errors.ts';
+import { withFunctions } from '../domain/survey/functions-text.ts';
 import {
   answered,
   definition,
@@ -45,10 +46,12 @@ describe.each(databases)('rounds on $kind', (database) => {
   test('a saved round loads as it was saved', async () => {
     await saveRound(db, definition, { ...stored, id: 'round-a' });
     const loaded = await loadRound(db, 'round-a');
-    expect(loaded.definition).toEqual(definition);
+    // Worded for the round's function: 254, as the round does not say otherwise.
+    expect(loaded.definition).toEqual(withFunctions(definition, ['254']));
     expect(loaded.round).toEqual({
       ...stored,
       id: 'round-a',
+      functions: ['254'],
       invitations: [...stored.invitations],
       responses: [{ ...stored.responses[0], submittedAt: '2022-05-20T10:00:00.000Z' }],
     });

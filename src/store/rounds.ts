@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { deadlineInstant, effectiveDeadline, type Timeline } from '../domain/collection/timeline.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
+import { withFunctions } from '../domain/survey/functions-text.ts';
 import type { ResponseTable } from '../domain/survey/response.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
 import type { Db } from './database.ts';
@@ -41,6 +42,7 @@ export async function saveRound(db: Db, definition: SurveyDefinition, round: Sur
         definition_id: definition.id,
         reference_year: round.referenceYear,
         unit: round.unit,
+        functions: round.functions ? [...round.functions] : null,
       })
       .execute();
     for (const part of chunks(round.invitations)) {
@@ -99,7 +101,14 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
   const header = await db
     .selectFrom('survey_round')
     .innerJoin('survey_definition', 'survey_definition.id', 'survey_round.definition_id')
-    .select(['survey_round.id', 'reference_year', 'unit', 'definition_id', 'survey_definition.definition'])
+    .select([
+      'survey_round.id',
+      'reference_year',
+      'unit',
+      'definition_id',
+      'survey_definition.definition',
+      'survey_round.functions',
+    ])
     .where('survey_round.id', '=', roundId)
     .executeTakeFirst();
   if (!header) throw new DomainError(`no survey round ${roundId}`);
@@ -125,13 +134,16 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
     entry[t.measure] = t.amount;
     prefilledOf.set(t.municipality, entry);
   }
+  const definition = parseSurveyDefinition(header.definition, `survey_definition ${header.definition_id}`);
+  const functions = header.functions ?? [definition.function];
   return {
-    definition: parseSurveyDefinition(header.definition, `survey_definition ${header.definition_id}`),
+    definition: withFunctions(definition, functions),
     round: {
       id: header.id,
       definitionId: header.definition_id,
       referenceYear: header.reference_year,
       unit: header.unit,
+      functions,
       invitations: invitations.map((i) => ({
         municipality: i.municipality,
         name: i.name,
@@ -174,8 +186,13 @@ export interface RoundHeader {
  */
 const definitions = new Map<string, SurveyDefinition>();
 
-async function definitionOf(db: Db, id: string, version: number): Promise<SurveyDefinition> {
-  const key = `${id}@${version}`;
+async function definitionOf(
+  db: Db,
+  id: string,
+  version: number,
+  functions: readonly string[] | null,
+): Promise<SurveyDefinition> {
+  const key = `${id}@${version}@${functions?.join('+') ?? ''}`;
   const cached = definitions.get(key);
   if (cached) return cached;
   const row = await db
@@ -184,8 +201,9 @@ async function definitionOf(db: Db, id: string, version: number): Promise<Survey
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   const parsed = parseSurveyDefinition(row.definition, `survey_definition ${id}`);
-  definitions.set(key, parsed);
-  return parsed;
+  const worded = withFunctions(parsed, functions ?? [parsed.function]);
+  definitions.set(key, worded);
+  return worded;
 }
 
 /** What one municipality's form needs of its round: definition, deadlines, name and prefilled totals. */
@@ -197,6 +215,7 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
     .select([
       'survey_definition.id as definition_id',
       'survey_definition.version as definition_version',
+      'survey_round.functions',
       'reference_year',
       'deadline',
       'closed_at',
@@ -214,7 +233,7 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
     .executeTakeFirst();
   if (!row) throw new DomainError(`municipality ${municipality} is not invited to ${roundId}`);
   return {
-    definition: await definitionOf(db, row.definition_id, row.definition_version),
+    definition: await definitionOf(db, row.definition_id, row.definition_version, row.functions),
     referenceYear: row.reference_year,
     deadline: row.deadline,
     closedAt: row.closed_at,

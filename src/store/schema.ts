@@ -20,6 +20,7 @@ export interface Database {
     sample_design: ColumnType<unknown, string | null | undefined, string | null>;
     reminder_schedule: ColumnType<unknown, string | null | undefined, string | null>;
     extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+    functions: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   };
   reminder_run: {
     round_id: string;

@@ -23,6 +23,11 @@ export interface SurveyRound {
   readonly definitionId: string;
   readonly referenceYear: number;
   readonly unit: string;
+  /**
+   * The accounts functions the round splits, as the chart of accounts has the survey's function in the
+   * reference year (254; from 2024 257 and 258). Absent: the survey's own function.
+   */
+  readonly functions?: readonly string[];
   readonly invitations: readonly Invitation[];
   readonly responses: readonly SurveyResponse[];
 }
