@@ -182,6 +182,11 @@ describe.skipIf(!browserAvailable())(
         await shown(/5406 Hammerfest/);
         expect(await accessibilityViolations(page)).toEqual([]);
         await page.getByRole('heading', { name: 'Svar per dag' }).waitFor();
+        // The split published from the round page; the public list has it.
+        await page.getByRole('button', { name: 'Publiser fordelingen' }).click();
+        await shown('Publisert: F254VIRKSOMHET');
+        await page.getByRole('button', { name: 'Forhåndsutfyll fra regnskapet' }).click();
+        await shown('Funksjon 254: 0 kommuner forhåndsutfylt; ingen regnskap for');
         const outcome = page.getByLabel(/^Utfall for 5406 /).first();
         await outcome.selectOption('confirmed');
         await expect

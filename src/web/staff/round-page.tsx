@@ -5,6 +5,7 @@ import { MailPanel } from './mail-panel.tsx';
 import { SamplePanel } from './sample-panel.tsx';
 import { SetupPanel } from './setup-panel.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
+import { AccountsPublishPanel } from './accounts-publish-panel.tsx';
 import { staffApi, type Flag } from './staff-api.ts';
 
 const STATUS: Record<string, string> = {
@@ -36,6 +37,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
       <MailPanel roundId={roundId} />
       <SetupPanel roundId={roundId} />
       <SamplePanel roundId={roundId} />
+      <AccountsPublishPanel roundId={roundId} />
       <Heading level={2} data-size="sm">
         Kontroll: avvik, størst først
       </Heading>

@@ -1,0 +1,46 @@
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { sendTo } from './staff-api.ts';
+
+/** Prefilled totals from the ingested accounts, and publication of the round's split. */
+export function AccountsPublishPanel({ roundId }: { roundId: string }) {
+  const [message, setMessage] = useState<string>();
+  const run = <T,>(url: string, say: (answer: T) => string) =>
+    sendTo<T>('POST', url, '{}', 'application/json').then(
+      (answer) => setMessage(say(answer)),
+      (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
+    );
+  return (
+    <section className="submit-section" aria-labelledby="accounts-publish-heading">
+      <Heading level={2} id="accounts-publish-heading" data-size="sm">
+        Regnskap og publisering
+      </Heading>
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void run<{ functions: string[]; filled: number; missing: string[] }>(
+            `/api/staff/rounds/${roundId}/prefill-from-accounts`,
+            (a) =>
+              `Funksjon ${a.functions.join(' og ')}: ${a.filled} kommuner forhåndsutfylt` +
+              (a.missing.length ? `; ingen regnskap for ${a.missing.join(', ')}.` : '.'),
+          )
+        }
+      >
+        Forhåndsutfyll fra regnskapet
+      </Button>
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void run<{ tables: { id: string; primary: number; secondary: number }[] }>(
+            `/api/staff/rounds/${roundId}/publish`,
+            (a) =>
+              `Publisert: ${a.tables.map((t) => `${t.id} (${t.primary} primær- og ${t.secondary} sekundærprikket)`).join(', ')}.`,
+          )
+        }
+      >
+        Publiser fordelingen
+      </Button>
+      {message && <Paragraph role="status">{message}</Paragraph>}
+    </section>
+  );
+}
