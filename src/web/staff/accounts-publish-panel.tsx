@@ -5,8 +5,8 @@ import { sendTo } from './staff-api.ts';
 /** Prefilled totals from the ingested accounts, and publication of the round's split. */
 export function AccountsPublishPanel({ roundId }: { roundId: string }) {
   const [message, setMessage] = useState<string>();
-  const run = <T,>(url: string, say: (answer: T) => string) =>
-    sendTo<T>('POST', url, '{}', 'application/json').then(
+  const run = (url: string, say: (answer: never) => string) =>
+    sendTo<never>('POST', url, '{}', 'application/json').then(
       (answer) => setMessage(say(answer)),
       (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
     );
@@ -18,9 +18,9 @@ export function AccountsPublishPanel({ roundId }: { roundId: string }) {
       <Button
         variant="secondary"
         onClick={() =>
-          void run<{ functions: string[]; filled: number; missing: string[] }>(
+          void run(
             `/api/staff/rounds/${roundId}/prefill-from-accounts`,
-            (a) =>
+            (a: { functions: string[]; filled: number; missing: string[] }) =>
               `Funksjon ${a.functions.join(' og ')}: ${a.filled} kommuner forhåndsutfylt` +
               (a.missing.length ? `; ingen regnskap for ${a.missing.join(', ')}.` : '.'),
           )
@@ -31,9 +31,9 @@ export function AccountsPublishPanel({ roundId }: { roundId: string }) {
       <Button
         variant="secondary"
         onClick={() =>
-          void run<{ tables: { id: string; primary: number; secondary: number }[] }>(
+          void run(
             `/api/staff/rounds/${roundId}/publish`,
-            (a) =>
+            (a: { tables: { id: string; primary: number; secondary: number }[] }) =>
               `Publisert: ${a.tables.map((t) => `${t.id} (${t.primary} primær- og ${t.secondary} sekundærprikket)`).join(', ')}.`,
           )
         }
