@@ -208,6 +208,36 @@ describe('sums of the accounts', () => {
     ['100', 'no expenses in operations', [recordLine({ function: '254', art: '600', amount: -5 })], 'ERROR'],
     ['105', 'no income in operations', [recordLine({ function: '254', art: '010', amount: 5 })], 'ERROR'],
     [
+      '085',
+      'no expenses in investment',
+      [recordLine({ kontoklasse: '0', function: '254', art: '900', amount: -5 })],
+      'ERROR',
+    ],
+    [
+      '090',
+      'no income in investment',
+      [recordLine({ kontoklasse: '0', function: '254', art: '010', amount: 5 })],
+      'ERROR',
+    ],
+    [
+      '150',
+      'no depreciation',
+      [
+        recordLine({ function: '254', art: '010', amount: 5 }),
+        recordLine({ function: '860', art: '990', amount: -5 }),
+      ],
+      'ERROR',
+    ],
+    [
+      '145',
+      'no counter-entry',
+      [
+        recordLine({ function: '254', art: '590', amount: 5 }),
+        recordLine({ function: '254', art: '600', amount: -5 }),
+      ],
+      'ERROR',
+    ],
+    [
       '100',
       'no expenses in a quarter warns',
       [recordLine({ quarter: '3', function: '254', art: '600', amount: -5 })],
@@ -228,6 +258,11 @@ describe('sums of the accounts', () => {
     expect(findings('125', balance(-480), declared).map((f) => f.message)).toEqual([
       'Korrigér differansen (20) mellom eiendeler (500) og gjeld og egenkapital (-480) (differanser opptil ±10 godtas).',
     ]);
+    const line = (chapter: string, amount: number) =>
+      recordLine({ skjema: '0B', kontoklasse: '2', function: chapter, art: '000', amount });
+    expect(findings('115', [line('31', -5)], declared)).toHaveLength(1);
+    expect(findings('120', [line('10', 5)], declared)).toHaveLength(1);
+    expect(findings('011', [...balance(-500), line('30', 0)], declared)).toHaveLength(1);
     expect(
       findings(
         '013',
