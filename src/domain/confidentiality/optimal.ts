@@ -1,15 +1,10 @@
 import { DomainError } from '../errors.ts';
-import { auditIntervals, type ProtectionInterval } from './interval-audit.ts';
+import { auditIntervals, type IntervalProblem, type ProtectionInterval } from './interval-audit.ts';
 import type { LinearSolver } from './linear-solver.ts';
 
-export interface OptimalProblem {
-  readonly innerCount: number;
-  readonly columns: readonly Int32Array[];
-  readonly values: readonly number[];
-  readonly primary: readonly boolean[];
+export interface OptimalProblem extends Omit<IntervalProblem, 'published'> {
   /** What suppressing each cell costs (its frequency or value); the total is minimised. */
   readonly weights: readonly number[];
-  readonly lowerBound: number;
 }
 
 /**

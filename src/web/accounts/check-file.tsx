@@ -1,4 +1,5 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { PublicPage } from '../public-page.tsx';
 import { useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
 
@@ -58,86 +59,78 @@ export function CheckAccountsFile() {
     else setResult(body);
   };
   return (
-    <div className="page">
-      <header className="page-header">
-        <span className="brand">KOSTRA</span>
-      </header>
-      <main id="main">
-        <Heading level={1} data-size="md">
-          Sjekk regnskapsfila før du sender den
-        </Heading>
-        <Paragraph>
-          Fila kontrolleres med SSBs kontroller for kommuneregnskapet. Den lagres ikke og sendes ikke videre.
-        </Paragraph>
-        <form
-          className="sign-in"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void check();
+    <PublicPage title="Sjekk regnskapsfila før du sender den">
+      <Paragraph>
+        Fila kontrolleres med SSBs kontroller for kommuneregnskapet. Den lagres ikke og sendes ikke videre.
+      </Paragraph>
+      <form
+        className="sign-in"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void check();
+        }}
+      >
+        <label className="ds-label" htmlFor="accounts-file">
+          Regnskapsfil
+        </label>
+        <input
+          id="accounts-file"
+          className="ds-input"
+          type="file"
+          onChange={(e) => {
+            const chosen = e.target.files?.[0];
+            setFile(chosen);
+            if (!chosen) return;
+            const named = fromName(chosen.name);
+            if (named.skjema) setSkjema(named.skjema);
+            if (named.year) setYear(named.year);
+            if (named.quarter) setQuarter(named.quarter);
+            if (named.region) setRegion(named.region);
           }}
+        />
+        <label className="ds-label" htmlFor="accounts-skjema">
+          Skjema
+        </label>
+        <select
+          id="accounts-skjema"
+          className="ds-input"
+          value={skjema}
+          onChange={(e) => setSkjema(e.target.value)}
         >
-          <label className="ds-label" htmlFor="accounts-file">
-            Regnskapsfil
-          </label>
-          <input
-            id="accounts-file"
-            className="ds-input"
-            type="file"
-            onChange={(e) => {
-              const chosen = e.target.files?.[0];
-              setFile(chosen);
-              if (!chosen) return;
-              const named = fromName(chosen.name);
-              if (named.skjema) setSkjema(named.skjema);
-              if (named.year) setYear(named.year);
-              if (named.quarter) setQuarter(named.quarter);
-              if (named.region) setRegion(named.region);
-            }}
-          />
-          <label className="ds-label" htmlFor="accounts-skjema">
-            Skjema
-          </label>
-          <select
-            id="accounts-skjema"
-            className="ds-input"
-            value={skjema}
-            onChange={(e) => setSkjema(e.target.value)}
-          >
-            <option value="0A">0A Kommunens bevilgningsregnskap</option>
-            <option value="0B">0B Kommunens balanse</option>
-            <option value="0M">0M Særbedrifter, bevilgningsregnskap</option>
-            <option value="0N">0N Særbedrifter, balanse</option>
-          </select>
-          <Textfield label="Regnskapsår" value={year} onChange={(e) => setYear(e.target.value)} />
-          <label className="ds-label" htmlFor="accounts-quarter">
-            Periode
-          </label>
-          <select
-            id="accounts-quarter"
-            className="ds-input"
-            value={quarter}
-            onChange={(e) => setQuarter(e.target.value)}
-          >
-            <option value=" ">Årsregnskap</option>
-            {['1', '2', '3', '4'].map((q) => (
-              <option key={q} value={q}>
-                {q}. kvartal
-              </option>
-            ))}
-          </select>
-          <Textfield
-            label="Region (seks siffer, for eksempel 340100)"
-            value={region}
-            onChange={(e) => setRegion(e.target.value)}
-          />
-          <Button type="submit" disabled={!file}>
-            Kontroller
-          </Button>
-        </form>
-        {error && <Paragraph role="alert">{error}</Paragraph>}
-        {result && <CheckReport result={result} />}
-      </main>
-    </div>
+          <option value="0A">0A Kommunens bevilgningsregnskap</option>
+          <option value="0B">0B Kommunens balanse</option>
+          <option value="0M">0M Særbedrifter, bevilgningsregnskap</option>
+          <option value="0N">0N Særbedrifter, balanse</option>
+        </select>
+        <Textfield label="Regnskapsår" value={year} onChange={(e) => setYear(e.target.value)} />
+        <label className="ds-label" htmlFor="accounts-quarter">
+          Periode
+        </label>
+        <select
+          id="accounts-quarter"
+          className="ds-input"
+          value={quarter}
+          onChange={(e) => setQuarter(e.target.value)}
+        >
+          <option value=" ">Årsregnskap</option>
+          {['1', '2', '3', '4'].map((q) => (
+            <option key={q} value={q}>
+              {q}. kvartal
+            </option>
+          ))}
+        </select>
+        <Textfield
+          label="Region (seks siffer, for eksempel 340100)"
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+        />
+        <Button type="submit" disabled={!file}>
+          Kontroller
+        </Button>
+      </form>
+      {error && <Paragraph role="alert">{error}</Paragraph>}
+      {result && <CheckReport result={result} />}
+    </PublicPage>
   );
 }
 

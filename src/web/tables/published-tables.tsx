@@ -1,4 +1,5 @@
 import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { PublicPage } from '../public-page.tsx';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
 
@@ -37,25 +38,17 @@ export function PublishedTables() {
       );
   }, []);
   return (
-    <div className="page">
-      <header className="page-header">
-        <span className="brand">KOSTRA</span>
-      </header>
-      <main id="main">
-        <Heading level={1} data-size="md">
-          Publiserte tabeller
-        </Heading>
-        {error && <Paragraph role="alert">{error}</Paragraph>}
-        {!tables && !error && <Spinner aria-label="Laster" />}
-        {tables?.length === 0 && <Paragraph>Ingen tabeller er publisert ennå.</Paragraph>}
-        {tables?.map((t) => (
-          <PublishedTable key={t.id} table={t} />
-        ))}
-        <Paragraph data-size="sm">
-          Tabellene kan også hentes med PxWeb API v2: <code>/api/v2/tables</code>.
-        </Paragraph>
-      </main>
-    </div>
+    <PublicPage title="Publiserte tabeller">
+      {error && <Paragraph role="alert">{error}</Paragraph>}
+      {!tables && !error && <Spinner aria-label="Laster" />}
+      {tables?.length === 0 && <Paragraph>Ingen tabeller er publisert ennå.</Paragraph>}
+      {tables?.map((t) => (
+        <PublishedTable key={t.id} table={t} />
+      ))}
+      <Paragraph data-size="sm">
+        Tabellene kan også hentes med PxWeb API v2: <code>/api/v2/tables</code>.
+      </Paragraph>
+    </PublicPage>
   );
 }
 
