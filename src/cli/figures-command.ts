@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { controlAccountsFile } from '../app/control-accounts.ts';
+import { arithmetic } from '../domain/accounts/key-figures.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 import { declaredByFile } from '../app/ingest-accounts.ts';
 import { UsageError } from './usage-error.ts';
@@ -25,7 +26,7 @@ export async function figuresCommand(
       console.log(`  funksjon ${f.function}${f.name ? ` ${f.name}` : ''}`);
       for (const k of f.figures)
         console.log(
-          `    ${k.code.padEnd(5)} ${formatNorwegian(k.value).padStart(12)}  = ${k.terms.map((t) => `${formatNorwegian(t.amount)} (${t.what})`).join(' + ')}`,
+          `    ${k.code.padEnd(5)} ${formatNorwegian(k.value).padStart(12)}  = ${arithmetic(k, formatNorwegian)}`,
         );
     }
   }

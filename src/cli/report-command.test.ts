@@ -249,6 +249,6 @@ describe('kostra control and figures', () => {
   test('figures prints each function with its arithmetic', async () => {
     const result = await kostra('figures', KONGSVINGER);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('AGD4       251\u00a0023  = 251\u00a0176 (AGD10) + -153 (art 690)');
+    expect(result.stdout).toContain('AGD4       251\u00a0023  = 251\u00a0176 (AGD10) − 153 (art 690)');
   });
 });

@@ -1,4 +1,5 @@
 import type { AccountsResult } from '../app/control-accounts.ts';
+import { arithmetic } from '../domain/accounts/key-figures.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 
 const escape = (text: string) =>
@@ -29,12 +30,7 @@ export function accountsHtml(result: AccountsResult, functions: readonly string[
         .map(
           (k) =>
             `<tr><th scope="row">${escape(k.code)} ${escape(k.label)}</th><td class="num">${formatNorwegian(k.value)}</td><td>${escape(
-              k.terms
-                .map(
-                  (t, i) =>
-                    `${i === 0 ? '' : t.amount < 0 ? '− ' : '+ '}${i === 0 ? formatNorwegian(t.amount) : formatNorwegian(Math.abs(t.amount))} (${t.what})`,
-                )
-                .join(' '),
+              arithmetic(k, formatNorwegian),
             )} = ${formatNorwegian(k.value)}<br><small>${escape(k.explanation)}</small></td></tr>`,
         )
         .join('\n')}</tbody></table></section>`,

@@ -32,7 +32,10 @@ export function publishedChart(dataset: PublishedDataset, measure: string): stri
         textStyle: { fontSize: 14, fontWeight: 'bold' },
       },
       grid: { left: 260, right: 90, top: 40, bottom: 30 },
-      xAxis: { type: 'value' },
+      xAxis: {
+        type: 'value',
+        axisLabel: { formatter: (v: number) => new Intl.NumberFormat('nb-NO').format(v) },
+      },
       yAxis: { type: 'category', data: shown.map((b) => b.label) },
       series: [
         {

@@ -90,3 +90,14 @@ export function keyFiguresOf(
   };
   return definitions.map(compute);
 }
+
+/** A figure's arithmetic in words: "137 496 (art 010) + 20 667 (art 020) − 9 829 (art 710)". */
+export function arithmetic(figure: Pick<KeyFigure, 'terms'>, format: (n: number) => string): string {
+  return figure.terms
+    .map((t, i) => {
+      const amount = `${format(Math.abs(t.amount))} (${t.what})`;
+      if (i === 0) return t.amount < 0 ? `−${amount}` : amount;
+      return `${t.amount < 0 ? '−' : '+'} ${amount}`;
+    })
+    .join(' ');
+}

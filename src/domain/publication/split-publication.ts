@@ -206,7 +206,7 @@ export function publishSplit(
   return {
     dataset: {
       id: tablePlan.id,
-      label: `${tablePlan.label} ${year}`,
+      label: `${tablePlan.label} (1000 kr) ${year}`,
       description: tablePlan.description,
       source: 'Statistisk sentralbyrå',
       updated,

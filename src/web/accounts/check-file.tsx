@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { PublicPage } from '../public-page.tsx';
 import { useState } from 'react';
+import { arithmetic } from '../../domain/accounts/key-figures.ts';
 import { formatNorwegian } from '../../domain/number-format.ts';
 
 interface Finding {
@@ -198,7 +199,7 @@ function CheckReport({ result }: { result: CheckResult }) {
                   {k.code} {k.label}
                 </th>
                 <td className="num">{formatNorwegian(k.value)}</td>
-                <td>{k.terms.map((t) => `${formatNorwegian(t.amount)} (${t.what})`).join(' + ')}</td>
+                <td>{arithmetic(k, formatNorwegian)}</td>
               </tr>
             ))}
           </tbody>
