@@ -1,3 +1,4 @@
+import { osloLongDate } from '../domain/oslo-time.ts';
 import nodemailer from 'nodemailer';
 import { DEFAULT_TEMPLATES, renderTemplate } from '../domain/collection/mail-template.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -13,14 +14,6 @@ export interface MailSettings {
   /** Where the links point: the server as municipalities reach it. */
   readonly baseUrl: string;
 }
-
-const osloDate = (date: Date) =>
-  new Intl.DateTimeFormat('nb-NO', {
-    timeZone: 'Europe/Oslo',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(date);
 
 /**
  * Sends invitations or reminders over SMTP to every invited municipality with a contact address (reminders
@@ -75,7 +68,7 @@ export async function sendMail(
         kommune: i.name,
         undersokelse: header.definition.title[language],
         lenke: `${settings.baseUrl.replace(/\/$/, '')}/s/${tokens.get(i.municipality) ?? ''}`,
-        frist: deadline ? osloDate(deadline) : '',
+        frist: deadline ? osloLongDate(deadline) : '',
       };
       const subject = renderTemplate(template.subject, values);
       const body = renderTemplate(template.body, values);

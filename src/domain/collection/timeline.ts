@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { osloOffsetMinutes } from '../oslo-time.ts';
 
 /** The dates of a round as chapter 3 of the note tells them; each an ISO date or date-time. */
 export interface Timeline {
@@ -18,16 +19,6 @@ export const TIMELINE_STEPS = [
 ] as const satisfies readonly (keyof Timeline)[];
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Minutes Oslo is ahead of UTC at an instant (60 in winter, 120 in summer). */
-function osloOffsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Oslo', timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-}
 
 /**
  * The instant a deadline ends. A date alone means the whole of that day in Oslo, so "2024-05-20" ends at

@@ -1,3 +1,4 @@
+import { osloDay } from '../oslo-time.ts';
 import { percent } from '../rounding.ts';
 
 export interface DayCount {
@@ -9,14 +10,6 @@ export interface DayCount {
   readonly deadline: boolean;
   readonly extendedDeadline: boolean;
 }
-
-const osloDay = (date: Date) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
 
 /**
  * Cumulative responses by day, as the working group's report tabulates response rates by date: each day

@@ -1,3 +1,4 @@
+import { osloDateTimeIn } from '../../domain/oslo-time.ts';
 import {
   Alert,
   Button,
@@ -31,14 +32,6 @@ const emptyRow = (measures: string[]) => ({
   fewer_than_5: false,
   amounts: Object.fromEntries(measures.map((m) => [m, null])) as Record<string, number | null>,
 });
-
-function osloTime(iso: string, language: Language): string {
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'nb-NO', {
-    timeZone: 'Europe/Oslo',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
-}
 
 /** The form: tables from the definition, autosave with the version it edited, validation, submission. */
 export function FormPage({
@@ -110,7 +103,7 @@ export function FormPage({
         <Paragraph>
           {t.receiptText
             .replace('{version}', String(submitted.version))
-            .replace('{time}', osloTime(submitted.at, language))}
+            .replace('{time}', osloDateTimeIn(new Date(submitted.at), language))}
         </Paragraph>
         <p>
           <a className="ds-link" href={`/api/respondent/form/receipt.pdf?lang=${language}`}>
@@ -140,7 +133,7 @@ export function FormPage({
         {view.deadline && (
           <>
             <dt>{t.deadline}</dt>
-            <dd>{osloTime(view.deadline, language)}</dd>
+            <dd>{osloDateTimeIn(new Date(view.deadline), language)}</dd>
           </>
         )}
         <dt>Status</dt>

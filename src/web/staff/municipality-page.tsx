@@ -1,3 +1,4 @@
+import { osloDateTime } from '../../domain/oslo-time.ts';
 import { Button, Heading, Paragraph, Select, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useState } from 'react';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
@@ -36,7 +37,7 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
             <strong>
               Versjon {v.version} ({v.status === 'submitted' ? 'sendt inn' : 'utkast'})
             </strong>{' '}
-            av {v.saved_by}, {new Date(v.saved_at).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+            av {v.saved_by}, {osloDateTime(new Date(v.saved_at))}
             {v.reason && <> · Begrunnelse: {v.reason}</>}
             <ul>
               {v.changes.map((c) => (
@@ -77,8 +78,7 @@ function Contacts({
       <ul>
         {data.contacts.map((c, i) => (
           <li key={i}>
-            {new Date(c.at).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}, {c.statistician} (
-            {c.channel}): {c.question} — {c.answer}
+            {osloDateTime(new Date(c.at))}, {c.statistician} ({c.channel}): {c.question} — {c.answer}
           </li>
         ))}
       </ul>

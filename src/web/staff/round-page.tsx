@@ -1,3 +1,4 @@
+import { osloShortDate } from '../../domain/oslo-time.ts';
 import { Heading, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
@@ -137,7 +138,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
               <td>
                 {STATUS[s.status] ?? s.status}
                 {s.extended_deadline
-                  ? ` · utvidet frist til ${new Date(s.extended_deadline).toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo' })}`
+                  ? ` · utvidet frist til ${osloShortDate(new Date(s.extended_deadline))}`
                   : ''}
               </td>
             </tr>

@@ -1,3 +1,4 @@
+import { osloShortDate } from '../../domain/oslo-time.ts';
 import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../api.ts';
@@ -100,7 +101,7 @@ function StaffSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   );
 }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo' });
+const day = (iso: string) => osloShortDate(new Date(iso));
 
 /** The deadline of a round, and the extended one for everybody if it has one. */
 function deadlineText(r: RoundRow): string {

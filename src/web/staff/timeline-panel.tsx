@@ -1,3 +1,4 @@
+import { osloDay } from '../../domain/oslo-time.ts';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { staffApi } from './staff-api.ts';
@@ -14,10 +15,7 @@ const STEPS = [
 type Timeline = Partial<Record<(typeof STEPS)[number][0], string>>;
 
 /** A date-time from the API as the day it falls on in Oslo, for a date field. */
-const osloDay = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? value
-    : new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(value));
+const asDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : osloDay(new Date(value)));
 
 /** The round's timeline: shown and edited as days; the deadline and extended deadline close the forms. */
 export function TimelinePanel({ roundId }: { roundId: string }) {
@@ -26,7 +24,7 @@ export function TimelinePanel({ roundId }: { roundId: string }) {
   useEffect(() => {
     void staffApi
       .timeline(roundId)
-      .then((t) => setTimeline(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, osloDay(v)]))));
+      .then((t) => setTimeline(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, asDay(v)]))));
   }, [roundId]);
   const save = () => {
     const given = Object.fromEntries(Object.entries(timeline).filter(([, v]) => v));

@@ -1,0 +1,44 @@
+/**
+ * Dates and times as they are read in Norway: every deadline, submission and log entry is shown in Oslo
+ * time, whatever zone the server or browser runs in.
+ */
+const ZONE = 'Europe/Oslo';
+
+/** The day in Oslo as YYYY-MM-DD. */
+export const osloDay = (date: Date): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+
+/** The day in Oslo in words: "20. mai 2024". */
+export const osloLongDate = (date: Date): string =>
+  new Intl.DateTimeFormat('nb-NO', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(
+    date,
+  );
+
+/** The day in Oslo, short: "20.5.2024". */
+export const osloShortDate = (date: Date): string => date.toLocaleDateString('nb-NO', { timeZone: ZONE });
+
+/** Date and time in Oslo, Norwegian: "20.5.2024, 14:03:00". */
+export const osloDateTime = (date: Date): string => date.toLocaleString('nb-NO', { timeZone: ZONE });
+
+/** Date and time in Oslo in the respondent's language: "20. mai 2024 kl. 14:03". */
+export const osloDateTimeIn = (date: Date, language: 'nb' | 'nn' | 'en'): string =>
+  date.toLocaleString(language === 'en' ? 'en-GB' : 'nb-NO', {
+    timeZone: ZONE,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+
+/** Minutes Oslo is ahead of UTC at an instant (60 in winter, 120 in summer). */
+export function osloOffsetMinutes(at: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
