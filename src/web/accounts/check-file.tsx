@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { PublicPage } from '../public-page.tsx';
+import { SimpleTable } from '../simple-table.tsx';
 import { useState } from 'react';
 import { arithmetic } from '../../domain/accounts/key-figures.ts';
 import { formatNorwegian } from '../../domain/number-format.ts';
@@ -151,59 +152,35 @@ function CheckReport({ result }: { result: CheckResult }) {
         {result.records} records. {verdict}
       </Paragraph>
       {result.findings.length > 0 && (
-        <table className="ds-table" data-border>
-          <caption>Funn</caption>
-          <thead>
-            <tr>
-              <th scope="col">Kontroll</th>
-              <th scope="col">Alvorlighet</th>
-              <th scope="col">Melding</th>
-              <th scope="col">Linjer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.findings.map((f, i) => (
-              <tr key={i}>
-                <th scope="row">
-                  {f.rule} {f.title}
-                </th>
-                <td>{SEVERITY[f.severity]}</td>
-                <td>{f.message}</td>
-                <td>
-                  {f.lines.slice(0, 10).join(', ')}
-                  {f.count > 10 ? ` og ${f.count - 10} til` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          caption="Funn"
+          columns={[
+            { label: 'Kontroll' },
+            { label: 'Alvorlighet' },
+            { label: 'Melding' },
+            { label: 'Linjer' },
+          ]}
+          rows={result.findings.map((f, i) => ({
+            key: String(i),
+            cells: [
+              `${f.rule} ${f.title}`,
+              SEVERITY[f.severity],
+              f.message,
+              `${f.lines.slice(0, 10).join(', ')}${f.count > 10 ? ` og ${f.count - 10} til` : ''}`,
+            ],
+          }))}
+        />
       )}
       {result.functions.map((f) => (
-        <table key={f.function} className="ds-table" data-border>
-          <caption>
-            Nøkkeltall for funksjon {f.function} {f.name ?? ''} (1000 kr)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Begrep</th>
-              <th scope="col" className="num">
-                Beløp
-              </th>
-              <th scope="col">Utregning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.figures.map((k) => (
-              <tr key={k.code}>
-                <th scope="row">
-                  {k.code} {k.label}
-                </th>
-                <td className="num">{formatNorwegian(k.value)}</td>
-                <td>{arithmetic(k, formatNorwegian)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          key={f.function}
+          caption={`Nøkkeltall for funksjon ${f.function} ${f.name ?? ''} (1000 kr)`}
+          columns={[{ label: 'Begrep' }, { label: 'Beløp', numeric: true }, { label: 'Utregning' }]}
+          rows={f.figures.map((k) => ({
+            key: k.code,
+            cells: [`${k.code} ${k.label}`, formatNorwegian(k.value), arithmetic(k, formatNorwegian)],
+          }))}
+        />
       ))}
     </section>
   );

@@ -2,6 +2,7 @@ import { osloShortDate } from '../../domain/oslo-time.ts';
 import { Heading, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
+import { SimpleTable } from '../simple-table.tsx';
 import { MailPanel } from './mail-panel.tsx';
 import { SamplePanel } from './sample-panel.tsx';
 import { SetupPanel } from './setup-panel.tsx';
@@ -42,109 +43,76 @@ export function RoundPage({ roundId }: { roundId: string }) {
       <Heading level={2} data-size="sm">
         Kontroll: avvik, størst først
       </Heading>
-      <table className="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">Kommune</th>
-            <th scope="col">Kontroll</th>
-            <th scope="col">Felt</th>
-            <th scope="col" className="num">
-              Avvik (1000 kr)
-            </th>
-            <th scope="col">Utfall</th>
-          </tr>
-        </thead>
-        <tbody>
-          {flags.map((f) => (
-            <tr key={`${f.municipality}/${f.key}`}>
-              <th scope="row">
-                <a href={`#/rounds/${roundId}/m/${f.municipality}`}>
-                  {f.municipality} {name.get(f.municipality)}
-                </a>
-              </th>
-              <td>{f.kind === 'kostra_total' ? 'Mot KOSTRA-totalen' : 'Mot fjorårets svar'}</td>
-              <td>{[f.table, f.row, f.measure].filter(Boolean).join(' / ')}</td>
-              <td className="num">{formatNorwegian(f.deviation)}</td>
-              <td>
-                <select
-                  className="ds-input"
-                  aria-label={`Utfall for ${f.municipality} ${f.key}`}
-                  value={f.outcome}
-                  onChange={(e) => {
-                    const outcome = e.target.value;
-                    void staffApi
-                      .outcome(roundId, { municipality: f.municipality, flag: f.key, outcome, note: '' })
-                      .then(() => setFlags((all) => all?.map((x) => (x === f ? { ...x, outcome } : x))));
-                  }}
-                >
-                  <option value="pending">Venter</option>
-                  <option value="confirmed">Bekreftet riktig</option>
-                  <option value="corrected">Rettet</option>
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        columns={[
+          { label: 'Kommune' },
+          { label: 'Kontroll' },
+          { label: 'Felt' },
+          { label: 'Avvik (1000 kr)', numeric: true },
+          { label: 'Utfall' },
+        ]}
+        rows={flags.map((f) => ({
+          key: `${f.municipality}/${f.key}`,
+          cells: [
+            <a href={`#/rounds/${roundId}/m/${f.municipality}`}>
+              {f.municipality} {name.get(f.municipality)}
+            </a>,
+            f.kind === 'kostra_total' ? 'Mot KOSTRA-totalen' : 'Mot fjorårets svar',
+            [f.table, f.row, f.measure].filter(Boolean).join(' / '),
+            formatNorwegian(f.deviation),
+            <select
+              className="ds-input"
+              aria-label={`Utfall for ${f.municipality} ${f.key}`}
+              value={f.outcome}
+              onChange={(e) => {
+                const outcome = e.target.value;
+                void staffApi
+                  .outcome(roundId, { municipality: f.municipality, flag: f.key, outcome, note: '' })
+                  .then(() => setFlags((all) => all?.map((x) => (x === f ? { ...x, outcome } : x))));
+              }}
+            >
+              <option value="pending">Venter</option>
+              <option value="confirmed">Bekreftet riktig</option>
+              <option value="corrected">Rettet</option>
+            </select>,
+          ],
+        }))}
+      />
       <Heading level={2} data-size="sm">
         Svar per dag
       </Heading>
-      <table className="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">Dato</th>
-            <th scope="col" className="num">
-              Svart
-            </th>
-            <th scope="col" className="num">
-              Prosent
-            </th>
-            <th scope="col">Merknad</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{d.date}</th>
-              <td className="num">{d.responded}</td>
-              <td className="num">{d.percent ?? '..'}</td>
-              <td>
-                {[d.deadline ? 'Frist' : '', d.extendedDeadline ? 'Utvidet frist' : '']
-                  .filter(Boolean)
-                  .join(', ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        columns={[
+          { label: 'Dato' },
+          { label: 'Svart', numeric: true },
+          { label: 'Prosent', numeric: true },
+          { label: 'Merknad' },
+        ]}
+        rows={days.map((d) => ({
+          key: d.date,
+          cells: [
+            d.date,
+            d.responded,
+            d.percent ?? '..',
+            [d.deadline ? 'Frist' : '', d.extendedDeadline ? 'Utvidet frist' : ''].filter(Boolean).join(', '),
+          ],
+        }))}
+      />
       <Heading level={2} data-size="sm">
         Status per kommune
       </Heading>
-      <table className="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">Kommune</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.map((s) => (
-            <tr key={s.municipality}>
-              <th scope="row">
-                <a href={`#/rounds/${roundId}/m/${s.municipality}`}>
-                  {s.municipality} {s.name}
-                </a>
-              </th>
-              <td>
-                {STATUS[s.status] ?? s.status}
-                {s.extended_deadline
-                  ? ` · utvidet frist til ${osloShortDate(new Date(s.extended_deadline))}`
-                  : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        columns={[{ label: 'Kommune' }, { label: 'Status' }]}
+        rows={status.map((s) => ({
+          key: s.municipality,
+          cells: [
+            <a href={`#/rounds/${roundId}/m/${s.municipality}`}>
+              {s.municipality} {s.name}
+            </a>,
+            `${STATUS[s.status] ?? s.status}${s.extended_deadline ? ` · utvidet frist til ${osloShortDate(new Date(s.extended_deadline))}` : ''}`,
+          ],
+        }))}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { osloShortDate } from '../../domain/oslo-time.ts';
+import { SimpleTable } from '../simple-table.tsx';
 import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../api.ts';
@@ -122,40 +123,25 @@ function Rounds() {
       <Heading level={1} data-size="md">
         Undersøkelser
       </Heading>
-      <table className="ds-table" data-border>
-        <thead>
-          <tr>
-            <th scope="col">Undersøkelse</th>
-            <th scope="col">Frist</th>
-            <th scope="col" className="num">
-              Inviterte
-            </th>
-            <th scope="col" className="num">
-              Svart
-            </th>
-            <th scope="col" className="num">
-              Svarprosent
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rounds.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">
-                <a href={`#/rounds/${r.id}`}>{r.id}</a>
-              </th>
-              <td>{deadlineText(r)}</td>
-              <td className="num">{r.invited}</td>
-              <td className="num" data-testid={`responded-${r.id}`}>
-                {r.responded}
-              </td>
-              <td className="num">
-                {r.invited === 0 ? '..' : `${Math.round((100 * r.responded) / r.invited)} %`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        columns={[
+          { label: 'Undersøkelse' },
+          { label: 'Frist' },
+          { label: 'Inviterte', numeric: true },
+          { label: 'Svart', numeric: true },
+          { label: 'Svarprosent', numeric: true },
+        ]}
+        rows={rounds.map((r) => ({
+          key: r.id,
+          cells: [
+            <a href={`#/rounds/${r.id}`}>{r.id}</a>,
+            deadlineText(r),
+            r.invited,
+            <span data-testid={`responded-${r.id}`}>{r.responded}</span>,
+            r.invited === 0 ? '..' : `${Math.round((100 * r.responded) / r.invited)} %`,
+          ],
+        }))}
+      />
       {rounds.length === 0 && <Paragraph>Ingen undersøkelser ennå.</Paragraph>}
       <p>
         <a href="#/new">Ny undersøkelse</a>
