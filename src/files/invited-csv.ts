@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { DomainError } from '../domain/errors.ts';
 import type { Invitation } from '../domain/survey/round.ts';
 
-const REQUIRED = [
+/** The columns every `invited.csv` has, in order; `population_approx` and the prefilled totals follow. */
+export const INVITED_COLUMNS = [
   'code',
   'name',
   'size_group',
@@ -43,7 +44,7 @@ export function parseInvitedCsv(text: string, context: InvitedContext): Invitati
       .split(/\r?\n/, 1)[0]
       ?.split(',')
       .map((h) => h.trim()) ?? [];
-  for (const column of REQUIRED) {
+  for (const column of INVITED_COLUMNS) {
     if (!header.includes(column)) throw new DomainError(`missing column ${column}`, [context.file, 'line 1']);
   }
   const prefilledColumns = header.flatMap((column) => {

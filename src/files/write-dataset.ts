@@ -1,3 +1,4 @@
+import { INVITED_COLUMNS } from './invited-csv.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
 import { presentContent } from './responses-json.ts';
@@ -18,13 +19,7 @@ export function roundDataset(
 ): { invited: string; responses: string } {
   const measures = definition.measures.map((m) => m.code);
   const header = [
-    'code',
-    'name',
-    'size_group',
-    'asss',
-    'criteria',
-    'attended_meeting',
-    'meeting_participants',
+    ...INVITED_COLUMNS,
     'population_approx',
     ...measures.map((m) => `kostra_${round.referenceYear}_${m.toLowerCase()}`),
   ];

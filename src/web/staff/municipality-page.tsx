@@ -3,7 +3,7 @@ import { Button, Heading, Paragraph, Select, Spinner, Textfield } from '@digdir/
 import { useCallback, useEffect, useState } from 'react';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
 import { ApiProblem } from '../api.ts';
-import { staffApi, type Trail } from './staff-api.ts';
+import { sendTo, staffApi, type Trail } from './staff-api.ts';
 
 const show = (v: unknown) =>
   typeof v === 'number'
@@ -56,17 +56,15 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
   );
 }
 
-function Contacts({
-  roundId,
-  municipality,
-  data,
-  reload,
-}: {
+/** What the panels of a municipality's page get: where they are, the trail, and how to reload it. */
+interface PanelProps {
   roundId: string;
   municipality: string;
   data: Trail;
   reload: () => void;
-}) {
+}
+
+function Contacts({ roundId, municipality, data, reload }: PanelProps) {
   const [channel, setChannel] = useState('phone');
   const [question, setQuestion] = useState('');
   const [answer, setAnswer] = useState('');
@@ -112,17 +110,7 @@ function Contacts({
   );
 }
 
-function Correction({
-  roundId,
-  municipality,
-  data,
-  reload,
-}: {
-  roundId: string;
-  municipality: string;
-  data: Trail;
-  reload: () => void;
-}) {
+function Correction({ roundId, municipality, data, reload }: PanelProps) {
   const latest = data.latest!;
   const [values, setValues] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
@@ -200,12 +188,15 @@ function Extension({ roundId, municipality }: { roundId: string; municipality: s
       className="submit-section"
       onSubmit={(event) => {
         event.preventDefault();
-        void fetch(`/api/staff/rounds/${roundId}/municipalities/${municipality}/extension`, {
-          method: 'PUT',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ until: until === '' ? null : until }),
-        }).then((r) => setMessage(r.ok ? 'Fristen er lagret.' : `Feil: ${r.status}`));
+        sendTo(
+          'PUT',
+          `/api/staff/rounds/${roundId}/municipalities/${municipality}/extension`,
+          JSON.stringify({ until: until === '' ? null : until }),
+          'application/json',
+        ).then(
+          () => setMessage('Fristen er lagret.'),
+          (e: unknown) => setMessage(`Feil: ${e instanceof Error ? e.message : String(e)}`),
+        );
       }}
     >
       <Heading level={2} data-size="sm">

@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { sendTo } from './staff-api.ts';
 
 /** The sample by hand: add or remove one municipality, always with a reason. */
 export function SamplePanel({ roundId }: { roundId: string }) {
@@ -13,19 +14,16 @@ export function SamplePanel({ roundId }: { roundId: string }) {
         ? `/api/staff/rounds/${roundId}/sample`
         : `/api/staff/rounds/${roundId}/sample/${municipality}`;
     const body = method === 'POST' ? { municipality, size_group: sizeGroup, reason } : { reason };
-    const response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.ok)
+    try {
+      await sendTo(method, url, JSON.stringify(body), 'application/json');
       setMessage(
         method === 'POST'
           ? `${municipality} er lagt til i utvalget.`
           : `${municipality} er tatt ut av utvalget.`,
       );
-    else setMessage(((await response.json()) as { detail?: string }).detail ?? String(response.status));
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
   };
   return (
     <section className="submit-section" aria-labelledby="sample-heading">
