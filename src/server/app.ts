@@ -5,6 +5,7 @@ import type { MailSettings } from '../app/send-mail.ts';
 import type { Db } from '../store/database.ts';
 import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { requireStatisticianForStaffRoutes } from './policies/statistician.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffControlRoutes } from './routes/staff-control.ts';
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html', wildcard: true });
   }
   app.get('/api/health', () => ({ status: 'ok' }));
+  requireStatisticianForStaffRoutes(app, context.db, context.now);
   sessionRoutes(app, context);
   respondentFormRoutes(app, context);
   staffRoutes(app, context);
