@@ -1,4 +1,6 @@
 import type { CodeList } from './chart.ts';
+import { fileFindings, type Totals } from './file-controls.ts';
+import { inRange, recordFindings } from './record-controls.ts';
 import { severityFor, type ControlRule, type ControlSeverity } from './control-rules.ts';
 import {
   accountOf,
@@ -35,11 +37,6 @@ export interface ControlReport {
   readonly findings: readonly Finding[];
   readonly highest: ControlSeverity | null;
 }
-
-const inRange = (code: string, [from, to]: readonly [string, string]) => {
-  const n = Number(code);
-  return /^\d+$/.test(code) && n >= Number(from) && n <= Number(to);
-};
 
 /** Indices of the running totals. */
 const TOTAL = {
@@ -198,7 +195,6 @@ export class AccountsControl {
     return record;
   }
 
-  /** What the record controls say of one record (duplicates and sums are kept apart: they need the file). */
   /**
    * One line as bytes of a buffer: the fast path for files of millions of records. A record whose declared
    * fields match and whose amount is a number is judged by its kontoklasse, function, art and whether the
@@ -284,125 +280,7 @@ export class AccountsControl {
   }
 
   private findingsOf(r: AccountRecord): { rule: ControlRule; message: string }[] {
-    const found: { rule: ControlRule; message: string }[] = [];
-    const account = accountOf(r);
-    const amount = r.amount ?? 0;
-    const skjema = SKJEMA[this.declared.skjema];
-    const budget = this.kind === 'budget';
-    for (const rule of this.rules) {
-      const flag = (message: string) => found.push({ rule, message });
-      switch (rule.kind) {
-        case 'declared': {
-          const expected = {
-            skjema: this.declared.skjema,
-            year: String(this.declared.year),
-            quarter: this.declared.quarter,
-            region: this.declared.region,
-          }[rule.field];
-          if (r[rule.field] !== expected)
-            flag(`Fant ugyldig ${rule.title.toLowerCase()} '${r[rule.field]}'. Korrigér til '${expected}'.`);
-          break;
-        }
-        case 'kontoklasse': {
-          const valid = [skjema?.operations, skjema?.investment, skjema?.balance].filter(Boolean);
-          if (!valid.includes(r.kontoklasse))
-            flag(
-              `Fant ugyldig kontoklasse '${r.kontoklasse}'. Korrigér til en av ${valid.map((v) => `'${v}'`).join(', ')}.`,
-            );
-          break;
-        }
-        case 'valid_function':
-          if (
-            budget &&
-            !this.codes.functions.has(r.functionCode) &&
-            !(this.isOslo() && this.codes.osloFunctions.has(r.functionCode))
-          )
-            flag(
-              `Fant ugyldig funksjon '${r.functionCode}' for ${this.declared.year}. Korrigér til en gyldig funksjon.`,
-            );
-          break;
-        case 'valid_art':
-          if (budget && !this.codes.arts.has(r.art))
-            flag(`Fant ugyldig art '${r.art}' for ${this.declared.year}. Korrigér til en gyldig art.`);
-          break;
-        case 'valid_chapter':
-          if (this.kind === 'balance' && !rule.codes.includes(r.functionCode))
-            flag(`Fant ugyldig kapittel '${r.functionCode}'. Korrigér til et gyldig kapittel.`);
-          break;
-        case 'valid_sector':
-          if (this.kind === 'balance' && !rule.codes.includes(r.art))
-            flag(`Fant ugyldig sektor '${r.art}'. Korrigér til en gyldig sektor.`);
-          break;
-        case 'amount_format':
-          if (r.amount === null || r.amountText.includes('\t'))
-            flag(
-              `Fant ugyldig beløp '${r.amountText}'. Beløpet skal være et heltall i 1000 kr, minus foran sifrene.`,
-            );
-          break;
-        case 'function_not_in':
-          if (account === rule.account && amount !== 0 && rule.functions.includes(r.functionCode))
-            flag(
-              `Korrigér ugyldig funksjon '${r.functionCode}' i ${rule.account === 'operations' ? 'driftsregnskapet' : 'investeringsregnskapet'} til en gyldig funksjon, eller overfør posteringen til ${rule.account === 'operations' ? 'investeringsregnskapet' : 'driftsregnskapet'}.`,
-            );
-          break;
-        case 'art_not_in': {
-          const arts =
-            rule.arts_from_code_list === 'operations_only'
-              ? this.codes.operationsOnlyArts
-              : rule.arts_from_code_list === 'investment_only'
-                ? this.codes.investmentOnlyArts
-                : new Set(rule.arts ?? []);
-          if (account === rule.account && amount !== 0 && arts.has(r.art))
-            flag(
-              `Korrigér ugyldig art '${r.art}' i ${rule.account === 'operations' ? 'driftsregnskapet' : 'investeringsregnskapet'} til en gyldig art, eller overfør posteringen til ${rule.account === 'operations' ? 'investeringsregnskapet' : 'driftsregnskapet'}.`,
-            );
-          break;
-        }
-        case 'art_requires_function':
-          if (
-            budget &&
-            (rule.account === undefined || account === rule.account) &&
-            amount !== 0 &&
-            rule.arts.includes(r.art) &&
-            !rule.functions.includes(r.functionCode)
-          )
-            flag(
-              `Art ${r.art} er kun tillatt brukt i kombinasjon med funksjon ${rule.functions.join(', ')} (fant funksjon ${r.functionCode}).`,
-            );
-          break;
-        case 'art_function_pair':
-          if (budget && amount !== 0 && rule.functions.includes(r.functionCode) !== rule.arts.includes(r.art))
-            flag(
-              `Artene ${rule.arts.join(', ')} er kun tillatt brukt i kombinasjon med funksjon ${rule.functions.join(', ')}, og motsatt (fant funksjon ${r.functionCode}, art ${r.art}).`,
-            );
-          break;
-        case 'art_outside_functions':
-          if (
-            budget &&
-            account === 'operations' &&
-            amount !== 0 &&
-            r.art === rule.art &&
-            !inRange(r.functionCode, rule.function_range)
-          )
-            flag(
-              `Art ${rule.art} skal kun føres på funksjon ${rangeText(rule.function_range)} (fant funksjon ${r.functionCode}).`,
-            );
-          break;
-        case 'art_on_functions':
-          if (
-            budget &&
-            account === 'operations' &&
-            amount !== 0 &&
-            r.art === rule.art &&
-            inRange(r.functionCode, rule.function_range)
-          )
-            flag(`Art ${rule.art} skal føres på tjenestefunksjon, ikke på funksjon ${r.functionCode}.`);
-          break;
-        default:
-          break; // duplicates and the file-level controls: kept apart
-      }
-    }
-    return found;
+    return recordFindings(this.rules, r, { declared: this.declared, codes: this.codes, kind: this.kind });
   }
 
   /** The duplicate count of a kontoklasse, function (chapter) and art (sector); first -1 while unseen. */
@@ -433,10 +311,6 @@ export class AccountsControl {
     const duplicate = this.duplicateOf(this.keyEntry(r.kontoklasse, r.functionCode, r.art), r.line);
     if (duplicate) this.note(duplicate, r.line, () => text);
     this.accumulate(this.targetsOf(accountOf(r), r.functionCode, r.art), r.amount ?? 0);
-  }
-
-  private isOslo() {
-    return this.declared.region === '030100';
   }
 
   /** Which running totals a record of this account, function and art adds its amount (or 1) to. */
@@ -476,7 +350,7 @@ export class AccountsControl {
   }
 
   /** The running totals by name, for the file-level controls. */
-  private summary() {
+  private summary(): Totals {
     const t = this.totals;
     return {
       operations: { expense: t[TOTAL.operationsExpense]!, income: t[TOTAL.operationsIncome]! },
@@ -494,7 +368,6 @@ export class AccountsControl {
 
   /** The file-level controls, then every finding, most severe first. */
   finish(): ControlReport {
-    const s = this.summary();
     const fileFinding = (rule: ControlRule, message: string) =>
       this.fileLevel.push({
         rule: rule.id,
@@ -505,85 +378,8 @@ export class AccountsControl {
         count: 0,
         examples: [],
       });
-    const accountName = {
-      operations: 'driftsregnskapet',
-      investment: 'investeringsregnskapet',
-      balance: 'balansen',
-    };
-    for (const rule of this.rules) {
-      switch (rule.kind) {
-        case 'sum_sign': {
-          if (!s.seen[rule.account]) break;
-          if (rule.account === 'balance') {
-            const sum = rule.side === 'assets' ? s.balance.assets : s.balance.liabilities;
-            if (rule.side === 'assets' ? !(sum > 0) : !(sum < 0))
-              fileFinding(
-                rule,
-                `Korrigér slik at fila inneholder ${rule.side === 'assets' ? 'aktiva (kapittel 10-29)' : 'passiva (kapittel 31-5990)'}: summen er ${sum}.`,
-              );
-          } else {
-            const sums = s[rule.account];
-            const sum = rule.side === 'expense' ? sums.expense : sums.income;
-            if (rule.side === 'expense' ? !(sum > 0) : !(sum < 0))
-              fileFinding(
-                rule,
-                `Korrigér slik at fila inneholder ${rule.side === 'expense' ? 'utgiftsposteringene' : 'inntektsposteringene'} (${sum}) i ${accountName[rule.account]}.`,
-              );
-          }
-          break;
-        }
-        case 'sum_difference': {
-          if (!s.seen[rule.account]) break;
-          const [plus, minus] =
-            rule.account === 'balance'
-              ? [s.balance.assets, s.balance.liabilities]
-              : [s[rule.account].expense, s[rule.account].income];
-          const difference = plus + minus;
-          if (!(plus > 0 && minus < 0 && Math.abs(difference) <= rule.tolerance))
-            fileFinding(
-              rule,
-              rule.account === 'balance'
-                ? `Korrigér differansen (${difference}) mellom eiendeler (${plus}) og gjeld og egenkapital (${minus}) (differanser opptil ±${rule.tolerance} godtas).`
-                : `Korrigér differansen (${difference}) mellom inntekter (${minus}) og utgifter (${plus}) i ${accountName[rule.account]} (margin på ±${rule.tolerance}).`,
-            );
-          break;
-        }
-        case 'transfers': {
-          if (this.kind !== 'budget') break;
-          const difference = s.transfers.operations + s.transfers.investment;
-          if (Math.abs(difference) > rule.tolerance)
-            fileFinding(
-              rule,
-              `Korrigér slik at differansen (${difference}) i overføringer mellom drifts- (${s.transfers.operations}, art ${rule.operations_art}) og investeringsregnskapet (${s.transfers.investment}, art ${rule.investment_art}) blir innenfor ±${rule.tolerance}.`,
-            );
-          break;
-        }
-        case 'depreciation_present': {
-          if (this.kind !== 'budget' || !s.seen.operations) break;
-          const sum = rule.art === '590' ? s.depreciation['590'] : s.depreciation['990'];
-          if (sum === 0)
-            fileFinding(
-              rule,
-              rule.art === '590'
-                ? 'Korrigér slik at fila inneholder avskrivninger (0), ført på tjenestefunksjon og art 590.'
-                : 'Korrigér slik at fila inneholder motpost avskrivninger (0), ført på funksjon 860 og art 990.',
-            );
-          break;
-        }
-        case 'depreciation_difference': {
-          if (this.kind !== 'budget' || !s.seen.operations) break;
-          const difference = s.depreciation['590'] + s.depreciation['990'];
-          if (Math.abs(difference) > rule.tolerance)
-            fileFinding(
-              rule,
-              `Korrigér slik at avskrivninger (${s.depreciation['590']}) stemmer med motpost avskrivninger (${s.depreciation['990']}) (margin på ±${rule.tolerance}).`,
-            );
-          break;
-        }
-        default:
-          break;
-      }
-    }
+    for (const { rule, message } of fileFindings(this.rules, this.summary(), this.kind))
+      fileFinding(rule, message);
     let findings: Finding[] = [
       ...[...this.open.values()].map((o) => ({
         rule: o.rule.id,
@@ -613,5 +409,3 @@ export class AccountsControl {
 /** Bytes of a record as text, one character per byte (the files are Latin-1). */
 const latin1 = (bytes: Uint8Array, start: number, end: number) =>
   String.fromCharCode(...bytes.subarray(start, end));
-
-const rangeText = ([from, to]: readonly [string, string]) => (from === to ? from : `${from}-${to}`);
