@@ -19,6 +19,13 @@ describe('municipal reforms', () => {
     ['Rana keeps its code with its Sámi name', '1833', 2022, 2024, ['1833']],
     ['Oslo: nothing happens', '0301', 2019, 2024, ['0301']],
     ['Jevnaker 2019 to Viken 2020, then Buskerud 2024', '0532', 2019, 2024, ['3236']],
+    ['Bergen 2019 renumbered in Vestland', '1201', 2019, 2020, ['4601']],
+    ['Finnøy merged into Stavanger, which keeps its code', '1141', 2019, 2020, ['1103']],
+    ['Rømskog (Østfold) merged into Aurskog-Høland (Akershus)', '0121', 2019, 2020, ['3026']],
+    ['Haram merged into Ålesund in 2020 and split out again in 2024', '1534', 2019, 2024, ['1508', '1580']],
+    ['Tysfjord split between Narvik and Hamarøy', '1850', 2019, 2020, ['1806', '1875']],
+    ['Snillfjord split three ways', '5012', 2019, 2020, ['5055', '5056', '5059']],
+    ['Hattfjelldal keeps its code with its Sámi name', '1826', 2019, 2020, ['1826']],
   ])('%s', (_, code, from, to, expected) => {
     expect(reforms.toStructure(code, from, to)).toEqual(expected);
   });

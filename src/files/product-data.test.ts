@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
-import { loadMunicipalities, loadSurveyDefinition } from './product-data.ts';
+import { loadMunicipalities, loadMunicipalityReforms, loadSurveyDefinition } from './product-data.ts';
 
 test.each([
-  [2019, undefined, undefined],
+  [2018, undefined, undefined],
+  [2019, 422, 'Snåase - Snåsa'],
   [2021, 356, 'Snåase - Snåsa'],
   [2023, 356, 'Snåase - Snåsa'],
   [2024, 357, 'Snåase - Snåsa'],
@@ -18,3 +19,18 @@ test('a survey definition id that is not a plain name is refused', async () => {
   );
   await expect(loadSurveyDefinition('f999')).rejects.toThrow('data/surveys/f999.json');
 });
+
+test.each([
+  [2019, 2020],
+  [2023, 2024],
+])(
+  'the reforms lead every municipality of %i to one of %i, and every one there has a predecessor',
+  async (from, to) => {
+    const reforms = await loadMunicipalityReforms();
+    const before = [...(await loadMunicipalities(from))!.keys()];
+    const after = new Set((await loadMunicipalities(to))!.keys());
+    const reached = new Set(before.flatMap((code) => reforms.toStructure(code, from, to)));
+    expect([...reached].filter((code) => !after.has(code))).toEqual([]);
+    expect([...after].filter((code) => !reached.has(code))).toEqual([]);
+  },
+);

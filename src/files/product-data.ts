@@ -42,7 +42,7 @@ export interface MunicipalityRow {
   readonly countyName: string;
 }
 
-/** The municipalities of a reference year with their counties; undefined before 2020 (no list shipped). */
+/** The municipalities of a reference year with their counties; undefined before 2019 (no list shipped). */
 export async function loadMunicipalityRows(year: number): Promise<MunicipalityRow[] | undefined> {
   const { structures } = (await readJson('reference/municipality-structures.json')) as {
     structures: MunicipalityStructure[];
@@ -64,7 +64,7 @@ export async function loadMunicipalityRows(year: number): Promise<MunicipalityRo
 
 /**
  * The municipality codes valid in a reference year, with names; undefined for a year the product has no
- * list for (before 2020).
+ * list for (before 2019).
  */
 export async function loadMunicipalities(year: number): Promise<ReadonlyMap<string, string> | undefined> {
   const rows = await loadMunicipalityRows(year);
