@@ -6,7 +6,7 @@ import {
   type KeyFigure,
 } from '../domain/accounts/key-figures.ts';
 import type { Declared } from '../domain/accounts/record.ts';
-import { forEachAccountLine, forEachLineInBuffer } from '../files/accounts-file.ts';
+import { readAccountChunks } from '../files/accounts-file.ts';
 import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/product-data.ts';
 
 export interface FunctionFigures {
@@ -48,10 +48,11 @@ export async function controlAccountsFile(
   ]));
   const sums = new FunctionArtSums();
   const control = new AccountsControl(rules, declared, chart.codeList(declared.year), sums);
-  const visit = (buffer: Buffer, start: number, end: number, line: number) =>
-    control.acceptBytes(buffer, start, end, line);
-  if (typeof source === 'string') await forEachAccountLine(source, visit);
-  else forEachLineInBuffer(source, visit);
+  if (typeof source === 'string')
+    await readAccountChunks(source, (bytes, start, end, last) =>
+      control.acceptChunk(bytes, start, end, last),
+    );
+  else control.acceptChunk(source, 0, source.length, true);
   const valid = definitionsFor(definitions, declared.year);
   return {
     file: typeof source === 'string' ? source : 'opplastet fil',

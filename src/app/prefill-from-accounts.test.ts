@@ -58,9 +58,15 @@ describe.each(databases)('prefill from the accounts on $kind', (database) => {
       filled: 1,
       missing: ['4601'],
     });
-    // AGD10 = wages 1000 less refunds 100; AGD16 the same; AGD4 and AGD2 have nothing more to take off.
+    // AGD10 = wages 1000 less refunds 100; AGD16 the same; AGD2 has no other income to take off; AGD4, as SSB
+    // defines it, does not take the refunds off.
     expect(await prefilled('f254-2022')).toEqual(
-      ['AGD10', 'AGD16', 'AGD2', 'AGD4'].map((measure) => ({ municipality: '3401', measure, amount: 900 })),
+      [
+        ['AGD10', 900],
+        ['AGD16', 900],
+        ['AGD2', 900],
+        ['AGD4', 1000],
+      ].map(([measure, amount]) => ({ municipality: '3401', measure, amount })),
     );
     expect(await prefillFromAccounts(db, 'kari', 'f254-2024')).toMatchObject({
       functions: ['257', '258'],

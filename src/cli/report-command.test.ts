@@ -220,7 +220,7 @@ describe('kostra control and figures', () => {
     );
     const page = await readFile(html, 'utf8');
     expect(page).toContain('Funksjon 254 Helse- og omsorgstjenester til hjemmeboende');
-    expect(page).toContain('251\u00a0176');
+    expect(page).toContain('251\u00a0023');
     const report = JSON.parse(await readFile(json, 'utf8')) as { report: { declared: { quarter: string } } };
     expect(report.report.declared.quarter).toBe('4');
   });
@@ -249,6 +249,11 @@ describe('kostra control and figures', () => {
   test('figures prints each function with its arithmetic', async () => {
     const result = await kostra('figures', KONGSVINGER);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('AGD4       251\u00a0023  = 251\u00a0176 (AGD10) − 153 (art 690)');
+    expect(result.stdout).toContain(
+      'AGD2       241\u00a0103  = 251\u00a0023 (AGD10) − 6\u00a0700 (art 600) − 3 (art 650) − 1\u00a0767 (art 700)',
+    );
+    expect(result.stdout).toMatch(
+      /AGD4 {7}239\u00a0006 {2}= 137\u00a0496 \(art 010\).* − 2\u00a0504 \(art 729\)\n/,
+    );
   });
 });

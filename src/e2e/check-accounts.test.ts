@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable())('a municipality checks its accounting file 
       '075 Ugyldig kombinasjon',
     );
     const figures = page.getByRole('table', { name: /Nøkkeltall for funksjon 254/ });
-    expect(await figures.textContent()).toContain('251\u00a0176');
+    expect(await figures.textContent()).toContain('251\u00a0023');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

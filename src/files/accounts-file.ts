@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /**
  * The lines of an accounting file, one at a time, read in chunks: a national year is never held as one
@@ -24,46 +25,37 @@ export async function* accountLines(
 }
 
 /**
- * Calls `visit` with each line of an accounting file as a range of bytes of a chunk (line break excluded),
- * without making a string of it: the fast path of the control. Chunks of 1 MiB; a line across two chunks is
- * joined. A national year is never held as one string.
+ * Reads an accounting file in chunks into one buffer, reused: `consume` gets the bytes from `start` to `end`
+ * and returns where the first line it could not finish begins; that rest is carried to the front, and the
+ * next read fills in behind it. `last` marks the final chunk (its rest is the last line). A line longer than
+ * the buffer doubles it. A national year is never held as one string, nor a large file as one buffer.
  */
-export async function forEachAccountLine(
+export async function readAccountChunks(
   path: string,
-  visit: (buffer: Buffer, start: number, end: number, line: number) => void,
-): Promise<number> {
-  let carry: Buffer | null = null;
-  let line = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    let buffer = chunk as Buffer;
-    if (carry) buffer = Buffer.concat([carry, buffer]);
-    let start = 0;
-    for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
-      const stop = end > start && buffer[end - 1] === 13 ? end - 1 : end;
-      visit(buffer, start, stop, ++line);
-      start = end + 1;
+  consume: (bytes: Uint8Array, start: number, end: number, last: boolean) => number,
+  chunkBytes = 1 << 22,
+): Promise<void> {
+  const file = await open(path, 'r');
+  try {
+    // A small file gets a buffer of its size (a national year is 356 of them), a large one chunks.
+    const { size } = await file.stat();
+    let buffer = new Uint8Array(Math.max(Math.min(chunkBytes, size + 1), 1));
+    let carried = 0;
+    for (;;) {
+      if (carried === buffer.length) {
+        const larger = new Uint8Array(buffer.length * 2);
+        larger.set(buffer);
+        buffer = larger;
+      }
+      const { bytesRead } = await file.read(buffer, carried, buffer.length - carried, null);
+      const end = carried + bytesRead;
+      const last = bytesRead === 0;
+      const rest = consume(buffer, 0, end, last);
+      if (last) return;
+      buffer.copyWithin(0, rest, end);
+      carried = end - rest;
     }
-    carry = start < buffer.length ? buffer.subarray(start) : null;
+  } finally {
+    await file.close();
   }
-  if (carry && carry.length > 0) {
-    const stop = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
-    visit(carry, 0, stop, ++line);
-  }
-  return line;
-}
-
-/** The same as `forEachAccountLine` for a file already in memory (an upload). */
-export function forEachLineInBuffer(
-  buffer: Buffer,
-  visit: (buffer: Buffer, start: number, end: number, line: number) => void,
-): number {
-  let line = 0;
-  let start = 0;
-  for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
-    visit(buffer, start, end > start && buffer[end - 1] === 13 ? end - 1 : end, ++line);
-    start = end + 1;
-  }
-  if (start < buffer.length)
-    visit(buffer, start, buffer[buffer.length - 1] === 13 ? buffer.length - 1 : buffer.length, ++line);
-  return line;
 }

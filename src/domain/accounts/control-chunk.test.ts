@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { AccountsControl } from './control.ts';
+import { parseControlRules } from './control-rules.ts';
+import { FunctionArtSums } from './key-figures.ts';
+import type { Declared } from './record.ts';
+import { recordLine, testChart } from './testing.ts';
+
+const rules = parseControlRules(
+  JSON.parse(readFileSync(new URL('../../../data/accounts/controls.json', import.meta.url), 'utf8')),
+  'controls.json',
+);
+const DECLARED: Declared = { skjema: '0A', year: 2022, quarter: ' ', region: '340100' };
+const codes = testChart().codeList(2022);
+
+/** Lines of all kinds: records that pass, that break a rule, that repeat a key, and lines that are no record. */
+const line = fc.oneof(
+  fc
+    .record({
+      kontoklasse: fc.constantFrom('1', '0', '3', 'x'),
+      function: fc.constantFrom('254', '120', '860', '999', '25', '254x', '2\t4'),
+      art: fc.constantFrom('010', '590', '600', '990', '800', '570', '97 ', '0\x010'),
+      amount: fc.oneof(fc.integer({ min: -999_999, max: 99_999_999 }), fc.constant(0)),
+    })
+    .map((f) => recordLine(f)),
+  // The amount field written in ways the fast path must leave to the text path, or take as it does.
+  fc
+    .constantFrom(
+      '       -0',
+      '-12345678',
+      '123456789',
+      '  12 34  ',
+      '   --5   ',
+      '         ',
+      '       5-',
+      ' \t    12',
+      '000000012',
+      '    +12  ',
+    )
+    .map((amount) => recordLine({ function: '254', art: '010', amount })),
+  // Declared fields that differ, a tab, control characters, the wrong length, Latin-1 letters.
+  fc.constantFrom(
+    recordLine({ region: '030100', function: '254', art: '010', amount: 5 }),
+    recordLine({ quarter: '3', function: '254', art: '010', amount: 5 }),
+    recordLine({ function: '254', art: '010', amount: 5 }).replace('    ', '\t   '),
+    recordLine({ function: '254', art: '010', amount: 5 }).replace(' ', '\x01'),
+    recordLine({ function: '254', art: '010', amount: 5 }).slice(0, 40),
+    `${recordLine({ function: '254', art: '010', amount: 5 })}9`,
+    recordLine({ function: '254', art: '010', amount: 5 }).replace('     ', 'Ærø  '),
+    '',
+  ),
+);
+
+/** The report and the key-figure sums, every line given to `accept` as text. */
+function byText(lines: readonly string[]) {
+  const sums = new FunctionArtSums();
+  const control = new AccountsControl(rules, DECLARED, codes, sums);
+  lines.forEach((text, i) => control.accept(text, i + 1));
+  return { report: control.finish(), sums: sums.byFunction };
+}
+
+/**
+ * The same through `acceptChunk`, the file cut into chunks where `cuts` say, as the reader does: the rest of
+ * a chunk that `acceptChunk` leaves is carried to the front of the next.
+ */
+function byChunks(lines: readonly string[], lineBreak: string, cuts: readonly number[]) {
+  const file = Uint8Array.from(lines.join(lineBreak), (c) => c.charCodeAt(0));
+  const sums = new FunctionArtSums();
+  const control = new AccountsControl(rules, DECLARED, codes, sums);
+  let carried = new Uint8Array(0);
+  let at = 0;
+  for (const cut of [...cuts.filter((c) => c < file.length)].sort((a, b) => a - b).concat(file.length)) {
+    const chunk = new Uint8Array(carried.length + cut - at);
+    chunk.set(carried);
+    chunk.set(file.subarray(at, cut), carried.length);
+    at = cut;
+    const last = cut === file.length;
+    const rest = control.acceptChunk(chunk, 0, chunk.length, last);
+    carried = chunk.slice(rest);
+  }
+  return { report: control.finish(), sums: sums.byFunction };
+}
+
+describe('the fast path judges as the text path does', () => {
+  test('the same findings, lines, counts, examples and key-figure sums, however the file is cut', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 60 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat({ max: 3000 }), { maxLength: 8 }),
+        (lines, lineBreak, cuts) => {
+          // A line break at the very end ends the last line; it does not begin an empty one.
+          const read = lines.at(-1) === '' ? lines.slice(0, -1) : lines;
+          expect(byChunks(lines, lineBreak, cuts)).toEqual(byText(read));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test('a file that ends with a line break has no empty last line', () => {
+    const lines = [recordLine({ function: '254', art: '010', amount: 5 })];
+    const withBreak = byChunks([...lines, ''], '\n', []);
+    expect(withBreak.report.records).toBe(1);
+    expect(withBreak).toEqual(byText(lines));
+  });
+});
