@@ -107,14 +107,11 @@ describe.skipIf(!browserAvailable())(
         await page.locator('label', { hasText: 'Nynorsk' }).click();
         await shown(page, '1. Verksemdstypar');
         const ambulant = 'Ambulerande heimeteneste';
-        await amount(page, ambulant, 'AGD10 Brutto driftsutgifter på funksjon/tenesteområde').fill('100');
-        await amount(page, ambulant, 'AGD4 Korrigerte brutto driftsutgifter på funksjon/tenesteområde').fill(
-          '200',
-        );
+        await amount(page, ambulant, 'AGD10 Brutto driftsutgifter på funksjon/tenesteområde').fill('-100');
         await savedAs(page, 1);
         await shown(
           page,
-          /rad Ambulerande heimeteneste, AGD4 Korrigerte brutto driftsutgifter på funksjon\/tenesteområde: beløpet \(200\) er større enn AGD10/,
+          /rad Ambulerande heimeteneste, AGD10 Brutto driftsutgifter på funksjon\/tenesteområde: beløpet kan ikkje vere negativt/,
         );
         await page.getByLabel('Namn på den som fyller ut').fill('Ola Nordmann');
         await page.getByLabel('E-post').fill('ola@gausdal.kommune.no');
@@ -123,10 +120,10 @@ describe.skipIf(!browserAvailable())(
         expect(await page.getByRole('heading', { name: 'Skjemaet er sendt inn' }).count()).toBe(0);
         // The error summary links to the field.
         await page
-          .getByRole('link', { name: /AGD4 Korrigerte/ })
+          .getByRole('link', { name: /AGD10 Brutto/ })
           .first()
           .click();
-        expect(new URL(page.url()).hash).toBe('#field-business_types-AMBULANT-AGD4');
+        expect(new URL(page.url()).hash).toBe('#field-business_types-AMBULANT-AGD10');
         expect(await accessibilityViolations(page)).toEqual([]);
         await page.close();
       },

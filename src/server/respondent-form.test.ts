@@ -159,7 +159,7 @@ describe.each(databases)('the respondent API on $kind', (database) => {
   test("validation messages come in the user's language, and errors block submission until fixed", async () => {
     const cookie = await signIn('a/3403');
     const bad = structuredClone(content);
-    bad.tables.business_types.rows.AMBULANT.amounts.AGD4 = 500;
+    bad.tables.business_types.rows.AMBULANT.amounts.AGD10 = -500;
     const saved = await app.inject({
       method: 'PUT',
       url: '/api/respondent/form?lang=nn',
@@ -167,7 +167,7 @@ describe.each(databases)('the respondent API on $kind', (database) => {
       payload: bad,
     });
     expect(saved.json<{ errors: { message: string }[] }>().errors[0]?.message).toMatch(
-      /^Tabell 1 Verksemdstypar, rad Ambulerande heimeteneste, AGD4/,
+      /^Tabell 1 Verksemdstypar, rad Ambulerande heimeteneste, AGD10 .*: beløpet kan ikkje vere negativt/,
     );
     const contact = { contact: { name: 'Kari Nordmann', email: 'kari@hamar.kommune.no' }, minutes_spent: 25 };
     const blocked = await app.inject({
@@ -178,7 +178,7 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     });
     expectProblem(blocked, 422);
     expect(blocked.json<{ errors: { ruleId: string }[] }>().errors.map((e) => e.ruleId)).toEqual([
-      'corrected-not-above-gross',
+      'amount-not-negative',
     ]);
     expect((await save(cookie, 1, content)).json()).toMatchObject({ version: 2, errors: [] });
     const submitted = await app.inject({

@@ -4,7 +4,22 @@ import { parseSurveyDefinition } from '../survey/definition.ts';
 import type { ResponseContent, ResponseRow, ResponseTable } from '../survey/response.ts';
 import { validateResponse } from './validate.ts';
 
-const definition = parseSurveyDefinition(f254);
+// f254 and a rule it no longer has: AGD4 as SSB defines it ((010..290, 429, 590) - (690, 729, 790)) leaves
+// out purchases and transfers but keeps the sick-pay refunds in, so it can exceed AGD10 and the form does not
+// forbid it. The rule kind stays for other surveys and is tested here.
+const definition = parseSurveyDefinition({
+  ...f254,
+  rules: [
+    ...f254.rules,
+    {
+      id: 'corrected-not-above-gross',
+      kind: 'measure_not_above',
+      severity: 'error',
+      measure: 'AGD4',
+      limit: 'AGD10',
+    },
+  ],
+});
 const prefilled = { AGD10: 1000, AGD4: 900, AGD16: 800, AGD2: 950 };
 
 const row = (amounts: Record<string, number | null>, fewerThan5 = false): ResponseRow => ({
