@@ -54,9 +54,11 @@ export async function controlAccountsFile(
     );
   else control.acceptChunk(source, 0, source.length, true);
   const valid = definitionsFor(definitions, declared.year);
+  // The sums for the key figures are complete once the control has finished.
+  const report = control.finish();
   return {
     file: typeof source === 'string' ? source : 'opplastet fil',
-    report: control.finish(),
+    report,
     functions: [...sums.byFunction.keys()].sort().map((code) => ({
       function: code,
       name: chart.data.functions[code]?.name,
