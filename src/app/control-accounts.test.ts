@@ -29,11 +29,19 @@ describe('Kongsvinger 2019 (real), controlled as a 2019 file', () => {
     expect(report.records).toBe(1644);
     const byRule: Record<string, (typeof report.findings)[number][]> = {};
     for (const f of report.findings) (byRule[f.rule] ??= []).push(f);
-    expect(Object.keys(byRule).sort()).toEqual(['075', '095', '110']);
+    expect(Object.keys(byRule).sort()).toEqual(['075', '095', '110', 'K18']);
     // With the 2019 code lists, the arts of the old chart (375, 690, 775, 874, …) and art 070 in investment pass.
     expect(byRule['075']).toMatchObject([{ severity: 'ERROR', lines: [1463] }]);
     expect(original[1462]).toMatch(/^0A20194040200 {18}1325 877/);
     expect(byRule['110']![0]!.message).toContain('differansen (35838)');
+    // The 2019 program's control 18: function 290 (internal service units) not distributed in investment.
+    expect(byRule.K18).toMatchObject([
+      {
+        severity: 'ERROR',
+        message:
+          'Korrigér slik at summen (97) av funksjon 290, art 010-590 og 600-990 i investeringsregnskapet blir 0 (margin på ±29).',
+      },
+    ]);
     for (const f of report.findings) for (const line of f.lines) expect(original[line - 1]).toHaveLength(48);
   });
 

@@ -41,7 +41,7 @@ describe('a municipality checks its accounting file', () => {
     }>();
     expect(body.records).toBe(1644);
     expect(body.highest).toBe('ERROR');
-    expect([...new Set(body.findings.map((f) => f.rule))].sort()).toEqual(['075', '095', '110']);
+    expect([...new Set(body.findings.map((f) => f.rule))].sort()).toEqual(['075', '095', '110', 'K18']);
     expect(body.functions.map((f) => f.function)).toEqual(['254']);
     expect(body.functions[0]!.figures.find((k) => k.code === 'AGD10')?.value).toBe(251023);
     expect(await db.selectFrom('account_figure').selectAll().execute()).toEqual([]);

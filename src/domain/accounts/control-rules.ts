@@ -7,10 +7,14 @@ export type ControlSeverity = (typeof SEVERITIES)[number];
 const codes = z.array(z.string());
 const range = z.tuple([z.string(), z.string()]);
 const base = {
-  id: z.string().regex(/^\d{3}$/),
+  // Today's program numbers its rules 001-165; the 2019 program's controls are named K8, K17, K23c, ….
+  id: z.string().regex(/^(\d{3}|K\d{1,2}[a-z]?)$/),
   title: z.string(),
   severity: z.enum(SEVERITIES),
   relaxed_in_quarters: z.array(z.string()).default([]),
+  /** The reporting years the rule is part of the control program for (absent: every year). */
+  valid_from: z.number().int().optional(),
+  valid_to: z.number().int().optional(),
 };
 const account = z.enum(['operations', 'investment', 'balance']);
 
@@ -58,6 +62,14 @@ const ruleSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('depreciation_difference'), tolerance: z.number() }),
   z.object({ ...base, kind: z.literal('art_outside_functions'), art: z.string(), function_range: range }),
   z.object({ ...base, kind: z.literal('art_on_functions'), art: z.string(), function_range: range }),
+  z.object({
+    ...base,
+    kind: z.literal('sum_zero'),
+    account: account.optional(),
+    functions: codes.optional(),
+    art_ranges: z.array(range).min(1),
+    tolerance: z.number(),
+  }),
 ]);
 
 export type ControlRule = z.infer<typeof ruleSchema>;
@@ -65,6 +77,23 @@ export type ControlRule = z.infer<typeof ruleSchema>;
 /** The controls as data (`data/accounts/controls.json`), checked when read. */
 export function parseControlRules(input: unknown, source: string): ControlRule[] {
   return parseData(z.object({ source: z.string(), rules: z.array(ruleSchema).min(1) }), input, source).rules;
+}
+
+const BY_YEAR = new WeakMap<readonly ControlRule[], Map<number, readonly ControlRule[]>>();
+
+/**
+ * The rules of the control program for a reporting year. The same array for the same year, so what is
+ * judged by it can be shared by every file of that year.
+ */
+export function rulesFor(rules: readonly ControlRule[], year: number): readonly ControlRule[] {
+  let byYear = BY_YEAR.get(rules);
+  if (!byYear) BY_YEAR.set(rules, (byYear = new Map<number, readonly ControlRule[]>()));
+  let chosen = byYear.get(year);
+  if (!chosen) {
+    chosen = rules.filter((r) => (r.valid_from ?? year) <= year && year <= (r.valid_to ?? year));
+    byYear.set(year, chosen);
+  }
+  return chosen;
 }
 
 /** The severity a rule has for a declared quarter: relaxed from ERROR to WARNING where it says so. */

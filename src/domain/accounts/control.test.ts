@@ -11,6 +11,10 @@ const rules = parseControlRules(
 );
 const ANNUAL: Declared = { skjema: '0A', year: 2022, quarter: ' ', region: '340100' };
 
+const YEAR_2019: Declared = { ...ANNUAL, year: 2019 };
+const line2019 = (kontoklasse: string, fn: string, art: string, amount: number) =>
+  recordLine({ year: '2019', kontoklasse, function: fn, art, amount });
+
 /** A balanced operations and investment account with depreciation and its counter-entry: no finding. */
 const BALANCED = [
   recordLine({ function: '254', art: '010', amount: 1000 }),
@@ -180,6 +184,18 @@ const cases: [rule: string, what: string, lines: string[], severity: string | nu
     ],
     'ERROR',
   ],
+  // The 2019 program's controls on codes that existed until 2019.
+  ['K17', 'function 190 not distributed (2019)', [line2019('1', '190', '010', 30)], 'ERROR', YEAR_2019],
+  ['K17', 'function 190 within 29 (2019)', [line2019('1', '190', '010', 29)], null, YEAR_2019],
+  [
+    'K18',
+    'function 290 not distributed in investment (2019)',
+    [line2019('0', '290', '010', -40)],
+    'ERROR',
+    YEAR_2019,
+  ],
+  ['K19', 'art 490 not zero (2019)', [line2019('1', '254', '490', 1)], 'ERROR', YEAR_2019],
+  ['K19', 'no rule from 2020', [recordLine({ function: '254', art: '490', amount: 1 })], null],
 ];
 
 describe.each([...new Set(cases.map((c) => c[0]))])('rule %s', (rule) => {

@@ -1,7 +1,7 @@
 import type { CodeList } from './chart.ts';
 import { fileFindings, type Totals } from './file-controls.ts';
 import { inRange, recordFindings } from './record-controls.ts';
-import { severityFor, type ControlRule, type ControlSeverity } from './control-rules.ts';
+import { rulesFor, severityFor, type ControlRule, type ControlSeverity } from './control-rules.ts';
 import {
   accountOf,
   isExpense,
@@ -58,11 +58,11 @@ const TOTAL = {
   seenInvestment: 11,
   seenBalance: 12,
 } as const;
+const TOTALS = 13;
 
-/** Which running totals a record adds its amount to (-1: none), and which it counts itself in. */
+/** Which running totals a record adds its amount to, and which it counts itself in (-1: none). */
 interface Targets {
-  readonly add: number;
-  readonly alsoAdd: number;
+  readonly add: readonly number[];
   readonly seen: number;
   /** The function's sums by art for the key figures, when this is an operations record. */
   readonly bucket: Float64Array | null;
@@ -113,8 +113,13 @@ interface Open {
 export class AccountsControl {
   private readonly open = new Map<string, Open>();
   private readonly fileLevel: Finding[] = [];
-  /** Running totals, by the indices in TOTAL: sums of the accounts and how many records each has. */
-  private readonly totals = new Float64Array(13);
+  /**
+   * Running totals, by the indices in TOTAL: sums of the accounts and how many records each has; after them
+   * the sum of each rule that sums a selection of records (`sum_zero`), in the order of `selections`.
+   */
+  private readonly totals: Float64Array;
+  private readonly selections: readonly Extract<ControlRule, { kind: 'sum_zero' }>[];
+  private readonly rules: readonly ControlRule[];
   private readonly keys = new Map<string, KeyEntry>();
   private records = 0;
   private readonly kind: 'budget' | 'balance' | undefined;
@@ -139,12 +144,17 @@ export class AccountsControl {
   private keyFirst = new Int32Array(1024);
 
   constructor(
-    private readonly rules: readonly ControlRule[],
+    /** The rules of every year: those of the declared year apply. */
+    allRules: readonly ControlRule[],
     readonly declared: Declared,
     private readonly codes: CodeList,
     /** Where the operations amounts go for the key figures, as the records pass. */
     private readonly functionSums?: FunctionArtSums,
   ) {
+    const rules = rulesFor(allRules, declared.year);
+    this.rules = rules;
+    this.selections = rules.flatMap((r) => (r.kind === 'sum_zero' ? [r] : []));
+    this.totals = new Float64Array(TOTALS + this.selections.length);
     this.kind = SKJEMA[declared.skjema]?.kind;
     this.duplicates = rules.find((r) => r.kind === 'duplicates');
     // Verdicts depend on the rules, the year's code list, the skjema and whether this is Oslo: shared by
@@ -380,7 +390,6 @@ export class AccountsControl {
   private targetsOf(account: Account, functionCode: string, art: string): Targets {
     const add: number[] = [];
     let seen = -1;
-    // At most two: an expense or income, and a transfer, depreciation or counter-entry.
     if (account === 'operations' || account === 'investment') {
       const ops = account === 'operations';
       seen = ops ? TOTAL.seenOperations : TOTAL.seenInvestment;
@@ -403,14 +412,20 @@ export class AccountsControl {
       account === 'operations' && this.functionSums && Number.isInteger(artNumber)
         ? this.functionSums.arts(functionCode)
         : null;
-    return { add: add[0] ?? -1, alsoAdd: add[1] ?? -1, seen, bucket, art: artNumber };
+    this.selections.forEach((rule, i) => {
+      const selected =
+        (!rule.account || rule.account === account) &&
+        (!rule.functions || rule.functions.includes(functionCode)) &&
+        rule.art_ranges.some((range) => inRange(art, range));
+      if (selected) add.push(TOTALS + i);
+    });
+    return { add, seen, bucket, art: artNumber };
   }
 
   /** Adds the amount of some records of the same targets (their number: `records`) to the totals. */
   private accumulate(targets: Targets, amount: number, records = 1) {
     const totals = this.totals;
-    if (targets.add >= 0) totals[targets.add]! += amount;
-    if (targets.alsoAdd >= 0) totals[targets.alsoAdd]! += amount;
+    for (const index of targets.add) totals[index]! += amount;
     if (targets.seen >= 0) totals[targets.seen]! += records;
     if (targets.bucket) targets.bucket[targets.art]! += amount;
   }
@@ -429,6 +444,7 @@ export class AccountsControl {
       },
       transfers: { operations: t[TOTAL.transfersOperations]!, investment: t[TOTAL.transfersInvestment]! },
       depreciation: { '590': t[TOTAL.depreciation]!, '990': t[TOTAL.counterEntry]! },
+      selected: new Map(this.selections.map((rule, i) => [rule, t[TOTALS + i]!])),
     };
   }
 

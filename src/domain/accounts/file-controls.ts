@@ -1,5 +1,11 @@
 import type { ControlRule } from './control-rules.ts';
 
+const ACCOUNT_TEXT = {
+  operations: 'driftsregnskapet',
+  investment: 'investeringsregnskapet',
+  balance: 'balansen',
+};
+
 /** The running totals of a file, by account, as the file-level controls read them. */
 export interface Totals {
   readonly operations: { readonly expense: number; readonly income: number };
@@ -8,6 +14,8 @@ export interface Totals {
   readonly seen: { readonly operations: boolean; readonly investment: boolean; readonly balance: boolean };
   readonly transfers: { readonly operations: number; readonly investment: number };
   readonly depreciation: { readonly '590': number; readonly '990': number };
+  /** The sum of the records each `sum_zero` rule selects. */
+  readonly selected: ReadonlyMap<ControlRule, number>;
 }
 
 /**
@@ -21,11 +29,6 @@ export function fileFindings(
 ): { rule: ControlRule; message: string }[] {
   const found: { rule: ControlRule; message: string }[] = [];
   const fileFinding = (rule: ControlRule, message: string) => found.push({ rule, message });
-  const accountName = {
-    operations: 'driftsregnskapet',
-    investment: 'investeringsregnskapet',
-    balance: 'balansen',
-  };
   for (const rule of rules) {
     switch (rule.kind) {
       case 'sum_sign': {
@@ -43,7 +46,7 @@ export function fileFindings(
           if (rule.side === 'expense' ? !(sum > 0) : !(sum < 0))
             fileFinding(
               rule,
-              `Korrigér slik at fila inneholder ${rule.side === 'expense' ? 'utgiftsposteringene' : 'inntektsposteringene'} (${sum}) i ${accountName[rule.account]}.`,
+              `Korrigér slik at fila inneholder ${rule.side === 'expense' ? 'utgiftsposteringene' : 'inntektsposteringene'} (${sum}) i ${ACCOUNT_TEXT[rule.account]}.`,
             );
         }
         break;
@@ -60,7 +63,7 @@ export function fileFindings(
             rule,
             rule.account === 'balance'
               ? `Korrigér differansen (${difference}) mellom eiendeler (${plus}) og gjeld og egenkapital (${minus}) (differanser opptil ±${rule.tolerance} godtas).`
-              : `Korrigér differansen (${difference}) mellom inntekter (${minus}) og utgifter (${plus}) i ${accountName[rule.account]} (margin på ±${rule.tolerance}).`,
+              : `Korrigér differansen (${difference}) mellom inntekter (${minus}) og utgifter (${plus}) i ${ACCOUNT_TEXT[rule.account]} (margin på ±${rule.tolerance}).`,
           );
         break;
       }
@@ -96,9 +99,28 @@ export function fileFindings(
           );
         break;
       }
+      case 'sum_zero': {
+        const sum = s.selected.get(rule) ?? 0;
+        if (Math.abs(sum) > rule.tolerance)
+          fileFinding(
+            rule,
+            `Korrigér slik at summen (${sum}) av ${selectionText(rule)} blir 0${rule.tolerance > 0 ? ` (margin på ±${rule.tolerance})` : ''}.`,
+          );
+        break;
+      }
       default:
         break;
     }
   }
   return found;
+}
+
+/** What a `sum_zero` rule sums, in words: "funksjon 190, art 010-590 og 600-990 i driftsregnskapet". */
+function selectionText(rule: Extract<ControlRule, { kind: 'sum_zero' }>): string {
+  const arts = rule.art_ranges.map(([from, to]) => (from === to ? from : `${from}-${to}`)).join(' og ');
+  return [
+    rule.functions ? `funksjon ${rule.functions.join(', ')}, ` : '',
+    `art ${arts}`,
+    rule.account ? ` i ${ACCOUNT_TEXT[rule.account]}` : '',
+  ].join('');
 }
