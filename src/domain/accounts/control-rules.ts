@@ -69,6 +69,8 @@ const ruleSchema = z.discriminatedUnion('kind', [
     functions: codes.optional(),
     art_ranges: z.array(range).min(1),
     tolerance: z.number(),
+    /** Not for the files of Oslo's districts (region 0301xx but 030100), as the 2019 program had it. */
+    not_for_oslo_districts: z.boolean().default(false),
   }),
 ]);
 

@@ -153,7 +153,10 @@ export class AccountsControl {
   ) {
     const rules = rulesFor(allRules, declared.year);
     this.rules = rules;
-    this.selections = rules.flatMap((r) => (r.kind === 'sum_zero' ? [r] : []));
+    const osloDistrict = declared.region.startsWith('0301') && declared.region !== '030100';
+    this.selections = rules.flatMap((r) =>
+      r.kind === 'sum_zero' && !(r.not_for_oslo_districts && osloDistrict) ? [r] : [],
+    );
     this.totals = new Float64Array(TOTALS + this.selections.length);
     this.kind = SKJEMA[declared.skjema]?.kind;
     this.duplicates = rules.find((r) => r.kind === 'duplicates');

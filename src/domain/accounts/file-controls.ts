@@ -100,7 +100,8 @@ export function fileFindings(
         break;
       }
       case 'sum_zero': {
-        const sum = s.selected.get(rule) ?? 0;
+        const sum = s.selected.get(rule);
+        if (sum === undefined) break;
         if (Math.abs(sum) > rule.tolerance)
           fileFinding(
             rule,
