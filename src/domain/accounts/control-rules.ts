@@ -7,7 +7,7 @@ export type ControlSeverity = (typeof SEVERITIES)[number];
 const codes = z.array(z.string());
 const range = z.tuple([z.string(), z.string()]);
 const base = {
-  // Today's program numbers its rules 001-165; the 2019 program's controls are named K8, K17, K23c, ….
+  // Today's program numbers its rules 001-165; the 2019 program's controls kept here are K17, K18 and K19.
   id: z.string().regex(/^(\d{3}|K\d{1,2}[a-z]?)$/),
   title: z.string(),
   severity: z.enum(SEVERITIES),
