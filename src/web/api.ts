@@ -10,23 +10,36 @@ export class ApiProblem extends Error {
   }
 }
 
-async function call<T>(
+/**
+ * One request to the product's API: resolves with the JSON answer (undefined for 204), rejects with an
+ * ApiProblem holding the problem+json body (empty when the answer is not JSON).
+ */
+export async function request<T>(
   method: string,
   url: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
+  init: { body?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(url, { method, credentials: 'same-origin', ...init });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as ConstructorParameters<typeof ApiProblem>[1];
     throw new ApiProblem(response.status, problem);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** A request with a JSON body, if any. */
+export function call<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  return body === undefined
+    ? request<T>(method, url, { headers })
+    : request<T>(method, url, {
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+      });
 }
 
 export const api = {
@@ -35,21 +48,14 @@ export const api = {
   form: () => call<FormView>('GET', '/api/respondent/form'),
   save: (version: number, content: WireContent, lang: string) =>
     call<SaveResult>('PUT', `/api/respondent/form?lang=${lang}`, content, { 'if-match': `"${version}"` }),
-  uploadWorkbook: async (version: number, file: File, lang: string): Promise<SaveResult> => {
-    const response = await fetch(`/api/respondent/form.xlsx?lang=${lang}`, {
-      method: 'PUT',
-      credentials: 'same-origin',
+  uploadWorkbook: (version: number, file: File, lang: string) =>
+    request<SaveResult>('PUT', `/api/respondent/form.xlsx?lang=${lang}`, {
+      body: file,
       headers: {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'if-match': `"${version}"`,
       },
-      body: file,
-    });
-    const body: unknown = await response.json();
-    if (!response.ok)
-      throw new ApiProblem(response.status, body as ConstructorParameters<typeof ApiProblem>[1]);
-    return body as SaveResult;
-  },
+    }),
   submit: (
     details: { contact: { name: string; email: string; phone?: string }; minutes_spent?: number },
     lang: string,

@@ -1,4 +1,5 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { ApiProblem, request } from '../api.ts';
 import { PublicPage } from '../public-page.tsx';
 import { SimpleTable } from '../simple-table.tsx';
 import { useState } from 'react';
@@ -51,14 +52,12 @@ export function CheckAccountsFile() {
     if (!file) return;
     setError(undefined);
     const query = new URLSearchParams({ skjema, year, quarter, region });
-    const response = await fetch(`/api/accounts/check?${query.toString()}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+    await request<CheckResult>('POST', `/api/accounts/check?${query.toString()}`, {
       body: await file.arrayBuffer(),
-    });
-    const body = (await response.json()) as CheckResult & { detail?: string };
-    if (!response.ok) setError(body.detail ?? `Feil ${response.status}`);
-    else setResult(body);
+      headers: { 'content-type': 'application/octet-stream' },
+    }).then(setResult, (e: unknown) =>
+      setError(e instanceof ApiProblem ? (e.body.detail ?? `Feil ${e.status}`) : String(e)),
+    );
   };
   return (
     <PublicPage title="Sjekk regnskapsfila før du sender den">

@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { ApiProblem } from '../api.ts';
+import { call } from '../api.ts';
 
 /** Parses `<5000=3; 5000-9999=2` into draws per size group. */
 function parseDraws(text: string): Record<string, number> {
@@ -43,38 +43,29 @@ export function NewRound() {
       className="submit-section"
       onSubmit={(event) => {
         event.preventDefault();
-        void fetch('/api/staff/rounds', {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            id,
-            reference_year: Number(year),
-            timeline: deadline ? { deadline } : {},
-            candidates: parseCandidates(candidates),
-            sample: {
-              take_all_with: takeAll
-                .split(';')
-                .map((s) => s.trim())
-                .filter(Boolean),
-              draw_per_size_group: parseDraws(draws),
-              seed: Number(seed),
-            },
-          }),
-        }).then(async (response) => {
-          const body = (await response.json()) as {
-            selected?: typeof result;
-            detail?: string;
-            title?: string;
-          };
-          if (!response.ok) {
-            setError(new ApiProblem(response.status, body).message);
-            setResult(undefined);
-          } else {
+        void call<{ selected: typeof result }>('POST', '/api/staff/rounds', {
+          id,
+          reference_year: Number(year),
+          timeline: deadline ? { deadline } : {},
+          candidates: parseCandidates(candidates),
+          sample: {
+            take_all_with: takeAll
+              .split(';')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            draw_per_size_group: parseDraws(draws),
+            seed: Number(seed),
+          },
+        }).then(
+          (answer) => {
             setError(undefined);
-            setResult(body.selected);
-          }
-        });
+            setResult(answer.selected);
+          },
+          (e: unknown) => {
+            setError(e instanceof Error ? e.message : String(e));
+            setResult(undefined);
+          },
+        );
       }}
     >
       <Heading level={1} data-size="md">

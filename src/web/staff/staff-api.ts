@@ -1,32 +1,11 @@
-import { ApiProblem } from '../api.ts';
+import { call, request } from '../api.ts';
 
 /**
  * Sends text (CSV) or JSON to a staff route; resolves with the JSON answer (undefined for 204), rejects with
  * the problem's detail.
  */
-export async function sendTo<T>(method: string, url: string, body: string, contentType: string): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'content-type': contentType },
-    body,
-  });
-  if (!response.ok)
-    throw new ApiProblem(response.status, (await response.json().catch(() => ({}))) as { detail?: string });
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new ApiProblem(response.status, (await response.json().catch(() => ({}))) as { detail?: string });
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+export const sendTo = <T>(method: string, url: string, body: string, contentType: string) =>
+  request<T>(method, url, { body, headers: { 'content-type': contentType } });
 
 export interface RoundRow {
   id: string;
