@@ -3,6 +3,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { measured, median, type Measure } from './measured.ts';
 import { writeSyntheticAccounts } from './synthetic-accounts.ts';
 
 /**
@@ -16,50 +17,22 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const OUT = join(ROOT, 'bench/out/accounts');
 const REPEAT = Number(process.argv[2] ?? 3);
 
-interface Measure {
-  readonly seconds: number;
-  readonly peakMiB: number;
-}
-
-async function control(file: string, region: string): Promise<Measure> {
-  const args = [
-    '--liftoff-only',
-    'bench/measure-child.mjs',
+const control = (file: string, region: string) =>
+  measured(
     'dist/cli/kostra.mjs',
-    'control',
-    file,
-    '--year',
-    '2022',
-    '--skjema',
-    '0A',
-    '--region',
-    region,
-  ];
-  // Exit code 1 (warnings: the duplicate keys of a 10-million-record file) still measures.
-  const { stderr } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 26 }).catch(
-    (e: unknown) => {
-      const failed = e as { stderr: string; code: number };
-      if (failed.code === 1) return { stderr: failed.stderr };
-      throw e;
-    },
+    ['control', file, '--year', '2022', '--skjema', '0A', '--region', region],
+    // Exit code 1 (warnings: the duplicate keys of a 10-million-record file) still measures.
+    { accepted: [1] },
   );
-  return JSON.parse(stderr.trim().split('\n').at(-1)!) as Measure;
-}
 
 /** `kostra figures` over many files in one process: control and key figures of a whole year at once. */
-async function figures(files: string[]): Promise<Measure> {
-  const args = ['--liftoff-only', 'bench/measure-child.mjs', 'dist/cli/kostra.mjs', 'figures', ...files];
-  const { stderr } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 26 });
-  return JSON.parse(stderr.trim().split('\n').at(-1)!) as Measure;
-}
+const figures = (files: string[]) => measured('dist/cli/kostra.mjs', ['figures', ...files]);
 
 async function wc(files: string[]): Promise<number> {
   const started = performance.now();
   await run('wc', ['-l', ...files], { maxBuffer: 1 << 26 });
   return (performance.now() - started) / 1000;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 await run(process.execPath, ['build.mjs'], { cwd: ROOT });
 await rm(OUT, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { measured, median } from './measured.ts';
 
 /**
  * Secondary suppression on the three tables of ../shared/data/sdc (their README defines them and gives
@@ -53,9 +54,6 @@ interface Ours {
 
 async function ours(table: Table, intervals: boolean): Promise<Ours> {
   const args = [
-    '--liftoff-only',
-    'bench/measure-child.mjs',
-    'dist/cli/kostra.mjs',
     'suppress',
     '--data',
     join(SDC, table.file),
@@ -67,8 +65,7 @@ async function ours(table: Table, intervals: boolean): Promise<Ours> {
     '--out',
     join(OUT, `${table.name}${intervals ? '-intervals' : ''}.csv`),
   ];
-  const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 24 });
-  const { seconds, peakMiB } = JSON.parse(stderr.trim().split('\n').at(-1)!) as Ours;
+  const { stdout, seconds, peakMiB } = await measured('dist/cli/kostra.mjs', args);
   const suppression = Number(/table and suppression ([\d.]+) s/.exec(stdout)?.[1] ?? NaN);
   return { seconds, peakMiB, summary: stdout.trim(), suppression };
 }
@@ -102,7 +99,6 @@ async function gaussSuppressionInR(table: Table): Promise<Record<string, number>
 }
 
 const suppressionSeconds = new Map<string, number>();
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 await run(process.execPath, ['build.mjs'], { cwd: ROOT });
 await mkdir(OUT, { recursive: true });

@@ -1,7 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { seededRandom } from '../src/domain/collection/sample.ts';
-import { DATA_DIR } from '../src/files/product-data.ts';
+import { loadMunicipalityRows } from '../src/files/product-data.ts';
 
 const ASSS = new Set(['0301', '4601', '5001', '1103', '3024', '4204', '3004', '1108', '3005', '5401']);
 const MEASURES = ['AGD10', 'AGD4', 'AGD16', 'AGD2'] as const;
@@ -36,18 +36,15 @@ function amounts(agd10: number) {
 }
 
 /**
- * Writes a synthetic survey round in the exchange format: every municipality of the 2020-2023 structure
- * invited, about 80 % responding, with all three tables at random levels of detail.
+ * Writes a synthetic survey round in the exchange format: every municipality of the year's structure (of
+ * 2020-2023 for a year before the product's lists) invited, about 80 % responding, with all three tables at random levels of detail.
  */
 export async function writeSyntheticRound(dir: string, referenceYear: number): Promise<void> {
   // Seeded, so that every run benchmarks the same data.
   const rng = seededRandom(referenceYear);
-  const municipalities = (await readFile(new URL('reference/municipalities-2022.csv', DATA_DIR), 'utf8'))
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .map(([code, name]) => ({ code: code!, name: name! }));
+  // The municipalities of the reference year where the product has their list (2019 on), else those of
+  // 2020-2023: an import checks the codes of a year it knows.
+  const municipalities = (await loadMunicipalityRows(referenceYear)) ?? (await loadMunicipalityRows(2022))!;
   const header = `code,name,size_group,asss,criteria,attended_meeting,meeting_participants,population_approx,${MEASURES.map((m) => `kostra_${referenceYear}_${m.toLowerCase()}`).join(',')}`;
   const lines = [header];
   const responses: unknown[] = [];

@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = new URL('../', import.meta.url).pathname;
+
+export interface Measure {
+  readonly seconds: number;
+  readonly peakMiB: number;
+  readonly stdout: string;
+}
+
+/**
+ * Runs a built module (dist/) in a child process that reports its own wall time and peak memory
+ * (bench/measure-child.mjs), with V8 compiling WebAssembly (PGlite, HiGHS) once with its baseline compiler.
+ * An exit code in `accepted` (besides 0) still measures: a control that finds warnings exits 1.
+ */
+export async function measured(
+  module: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; accepted?: readonly number[] } = {},
+): Promise<Measure> {
+  const { stdout, stderr } = await run(
+    process.execPath,
+    ['--liftoff-only', 'bench/measure-child.mjs', module, ...args],
+    { cwd: ROOT, env: options.env ?? process.env, maxBuffer: 1 << 26 },
+  ).catch((e: unknown) => {
+    const failed = e as { stdout: string; stderr: string; code: number };
+    if (options.accepted?.includes(failed.code)) return failed;
+    throw e;
+  });
+  const { seconds, peakMiB } = JSON.parse(stderr.trim().split('\n').at(-1)!) as Omit<Measure, 'stdout'>;
+  return { seconds, peakMiB, stdout };
+}
+
+export const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
