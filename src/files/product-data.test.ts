@@ -13,6 +13,13 @@ test.each([
   expect(municipalities?.get('5041')).toBe(snasa);
 });
 
+test('2019 has the codes of before the reform: 0402 Kongsvinger, not 3401', async () => {
+  const municipalities = (await loadMunicipalities(2019))!;
+  expect(municipalities.get('0402')).toBe('Kongsvinger');
+  expect(municipalities.has('3401')).toBe(false);
+  expect(municipalities.get('1850')).toBe('Tysfjord - Divtasvuodna');
+});
+
 test('a survey definition id that is not a plain name is refused', async () => {
   await expect(loadSurveyDefinition('../reference/size-groups')).rejects.toThrow(
     'is not a survey definition id',
