@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { call } from '../api.ts';
 import { sendTo } from './staff-api.ts';
 
 /** Contact addresses (CSV) and the sending of invitations or reminders, with the result. */
@@ -7,8 +8,6 @@ export function MailPanel({ roundId }: { roundId: string }) {
   const [contacts, setContacts] = useState('');
   const [message, setMessage] = useState<string>();
   type Answer = { rows?: number; sent?: number; failed?: number };
-  const send = (url: string, init: { method: string; headers: Record<string, string>; body: string }) =>
-    sendTo<Answer>(init.method, url, init.body, init.headers['content-type']!);
   return (
     <section className="submit-section" aria-labelledby="mail-heading">
       <Heading level={2} id="mail-heading" data-size="sm">
@@ -25,11 +24,7 @@ export function MailPanel({ roundId }: { roundId: string }) {
       <Button
         variant="secondary"
         onClick={() =>
-          void send(`/api/staff/rounds/${roundId}/contacts`, {
-            method: 'PUT',
-            headers: { 'content-type': 'text/csv' },
-            body: contacts,
-          }).then(
+          void sendTo<Answer>('PUT', `/api/staff/rounds/${roundId}/contacts`, contacts, 'text/csv').then(
             (b) => setMessage(`${b.rows ?? 0} adresser lagret.`),
             (e: unknown) => setMessage(String(e)),
           )
@@ -39,10 +34,9 @@ export function MailPanel({ roundId }: { roundId: string }) {
       </Button>
       <Button
         onClick={() =>
-          void send(`/api/staff/rounds/${roundId}/mail`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ kind: 'invitation', language: 'nb' }),
+          void call<Answer>('POST', `/api/staff/rounds/${roundId}/mail`, {
+            kind: 'invitation',
+            language: 'nb',
           }).then(
             (b) => setMessage(`Invitasjoner sendt: ${b.sent ?? 0}, feilet: ${b.failed ?? 0}.`),
             (e: unknown) => setMessage(String(e)),
@@ -54,10 +48,9 @@ export function MailPanel({ roundId }: { roundId: string }) {
       <Button
         variant="secondary"
         onClick={() =>
-          void send(`/api/staff/rounds/${roundId}/mail`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ kind: 'reminder', language: 'nb' }),
+          void call<Answer>('POST', `/api/staff/rounds/${roundId}/mail`, {
+            kind: 'reminder',
+            language: 'nb',
           }).then(
             (b) => setMessage(`Påminnelser sendt: ${b.sent ?? 0}, feilet: ${b.failed ?? 0}.`),
             (e: unknown) => setMessage(String(e)),
