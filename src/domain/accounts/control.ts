@@ -1,11 +1,9 @@
 import type { CodeList } from './chart.ts';
-import { fileFindings, type Totals } from './file-controls.ts';
-import { inRange, recordFindings } from './record-controls.ts';
+import { fileFindings } from './file-controls.ts';
+import { recordFindings } from './record-controls.ts';
 import { rulesFor, severityFor, type ControlRule, type ControlSeverity } from './control-rules.ts';
 import {
   accountOf,
-  isExpense,
-  isIncome,
   parseRecord,
   RECORD_LENGTH,
   SKJEMA,
@@ -15,6 +13,7 @@ import {
 } from './record.ts';
 import type { FunctionArtSums } from './key-figures.ts';
 import { amountAt, controlByteIn } from './record-bytes.ts';
+import { RunningTotals, type Targets } from './running-totals.ts';
 import { VerdictTable } from './verdict-table.ts';
 
 /** Lines kept per rule for the report; the count goes on. Memory stays flat however large the file. */
@@ -40,33 +39,6 @@ export interface ControlReport {
   readonly records: number;
   readonly findings: readonly Finding[];
   readonly highest: ControlSeverity | null;
-}
-
-/** Indices of the running totals. */
-const TOTAL = {
-  operationsExpense: 0,
-  operationsIncome: 1,
-  investmentExpense: 2,
-  investmentIncome: 3,
-  assets: 4,
-  liabilities: 5,
-  transfersOperations: 6,
-  transfersInvestment: 7,
-  depreciation: 8,
-  counterEntry: 9,
-  seenOperations: 10,
-  seenInvestment: 11,
-  seenBalance: 12,
-} as const;
-const TOTALS = 13;
-
-/** Which running totals a record adds its amount to, and which it counts itself in (-1: none). */
-interface Targets {
-  readonly add: readonly number[];
-  readonly seen: number;
-  /** The function's sums by art for the key figures, when this is an operations record. */
-  readonly bucket: Float64Array | null;
-  readonly art: number;
 }
 
 /** What the record controls say of a combination, and its fields: the same for every file of a kind. */
@@ -113,12 +85,7 @@ interface Open {
 export class AccountsControl {
   private readonly open = new Map<string, Open>();
   private readonly fileLevel: Finding[] = [];
-  /**
-   * Running totals, by the indices in TOTAL: sums of the accounts and how many records each has; after them
-   * the sum of each rule that sums a selection of records (`sum_zero`), in the order of `selections`.
-   */
-  private readonly totals: Float64Array;
-  private readonly selections: readonly Extract<ControlRule, { kind: 'sum_zero' }>[];
+  private readonly totals: RunningTotals;
   private readonly rules: readonly ControlRule[];
   private readonly keys = new Map<string, KeyEntry>();
   private records = 0;
@@ -149,15 +116,15 @@ export class AccountsControl {
     readonly declared: Declared,
     private readonly codes: CodeList,
     /** Where the operations amounts go for the key figures, as the records pass. */
-    private readonly functionSums?: FunctionArtSums,
+    functionSums?: FunctionArtSums,
   ) {
     const rules = rulesFor(allRules, declared.year);
     this.rules = rules;
     const osloDistrict = declared.region.startsWith('0301') && declared.region !== '030100';
-    this.selections = rules.flatMap((r) =>
-      r.kind === 'sum_zero' && !(r.not_for_oslo_districts && osloDistrict) ? [r] : [],
+    this.totals = new RunningTotals(
+      rules.flatMap((r) => (r.kind === 'sum_zero' && !(r.not_for_oslo_districts && osloDistrict) ? [r] : [])),
+      functionSums,
     );
-    this.totals = new Float64Array(TOTALS + this.selections.length);
     this.kind = SKJEMA[declared.skjema]?.kind;
     this.duplicates = rules.find((r) => r.kind === 'duplicates');
     // Verdicts depend on the rules, the year's code list, the skjema and whether this is Oslo: shared by
@@ -334,7 +301,7 @@ export class AccountsControl {
       opens:
         judged.findings.length === 0 ? NONE : judged.findings.map((f) => this.openFor(f.rule, f.message)),
       key: this.keyEntry(judged.kontoklasse, judged.functionCode, judged.art),
-      targets: this.targetsOf(judged.account, judged.functionCode, judged.art),
+      targets: this.totals.targetsOf(judged.account, judged.functionCode, judged.art),
     };
   }
 
@@ -386,69 +353,7 @@ export class AccountsControl {
     for (const f of this.findingsOf(r)) this.flag(f.rule, f.message, r.line, () => text);
     const duplicate = this.countKey(this.keyEntry(r.kontoklasse, r.functionCode, r.art).index, r.line);
     if (duplicate) this.note(duplicate, r.line, () => text);
-    this.accumulate(this.targetsOf(accountOf(r), r.functionCode, r.art), r.amount ?? 0);
-  }
-
-  /** Which running totals a record of this account, function and art adds its amount (or 1) to. */
-  private targetsOf(account: Account, functionCode: string, art: string): Targets {
-    const add: number[] = [];
-    let seen = -1;
-    if (account === 'operations' || account === 'investment') {
-      const ops = account === 'operations';
-      seen = ops ? TOTAL.seenOperations : TOTAL.seenInvestment;
-      if (isExpense(art)) add.push(ops ? TOTAL.operationsExpense : TOTAL.investmentExpense);
-      else if (isIncome(art)) add.push(ops ? TOTAL.operationsIncome : TOTAL.investmentIncome);
-    }
-    if (account === 'balance') {
-      seen = TOTAL.seenBalance;
-      const chapter = Number(functionCode);
-      if (chapter >= 10 && chapter <= 29) add.push(TOTAL.assets);
-      else if (chapter >= 31 && chapter <= 5999) add.push(TOTAL.liabilities);
-    }
-    if (account === 'operations' && art === '570') add.push(TOTAL.transfersOperations);
-    if (account === 'investment' && art === '970') add.push(TOTAL.transfersInvestment);
-    if (account === 'operations' && art === '590' && inRange(functionCode, ['100', '799']))
-      add.push(TOTAL.depreciation);
-    if (account === 'operations' && art === '990' && functionCode === '860') add.push(TOTAL.counterEntry);
-    const artNumber = Number(art);
-    const bucket =
-      account === 'operations' && this.functionSums && Number.isInteger(artNumber)
-        ? this.functionSums.arts(functionCode)
-        : null;
-    this.selections.forEach((rule, i) => {
-      const selected =
-        (!rule.account || rule.account === account) &&
-        (!rule.functions || rule.functions.includes(functionCode)) &&
-        rule.art_ranges.some((range) => inRange(art, range));
-      if (selected) add.push(TOTALS + i);
-    });
-    return { add, seen, bucket, art: artNumber };
-  }
-
-  /** Adds the amount of some records of the same targets (their number: `records`) to the totals. */
-  private accumulate(targets: Targets, amount: number, records = 1) {
-    const totals = this.totals;
-    for (const index of targets.add) totals[index]! += amount;
-    if (targets.seen >= 0) totals[targets.seen]! += records;
-    if (targets.bucket) targets.bucket[targets.art]! += amount;
-  }
-
-  /** The running totals by name, for the file-level controls. */
-  private summary(): Totals {
-    const t = this.totals;
-    return {
-      operations: { expense: t[TOTAL.operationsExpense]!, income: t[TOTAL.operationsIncome]! },
-      investment: { expense: t[TOTAL.investmentExpense]!, income: t[TOTAL.investmentIncome]! },
-      balance: { assets: t[TOTAL.assets]!, liabilities: t[TOTAL.liabilities]! },
-      seen: {
-        operations: t[TOTAL.seenOperations]! > 0,
-        investment: t[TOTAL.seenInvestment]! > 0,
-        balance: t[TOTAL.seenBalance]! > 0,
-      },
-      transfers: { operations: t[TOTAL.transfersOperations]!, investment: t[TOTAL.transfersInvestment]! },
-      depreciation: { '590': t[TOTAL.depreciation]!, '990': t[TOTAL.counterEntry]! },
-      selected: new Map(this.selections.map((rule, i) => [rule, t[TOTALS + i]!])),
-    };
+    this.totals.add(this.totals.targetsOf(accountOf(r), r.functionCode, r.art), r.amount ?? 0);
   }
 
   /**
@@ -459,7 +364,7 @@ export class AccountsControl {
     // Amounts taken on the fast path are summed by verdict: every amount is a whole number, so the sums
     // are exact whatever the order.
     this.verdicts.forEach((verdict, i) => {
-      this.accumulate(verdict.targets, this.verdictSum[i]!, this.verdictCount[i]);
+      this.totals.add(verdict.targets, this.verdictSum[i]!, this.verdictCount[i]);
       this.verdictSum[i] = 0;
       this.verdictCount[i] = 0;
     });
@@ -474,7 +379,7 @@ export class AccountsControl {
         count: 0,
         examples: [],
       });
-    for (const { rule, message } of fileFindings(this.rules, this.summary(), this.kind))
+    for (const { rule, message } of fileFindings(this.rules, this.totals.summary(), this.kind))
       fileFinding(rule, message);
     let findings: Finding[] = [
       ...[...this.open.values()].map((o) => ({
