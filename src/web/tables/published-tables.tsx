@@ -1,3 +1,4 @@
+import { request } from '../api.ts';
 import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { PublicPage } from '../public-page.tsx';
 import { useEffect, useState } from 'react';
@@ -30,12 +31,10 @@ export function PublishedTables() {
   const [tables, setTables] = useState<TableEntry[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    fetch('/api/v2/tables?lang=no')
-      .then((r) => r.json() as Promise<{ tables: TableEntry[] }>)
-      .then(
-        (r) => setTables(r.tables),
-        (e: unknown) => setError(String(e)),
-      );
+    request<{ tables: TableEntry[] }>('GET', '/api/v2/tables?lang=no').then(
+      (r) => setTables(r.tables),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
   }, []);
   return (
     <PublicPage title="Publiserte tabeller">
@@ -55,9 +54,10 @@ export function PublishedTables() {
 function PublishedTable({ table }: { table: TableEntry }) {
   const [data, setData] = useState<JsonStat>();
   useEffect(() => {
-    fetch(`/api/v2/tables/${table.id}/data?valueCodes[Region]=I_ALT,KG_*&valueCodes[ContentsCode]=AGD10`)
-      .then((r) => r.json() as Promise<JsonStat>)
-      .then(setData, () => undefined);
+    request<JsonStat>(
+      'GET',
+      `/api/v2/tables/${table.id}/data?valueCodes[Region]=I_ALT,KG_*&valueCodes[ContentsCode]=AGD10`,
+    ).then(setData, () => undefined);
   }, [table.id]);
   const base = `/api/v2/tables/${table.id}/data`;
   return (
