@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'report/', '.kostra/', 'dist/', 'bench/out/', 'scratch/', 'dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'report/',
+      '.kostra/',
+      'dist/',
+      'bench/out/',
+      'scratch/',
+      'src/domain/accounts/wasm/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

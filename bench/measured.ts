@@ -12,7 +12,7 @@ export interface Measure {
 
 /**
  * Runs a built module (dist/) in a child process that reports its own wall time and peak memory
- * (bench/measure-child.mjs), with V8 compiling WebAssembly (PGlite, HiGHS) once with its baseline compiler.
+ * (bench/measure-child.mjs), with Node's flags as the command sets them for itself.
  * An exit code in `accepted` (besides 0) still measures: a control that finds warnings exits 1.
  */
 export async function measured(
@@ -20,11 +20,11 @@ export async function measured(
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; accepted?: readonly number[] } = {},
 ): Promise<Measure> {
-  const { stdout, stderr } = await run(
-    process.execPath,
-    ['--liftoff-only', 'bench/measure-child.mjs', module, ...args],
-    { cwd: ROOT, env: options.env ?? process.env, maxBuffer: 1 << 26 },
-  ).catch((e: unknown) => {
+  const { stdout, stderr } = await run(process.execPath, ['bench/measure-child.mjs', module, ...args], {
+    cwd: ROOT,
+    env: options.env ?? process.env,
+    maxBuffer: 1 << 26,
+  }).catch((e: unknown) => {
     const failed = e as { stdout: string; stderr: string; code: number };
     if (options.accepted?.includes(failed.code)) return failed;
     throw e;

@@ -66,6 +66,21 @@ describe('Kongsvinger 2019 (real), controlled as a 2019 file', () => {
     expect(figure('AGD10').terms.reduce((s, t) => s + t.amount, 0)).toBe(251023);
   });
 
+  test('read in small chunks into the kernel memory, or given at once: the same result', async () => {
+    // Chunks of an odd size cut records anywhere; a line longer than a chunk makes the reader's room grow.
+    const path = join(dir, 'long-line.dat');
+    const lines = [...original.slice(0, 700), 'x'.repeat(5000), ...original.slice(700)];
+    await writeFile(path, lines.join('\r\n'), 'latin1');
+    const atOnce = await controlAccountsFile(await readFile(path), DECLARED);
+    for (const chunkBytes of [997, 64 * 1024]) {
+      const chunked = await controlAccountsFile(path, DECLARED, chunkBytes);
+      expect({ ...chunked, file: '' }).toEqual({ ...atOnce, file: '' });
+    }
+    expect(atOnce.report.findings.map((f) => f.rule)).toEqual(['001']);
+    const whole = await controlAccountsFile(KONGSVINGER, DECLARED, 997);
+    expect(whole).toEqual(await controlAccountsFile(KONGSVINGER, DECLARED));
+  });
+
   test.each([
     [
       'a short record',

@@ -40,6 +40,8 @@ let accountsData:
 export async function controlAccountsFile(
   source: string | Buffer,
   declared: Declared,
+  /** How much of a file is read at a time (4 MiB unless told). */
+  chunkBytes?: number,
 ): Promise<AccountsResult> {
   const [chart, rules, definitions] = await (accountsData ??= Promise.all([
     loadChartOfAccounts(),
@@ -49,8 +51,14 @@ export async function controlAccountsFile(
   const sums = new FunctionArtSums();
   const control = new AccountsControl(rules, declared, chart.codeList(declared.year), sums);
   if (typeof source === 'string')
-    await readAccountChunks(source, (bytes, start, end, last) =>
-      control.acceptChunk(bytes, start, end, last),
+    await readAccountChunks(
+      source,
+      {
+        buffer: (which, size) => control.chunkBuffer(which, size),
+        prepareRead: (size) => control.prepareRead(size),
+        consume: (bytes, start, end, last) => control.acceptChunk(bytes, start, end, last),
+      },
+      chunkBytes,
     );
   else control.acceptChunk(source, 0, source.length, true);
   const valid = definitionsFor(definitions, declared.year);

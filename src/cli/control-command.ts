@@ -34,11 +34,16 @@ export async function controlCommand(file: string | undefined, options: ControlO
     region: options.region,
   });
   const { report } = result;
-  console.log(`${file}: ${report.records} records, ${report.findings.length} findings`);
-  for (const f of report.findings)
-    console.log(
-      `  ${f.severity.padEnd(7)} ${f.rule} ${f.title}: ${f.message}${f.count ? ` (${f.count}: linje ${f.lines.slice(0, 10).join(', ')}${f.count > 10 ? ' …' : ''})` : ''}`,
-    );
+  // One write: a file of many findings prints thousands of lines.
+  console.log(
+    [
+      `${file}: ${report.records} records, ${report.findings.length} findings`,
+      ...report.findings.map(
+        (f) =>
+          `  ${f.severity.padEnd(7)} ${f.rule} ${f.title}: ${f.message}${f.count ? ` (${f.count}: linje ${f.lines.slice(0, 10).join(', ')}${f.count > 10 ? ' …' : ''})` : ''}`,
+      ),
+    ].join('\n'),
+  );
   if (options.json) await writeFile(options.json, JSON.stringify(result, null, 2));
   if (options.html)
     await writeFile(options.html, accountsHtml(result, options.function ?? ['254', '257', '258']));

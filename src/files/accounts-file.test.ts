@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readAccountChunks } from './accounts-file.ts';
+import { arraySink, readAccountChunks } from './accounts-file.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ async function linesOf(content: string, chunkBytes: number) {
   const lines: string[] = [];
   await readAccountChunks(
     path,
-    (bytes, start, end, last) => {
+    arraySink((bytes, start, end, last) => {
       let s = start;
       for (let nl = bytes.indexOf(10, s); nl >= 0 && nl < end; nl = bytes.indexOf(10, s)) {
         lines.push(Buffer.from(bytes.subarray(s, nl)).toString('latin1'));
@@ -28,7 +28,7 @@ async function linesOf(content: string, chunkBytes: number) {
         return end;
       }
       return s;
-    },
+    }),
     chunkBytes,
   );
   return lines;

@@ -24,38 +24,83 @@ export async function* accountLines(
   if (rest.length > 0) yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: line + 1 };
 }
 
+/** Where an accounting file is read to, a chunk at a time, and what takes the chunks. */
+export interface ChunkSink {
+  /**
+   * Buffer `which` (0 or 1) of at least `size` bytes, with what it held at its front. Asked for anew before
+   * each use: the sink may have moved it.
+   */
+  buffer(which: 0 | 1, size: number): Uint8Array;
+  /** Before a read of `size` bytes into one buffer begins, while the other is consumed. */
+  prepareRead?(size: number): void;
+  /**
+   * The bytes from `start` to `end`: returns where the first line it could not finish begins (carried to
+   * the front of the next chunk). `last` marks the final chunk, whose rest is the last line.
+   */
+  consume(bytes: Uint8Array, start: number, end: number, last: boolean): number;
+}
+
 /**
- * Reads an accounting file in chunks into one buffer, reused: `consume` gets the bytes from `start` to `end`
- * and returns where the first line it could not finish begins; that rest is carried to the front, and the
- * next read fills in behind it. `last` marks the final chunk (its rest is the last line). A line longer than
- * the buffer doubles it. A national year is never held as one string, nor a large file as one buffer.
+ * Reads an accounting file in chunks into two buffers in turn, the next chunk read while the sink consumes
+ * the one before (so reading and controlling take two cores). Each buffer has room in front of the chunk
+ * for the rest of the previous one, the line it could not finish: that rest is copied there, so the line
+ * continues without a copy of the chunk. A line longer than that room doubles it. A national year is never
+ * held as one string, nor a large file as one buffer.
  */
-export async function readAccountChunks(
-  path: string,
-  consume: (bytes: Uint8Array, start: number, end: number, last: boolean) => number,
-  chunkBytes = 1 << 22,
-): Promise<void> {
+export async function readAccountChunks(path: string, sink: ChunkSink, chunkBytes = 1 << 22): Promise<void> {
   const file = await open(path, 'r');
   try {
-    // A small file gets a buffer of its size (a national year is 356 of them), a large one chunks.
+    // A small file is read at once (a national year is 356 of them), a large one in chunks.
     const { size } = await file.stat();
-    let buffer = new Uint8Array(Math.max(Math.min(chunkBytes, size + 1), 1));
-    let carried = 0;
+    const wanted = Math.max(Math.min(chunkBytes, size + 1), 1);
+    let room = Math.min(1 << 12, wanted);
+    let which: 0 | 1 = 0;
+    let position = 0;
+    let rest = new Uint8Array(0);
+    sink.prepareRead?.(room + wanted);
+    let reading = file.read(sink.buffer(0, room + wanted), room, wanted, 0);
     for (;;) {
-      if (carried === buffer.length) {
-        const larger = new Uint8Array(buffer.length * 2);
-        larger.set(buffer);
-        buffer = larger;
-      }
-      const { bytesRead } = await file.read(buffer, carried, buffer.length - carried, null);
-      const end = carried + bytesRead;
+      const { bytesRead } = await reading;
+      position += bytesRead;
       const last = bytesRead === 0;
-      const rest = consume(buffer, 0, end, last);
+      if (rest.length > room) {
+        // Nothing is being read now: the chunk just read moves back to make the room larger.
+        const larger = Math.max(room * 2, rest.length);
+        sink.buffer(which, larger + wanted).copyWithin(larger, room, room + bytesRead);
+        room = larger;
+      }
+      if (!last) {
+        sink.prepareRead?.(room + wanted);
+        reading = file.read(sink.buffer(which === 0 ? 1 : 0, room + wanted), room, wanted, position);
+      }
+      const bytes = sink.buffer(which, room + wanted);
+      const start = room - rest.length;
+      bytes.set(rest, start);
+      const end = room + bytesRead;
+      const done = sink.consume(bytes, start, end, last);
       if (last) return;
-      buffer.copyWithin(0, rest, end);
-      carried = end - rest;
+      rest = sink.buffer(which, room + wanted).slice(done, end);
+      which = which === 0 ? 1 : 0;
     }
   } finally {
     await file.close();
   }
+}
+
+/** A sink of two arrays of its own, which grow keeping what they hold, for `consume`. */
+export function arraySink(
+  consume: (bytes: Uint8Array, start: number, end: number, last: boolean) => number,
+): ChunkSink {
+  const buffers = [new Uint8Array(0), new Uint8Array(0)];
+  return {
+    buffer(which, size) {
+      const bytes = buffers[which]!;
+      if (bytes.length >= size) return bytes;
+      const larger = new Uint8Array(size);
+      larger.set(bytes);
+      buffers[which] = larger;
+      return larger;
+    },
+    consume,
+  };
 }

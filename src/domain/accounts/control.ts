@@ -12,9 +12,8 @@ import {
   type Declared,
 } from './record.ts';
 import type { FunctionArtSums } from './key-figures.ts';
-import { amountAt, controlByteIn } from './record-bytes.ts';
+import { RecordKernel, STOP } from './record-kernel.ts';
 import { RunningTotals, type Targets } from './running-totals.ts';
-import { VerdictTable } from './verdict-table.ts';
 
 /** Lines kept per rule for the report; the count goes on. Memory stays flat however large the file. */
 const KEPT_LINES = 200;
@@ -88,27 +87,21 @@ export class AccountsControl {
   private readonly totals: RunningTotals;
   private readonly rules: readonly ControlRule[];
   private readonly keys = new Map<string, KeyEntry>();
+  /** Records read as text (the kernel counts its own). */
   private records = 0;
   private readonly kind: 'budget' | 'balance' | undefined;
   private readonly duplicates: ControlRule | undefined;
-  /** Lines read by `acceptChunk`. */
-  private lines = 0;
-  /** Skjema, year, quarter and region as the records must begin: three words (little-endian) and a byte. */
-  private readonly prefix: Int32Array;
   private readonly judged: Map<string, Judged>;
-  /** The record controls' verdicts on the combinations of this file, by the index the table keeps. */
+  /**
+   * The fast path: it takes the plain records of judged combinations, sums their amounts by verdict, counts
+   * their keys and numbers the lines; the verdicts and keys are indices it shares with this control.
+   */
+  private readonly kernel: RecordKernel;
+  /** The record controls' verdicts on the combinations of this file, by the kernel's index. */
   private readonly verdicts: Verdict[] = [];
-  private readonly table = new VerdictTable();
-  // By verdict: the sum of the amounts and the number of records (added to the totals at the end), the key,
-  // and whether the verdict has findings. Typed arrays: a record touches numbers only.
-  private verdictSum = new Float64Array(1024);
-  private verdictCount = new Int32Array(1024);
-  private verdictKey = new Int32Array(1024);
-  private verdictFlagged = new Uint8Array(1024);
-  // By key: records so far, and the line of the first.
+  /** The keys of this file, by the kernel's index. */
   private readonly keyEntries: KeyEntry[] = [];
-  private keyCount = new Int32Array(1024);
-  private keyFirst = new Int32Array(1024);
+  private finished = false;
 
   constructor(
     /** The rules of every year: those of the declared year apply. */
@@ -136,15 +129,10 @@ export class AccountsControl {
     const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}`;
     this.judged = byCodes.get(context) ?? new Map<string, Judged>();
     byCodes.set(context, this.judged);
-    // Thirteen Latin-1 characters; any other declaration matches no record on the fast path (-1 is no byte).
-    const head = `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`;
-    const chars = Array.from({ length: head.length }, (_, i) => head.charCodeAt(i));
-    const byte = (i: number) => chars[i]!;
-    const word = (at: number) => byte(at) | (byte(at + 1) << 8) | (byte(at + 2) << 16) | (byte(at + 3) << 24);
-    this.prefix =
-      chars.length === 13 && chars.every((c) => c < 256)
-        ? Int32Array.of(word(0), word(4), word(8), byte(12))
-        : Int32Array.of(0, 0, 0, -1);
+    this.kernel = new RecordKernel(
+      `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
+      this.duplicates ? KEPT_LINES : 0,
+    );
   }
 
   private severity(rule: ControlRule) {
@@ -201,85 +189,82 @@ export class AccountsControl {
   }
 
   /**
+   * Buffer `which` (0 or 1) of at least `size` bytes for the file to be read into, with what it held at its
+   * front: one of the kernel's two chunks, which `acceptChunk` then takes without a copy. Any buffer will do,
+   * at the price of one.
+   */
+  chunkBuffer(which: 0 | 1, size: number): Uint8Array {
+    return this.kernel.chunk(which, size);
+  }
+
+  /**
+   * Before the file is read into one buffer while `acceptChunk` takes the other, of `size` bytes: whatever
+   * memory taking it may need is taken now, so none moves under the read.
+   */
+  prepareRead(size: number): void {
+    this.kernel.reserve(Math.ceil(size / (RECORD_LENGTH + 1)) + 1);
+  }
+
+  /**
    * The lines of a chunk of a file, from `start` to `end`, as the file is read: returns where the first line
    * not yet ended begins (the reader carries it over to the next chunk), or `end` when this is the `last`
    * chunk (its rest is the last line, which needs no line break). Lines are numbered on from the previous
-   * chunk. A record of 48 bytes and a line break (LF or CRLF) whose declared fields match is judged on the fast
-   * path; any other line as text, by `accept`.
+   * chunk. The kernel takes the plain records of combinations already judged; a new combination is judged
+   * here, by the rules, and any other line read as text, by `accept`.
    */
   acceptChunk(bytes: Uint8Array, start: number, end: number, last: boolean): number {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (this.kernel.holds(bytes)) return this.acceptKernelChunk(bytes, start, end, last);
+    this.kernel.chunk(0, end - start);
+    this.prepareRead(end - start);
+    const chunk = this.kernel.chunk(0);
+    chunk.set(bytes.subarray(start, end));
+    return start + this.acceptKernelChunk(chunk, 0, end - start, last);
+  }
+
+  /** `acceptChunk` on one of the kernel's chunks. */
+  private acceptKernelChunk(chunk: Uint8Array, start: number, end: number, last: boolean): number {
+    const kernel = this.kernel;
     let s = start;
     while (s < end) {
-      const lf = s + RECORD_LENGTH;
-      if (lf < end) {
-        const b = bytes[lf];
-        const next = b === 10 ? lf + 1 : b === 13 && lf + 1 < end && bytes[lf + 1] === 10 ? lf + 2 : -1;
-        if (next > 0 && this.acceptRecordBytes(bytes, view, s)) {
-          s = next;
-          continue;
-        }
+      s = kernel.run(chunk, s, end);
+      const stop = kernel.stop;
+      this.noteEvents(chunk);
+      if (stop === STOP.events) continue;
+      if (stop === STOP.new) {
+        this.judgeStopped(chunk, s);
+        continue;
       }
-      let lineEnd = bytes.indexOf(10, s);
-      if (lineEnd < 0 || lineEnd >= end) {
+      if (s >= end) break;
+      let lineEnd = chunk.subarray(0, end).indexOf(10, s);
+      if (lineEnd < 0) {
         if (!last) return s;
         lineEnd = end;
       }
-      const stop = lineEnd > s && bytes[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
-      this.accept(latin1(bytes, s, stop), ++this.lines);
+      const stopAt = lineEnd > s && chunk[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+      this.accept(latin1(chunk, s, stopAt), kernel.nextLine());
       s = lineEnd + 1;
     }
     return end;
   }
 
-  /**
-   * One record of 48 bytes from `s`, when its declared fields match and its other fields are plain: judged
-   * by its kontoklasse, function, art and whether the amount is zero. The record controls' verdict on that
-   * combination is computed once, by the same rules as `accept`, and remembered. False (nothing done) for
-   * anything else, which `accept` then judges as text.
-   */
-  private acceptRecordBytes(bytes: Uint8Array, view: DataView, s: number): boolean {
-    const prefix = this.prefix;
-    if (
-      view.getInt32(s, true) !== prefix[0] ||
-      view.getInt32(s + 4, true) !== prefix[1] ||
-      view.getInt32(s + 8, true) !== prefix[2] ||
-      bytes[s + 12] !== prefix[3] ||
-      // A tab (or another control character) is a record-length finding: the text path says so.
-      controlByteIn(view, s + 13, 26)
-    )
-      return false;
-    const amount = amountAt(bytes, s + 39);
-    if (Number.isNaN(amount)) return false;
-    const zero = amount === 0;
-    const slot = this.table.slot(view.getInt32(s + 31, true), view.getInt32(s + 35, true));
-    let index = this.table.verdict(slot, zero);
-    if (index < 0) index = this.addVerdict(this.verdictOf(bytes, s, zero), slot, zero);
-    const line = ++this.lines;
-    this.records++;
-    this.verdictSum[index]! += amount;
-    this.verdictCount[index]!++;
-    if (this.verdictFlagged[index] === 1)
-      for (const open of this.verdicts[index]!.opens) this.noteBytes(open, line, bytes, s, s + RECORD_LENGTH);
-    const duplicate = this.countKey(this.verdictKey[index]!, line);
-    if (duplicate) this.noteBytes(duplicate, line, bytes, s, s + RECORD_LENGTH);
-    return true;
+  /** The records the kernel passed on: a verdict with findings, or a duplicate whose line is kept. */
+  private noteEvents(chunk: Uint8Array) {
+    const events = this.kernel.takeEvents();
+    for (let i = 0; i < events.length; i += 4) {
+      const offset = events[i]!;
+      const line = events[i + 1]!;
+      const { opens, key } = this.verdicts[events[i + 2]!]!;
+      for (const open of opens) this.noteBytes(open, line, chunk, offset, offset + RECORD_LENGTH);
+      if (events[i + 3] === 1 && this.duplicates)
+        this.noteBytes(this.duplicateOpen(key, this.duplicates), line, chunk, offset, offset + RECORD_LENGTH);
+    }
   }
 
-  private addVerdict(verdict: Verdict, slot: number, zero: boolean): number {
-    const index = this.verdicts.length;
-    this.verdicts.push(verdict);
-    this.table.set(slot, zero, index);
-    if (index === this.verdictSum.length) {
-      const size = index * 2;
-      this.verdictSum = grown(new Float64Array(size), this.verdictSum);
-      this.verdictCount = grown(new Int32Array(size), this.verdictCount);
-      this.verdictKey = grown(new Int32Array(size), this.verdictKey);
-      this.verdictFlagged = grown(new Uint8Array(size), this.verdictFlagged);
-    }
-    this.verdictKey[index] = verdict.key.index;
-    this.verdictFlagged[index] = verdict.opens.length > 0 ? 1 : 0;
-    return index;
+  /** Judges the combination of the plain record the kernel stopped at; the kernel takes the record next. */
+  private judgeStopped(chunk: Uint8Array, s: number) {
+    const verdict = this.verdictOf(chunk, s, this.kernel.stoppedAtZero);
+    const index = this.kernel.addVerdict(verdict.key.index, verdict.opens.length > 0);
+    this.verdicts[index] = verdict;
   }
 
   /** The verdict on a record's combination: judged by the rules, or as judged before in this process. */
@@ -314,14 +299,9 @@ export class AccountsControl {
     const key = `${kontoklasse}|${functionCode}|${art}`;
     let entry = this.keys.get(key);
     if (!entry) {
-      const index = this.keyEntries.length;
-      entry = { index, open: undefined, kontoklasse, functionCode, art };
+      entry = { index: this.kernel.addKey(), open: undefined, kontoklasse, functionCode, art };
       this.keys.set(key, entry);
-      this.keyEntries.push(entry);
-      if (index === this.keyCount.length) {
-        this.keyCount = grown(new Int32Array(index * 2), this.keyCount);
-        this.keyFirst = grown(new Int32Array(index * 2), this.keyFirst);
-      }
+      this.keyEntries[entry.index] = entry;
     }
     return entry;
   }
@@ -331,13 +311,8 @@ export class AccountsControl {
    * duplicate: its finding's entry when this line is one of those kept (the count is set at the end).
    */
   private countKey(key: number, line: number): Open | undefined {
-    const before = this.keyCount[key]!;
-    this.keyCount[key] = before + 1;
-    if (before === 0) {
-      this.keyFirst[key] = line;
-      return undefined;
-    }
-    if (before > KEPT_LINES || !this.duplicates) return undefined;
+    const before = this.kernel.countKey(key, line);
+    if (before === 0 || before > KEPT_LINES || !this.duplicates) return undefined;
     return this.duplicateOpen(this.keyEntries[key]!, this.duplicates);
   }
 
@@ -345,7 +320,7 @@ export class AccountsControl {
     const budget = this.kind === 'budget';
     return (entry.open ??= this.openFor(
       rule,
-      `Flere beløp på samme kombinasjon av kontoklasse ${entry.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${entry.functionCode} og ${budget ? 'art' : 'sektor'} ${entry.art} (første på linje ${this.keyFirst[entry.index]}).`,
+      `Flere beløp på samme kombinasjon av kontoklasse ${entry.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${entry.functionCode} og ${budget ? 'art' : 'sektor'} ${entry.art} (første på linje ${this.kernel.keyFirst(entry.index)}).`,
     ));
   }
 
@@ -358,17 +333,18 @@ export class AccountsControl {
 
   /**
    * The file-level controls, then every finding, most severe first. The key figures' sums are complete
-   * after this.
+   * after this; the control is done (its kernel goes to the next file).
    */
   finish(): ControlReport {
-    // Amounts taken on the fast path are summed by verdict: every amount is a whole number, so the sums
-    // are exact whatever the order.
-    this.verdicts.forEach((verdict, i) => {
-      this.totals.add(verdict.targets, this.verdictSum[i]!, this.verdictCount[i]);
-      this.verdictSum[i] = 0;
-      this.verdictCount[i] = 0;
-    });
-    for (const entry of this.keyEntries) if (entry.open) entry.open.count = this.keyCount[entry.index]! - 1;
+    if (this.finished) throw new Error('This control has finished: a control is for one file.');
+    this.finished = true;
+    // Amounts the kernel took are summed by verdict: every amount is a whole number, so the sums are exact
+    // whatever the order.
+    this.verdicts.forEach((verdict, i) =>
+      this.totals.add(verdict.targets, this.kernel.sumOf(i), this.kernel.countOf(i)),
+    );
+    for (const entry of this.keyEntries)
+      if (entry.open) entry.open.count = this.kernel.keyCount(entry.index) - 1;
     const fileFinding = (rule: ControlRule, message: string) =>
       this.fileLevel.push({
         rule: rule.id,
@@ -398,19 +374,10 @@ export class AccountsControl {
       findings = findings.filter((f) => f.severity === 'FATAL');
     const order = { FATAL: 0, ERROR: 1, WARNING: 2, INFO: 3 };
     findings.sort((a, b) => order[a.severity] - order[b.severity] || a.rule.localeCompare(b.rule));
-    return {
-      declared: this.declared,
-      records: this.records,
-      findings,
-      highest: findings[0]?.severity ?? null,
-    };
+    const records = this.records + this.kernel.records;
+    this.kernel.release();
+    return { declared: this.declared, records, findings, highest: findings[0]?.severity ?? null };
   }
-}
-
-/** `target` (longer) with the values of `source` at its start. */
-function grown<T extends Float64Array | Int32Array | Uint8Array>(target: T, source: T): T {
-  target.set(source);
-  return target;
 }
 
 /** Bytes of a record as text, one character per byte (the files are Latin-1). */

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { RecordKernel, STOP } from './record-kernel.ts';
+import { recordLine } from './testing.ts';
+
+const DECLARED = '0A2022 340100';
+
+/** A kernel with `text` in its first chunk. */
+function loaded(text: string, keptDuplicates = 0) {
+  const kernel = new RecordKernel(DECLARED, keptDuplicates);
+  kernel.chunk(0, text.length).set(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+  return { kernel, chunk: () => kernel.chunk(0), end: text.length };
+}
+
+/** Runs over the chunk from `start`, judging each new combination as a verdict and key of its own. */
+function runJudging(kernel: RecordKernel, chunk: () => Uint8Array, end: number, flagged = false, start = 0) {
+  let s = start;
+  for (;;) {
+    s = kernel.run(chunk(), s, end);
+    if (kernel.stop !== STOP.new) return s;
+    kernel.addVerdict(kernel.addKey(), flagged);
+  }
+}
+
+describe('the amount field', () => {
+  test.each([
+    ['        0', 0],
+    ['       -0', 0],
+    ['       17', 17],
+    ['      -17', -17],
+    ['  4410000', 4410000],
+    ['99999999', 99999999],
+    ['-9999999', -9999999],
+  ])('%j is taken as %d', (amount, value) => {
+    const { kernel, chunk, end } = loaded(`${recordLine({ function: '254', art: '010', amount })}\n`);
+    // New: judged first. A zero amount is a combination of its own (some rules concern amounts not zero).
+    expect(kernel.run(chunk(), 0, end)).toBe(0);
+    expect([kernel.stop, kernel.stoppedAtZero]).toEqual([STOP.new, value === 0]);
+    expect(runJudging(kernel, chunk, end)).toBe(end);
+    expect(kernel.records).toBe(1);
+    expect(kernel.sumOf(0)).toBe(value);
+    expect(kernel.countOf(0)).toBe(1);
+  });
+
+  test.each([
+    '-99999999',
+    '123456789',
+    '000000012',
+    '         ',
+    '  12 34  ',
+    '   --5   ',
+    '       5-',
+    '    +12  ',
+    ' \t    12',
+    '  -  5   ',
+    '    12\xa0 ',
+  ])('%j is left to the text path', (amount) => {
+    const { kernel, chunk, end } = loaded(`${recordLine({ function: '254', art: '010', amount })}\n`);
+    expect(runJudging(kernel, chunk, end)).toBe(0);
+    expect(kernel.stop).toBe(STOP.line);
+    expect(kernel.records).toBe(0);
+  });
+});
+
+describe('the record', () => {
+  const plain = recordLine({ function: '254', art: '010', amount: 5 });
+
+  test.each([
+    ['a line feed', true, `${plain}\n`],
+    ['a carriage return and a line feed', true, `${plain}\r\n`],
+    ['no line break yet', false, plain],
+    ['a carriage return alone', false, `${plain}\rx`],
+    ['one character more', false, `${plain}9\n`],
+    ['another region', false, `${plain.replace('340100', '030100')}\n`],
+    ['another quarter', false, `${plain.slice(0, 6)}3${plain.slice(7)}\n`],
+    ['a tab in the orgnr', false, `${plain.slice(0, 15)}\t${plain.slice(16)}\n`],
+    ['a control character in the art', false, `${plain.slice(0, 37)}\x01${plain.slice(38)}\n`],
+  ])('with %s: taken %s', (_, taken, text) => {
+    const { kernel, chunk, end } = loaded(text);
+    expect(runJudging(kernel, chunk, end)).toBe(taken ? end : 0);
+    expect(kernel.records).toBe(taken ? 1 : 0);
+  });
+
+  test('a declaration that is not thirteen Latin-1 characters takes no record', () => {
+    const kernel = new RecordKernel('0A2022340100', 0);
+    const text = `${plain}\n`;
+    kernel.chunk(0, text.length).set(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+    expect(kernel.run(kernel.chunk(0), 0, text.length)).toBe(0);
+    expect(kernel.stop).toBe(STOP.line);
+  });
+});
+
+describe('keys, lines and events', () => {
+  const line = (fn: string, amount: number) => recordLine({ function: fn, art: '010', amount });
+
+  test('lines are numbered on from the text path; a key keeps its count and first line', () => {
+    const { kernel, chunk, end } = loaded([line('254', 1), line('120', 2), line('254', 3), ''].join('\n'));
+    expect(kernel.nextLine()).toBe(1);
+    expect(runJudging(kernel, chunk, end)).toBe(end);
+    expect(kernel.records).toBe(3);
+    expect([kernel.keyCount(0), kernel.keyFirst(0), kernel.keyCount(1), kernel.keyFirst(1)]).toEqual([
+      2, 2, 1, 3,
+    ]);
+    expect(kernel.nextLine()).toBe(5);
+  });
+
+  test('a verdict with findings, and duplicates up to those kept, are events in line order', () => {
+    const lines = Array.from({ length: 6 }, (_, i) => line('254', i + 1));
+    const { kernel, chunk, end } = loaded(`${lines.join('\n')}\n`, 3);
+    runJudging(kernel, chunk, end);
+    // The second to the fourth record of the key: the first is no duplicate, the fifth and sixth not kept.
+    expect([...kernel.takeEvents()]).toEqual([49, 2, 0, 1, 98, 3, 0, 1, 147, 4, 0, 1]);
+    expect(kernel.takeEvents()).toHaveLength(0);
+    const flagged = loaded(`${lines.slice(0, 2).join('\n')}\n`);
+    runJudging(flagged.kernel, flagged.chunk, flagged.end, true);
+    expect([...flagged.kernel.takeEvents()]).toEqual([0, 1, 0, 0, 49, 2, 0, 0]);
+  });
+
+  test('with more events than it holds, the kernel stops after the record that filled them', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => line('254', i + 1));
+    const { kernel, chunk, end } = loaded(`${lines.join('\n')}\n`);
+    let s = 0;
+    let events = 0;
+    for (;;) {
+      s = kernel.run(chunk(), s, end);
+      events += kernel.takeEvents().length / 4;
+      if (kernel.stop === STOP.new) kernel.addVerdict(kernel.addKey(), true);
+      else if (kernel.stop === STOP.line) break;
+    }
+    expect([s, events, kernel.records, kernel.sumOf(0)]).toEqual([end, 5000, 5000, (5000 * 5001) / 2]);
+  });
+});
+
+test('after `reserve(n)`, taking n records of new combinations does not grow the memory', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (n, before) => {
+      // Distinct functions and arts: every record a new verdict, a new key and a new slot of the table.
+      const code = (i: number) => String(i % 1000).padStart(3, '0');
+      const line = (i: number) =>
+        recordLine({ function: code(Math.floor(i / 1000)), art: code(i), amount: 1 });
+      const { kernel, chunk, end } = loaded(
+        `${Array.from({ length: before + n }, (_, i) => line(i)).join('\n')}\n`,
+      );
+      runJudging(kernel, chunk, before * 49);
+      kernel.reserve(n);
+      const view = chunk();
+      expect(runJudging(kernel, () => view, end, false, before * 49)).toBe(end);
+      // The view made before is still of the kernel's memory: nothing grew (growing detaches it).
+      expect(kernel.holds(view) && view.length > 0).toBe(true);
+      expect(kernel.records).toBe(before + n);
+    }),
+    { numRuns: 40 },
+  );
+});

@@ -1,0 +1,181 @@
+import { RECORD_KERNEL_WASM } from './record-kernel-wasm.ts';
+
+/** Why a run of the kernel stopped. */
+export const STOP = {
+  /** At a line to read as text, or at the end of the chunk. */
+  line: 0,
+  /** At a plain record of a combination not judged yet. */
+  new: 1,
+  /** After the record that filled the events. */
+  events: 2,
+} as const;
+export type Stop = (typeof STOP)[keyof typeof STOP];
+
+interface Exports {
+  readonly memory: WebAssembly.Memory;
+  declare(head: bigint, tail: bigint, plain: number, kept: number): void;
+  chunkAt(which: number, size: number): number;
+  chunkBytes(which: number): number;
+  reserve(records: number): void;
+  run(base: number, start: number, end: number): number;
+  reason(): Stop;
+  stoppedZero(): number;
+  addVerdict(key: number, flagged: number): number;
+  addKey(): number;
+  countKey(key: number, line: number): number;
+  nextLine(): number;
+  records(): number;
+  eventsAt(): number;
+  eventCount(): number;
+  clearEvents(): void;
+  sumOf(verdict: number): number;
+  countOf(verdict: number): number;
+  keyCountOf(key: number): number;
+  keyFirstOf(key: number): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+const NO_EVENTS = new Uint32Array(0);
+
+/**
+ * Kernels whose file is finished, for the next file: a process that controls a national year would
+ * otherwise make 356 instances, and V8 reserves address space for each one's memory (making one costs
+ * about as much as taking a small file).
+ */
+const idle: Exports[] = [];
+const IDLE_KEPT = 4;
+
+const kernelModule = () =>
+  (compiled ??= new WebAssembly.Module(Uint8Array.from(atob(RECORD_KERNEL_WASM), (c) => c.charCodeAt(0))));
+
+/**
+ * The fast path of the accounts control (wasm/record-kernel.ts, as WebAssembly): one instance per file, with
+ * memory of its own. It runs over a chunk the file is read into, in its memory (two chunks, so that one is
+ * read while the other is taken); what it cannot take, it stops at, and the control judges by the rules.
+ * Views of its memory are made anew after anything that may have grown it.
+ */
+export class RecordKernel {
+  private readonly kernel: Exports;
+
+  /**
+   * `declared`: skjema, year, quarter and region as the records must begin (thirteen characters, or no
+   * record is taken); `keptDuplicates`: how many duplicates of a key the findings keep lines of (0: none).
+   */
+  constructor(declared: string, keptDuplicates: number) {
+    this.kernel =
+      idle.pop() ??
+      (new WebAssembly.Instance(kernelModule(), {
+        env: {
+          abort: () => {
+            throw new RangeError('The accounts control ran out of memory for this file.');
+          },
+        },
+      }).exports as unknown as Exports);
+    // Thirteen Latin-1 characters, as the records' bytes are; any other declaration matches no record here.
+    const plain =
+      declared.length === 13 &&
+      Array.from({ length: 13 }, (_, i) => declared.charCodeAt(i)).every((c) => c <= 0xff);
+    const bytes = Uint8Array.from(plain ? declared : ' '.repeat(13), (c) => c.charCodeAt(0));
+    const view = new DataView(bytes.buffer);
+    this.kernel.declare(
+      view.getBigUint64(0, true),
+      view.getBigUint64(5, true),
+      plain ? 1 : 0,
+      keptDuplicates,
+    );
+  }
+
+  /** Gives the instance to the next file: nothing of this one may be asked for after. */
+  release(): void {
+    if (idle.length < IDLE_KEPT && !idle.includes(this.kernel)) idle.push(this.kernel);
+  }
+
+  /** Chunk `which` (0 or 1), at least `size` bytes, what it held at its front. */
+  chunk(which: 0 | 1, size = 0): Uint8Array {
+    const at = this.kernel.chunkAt(which, size);
+    return new Uint8Array(this.kernel.memory.buffer, at, this.kernel.chunkBytes(which));
+  }
+
+  /** Whether `bytes` are in the kernel's memory (a chunk): the kernel runs on them without a copy. */
+  holds(bytes: Uint8Array): boolean {
+    return bytes.buffer === this.kernel.memory.buffer;
+  }
+
+  /**
+   * Grows the memory now, if need be, so that taking `records` records will not: a read may be writing
+   * into the other chunk meanwhile, and memory that grows leaves the views of it behind.
+   */
+  reserve(records: number): void {
+    this.kernel.reserve(records);
+  }
+
+  /**
+   * Takes the records of `bytes` (a chunk) from `start` to `end` until one it must stop at: returns its
+   * offset.
+   */
+  run(bytes: Uint8Array, start: number, end: number): number {
+    return this.kernel.run(bytes.byteOffset, start, end);
+  }
+
+  get stop(): Stop {
+    return this.kernel.reason();
+  }
+
+  /** Whether the new combination the run stopped at has a zero amount. */
+  get stoppedAtZero(): boolean {
+    return this.kernel.stoppedZero() === 1;
+  }
+
+  /**
+   * The records the runs noted since the last call, in line order, four numbers each: the record's offset
+   * in the chunk, its line, its verdict, and 1 if it is a duplicate whose line the findings keep (else 0).
+   * Valid until the next run.
+   */
+  takeEvents(): Uint32Array {
+    const count = this.kernel.eventCount();
+    if (count === 0) return NO_EVENTS;
+    this.kernel.clearEvents();
+    return new Uint32Array(this.kernel.memory.buffer, this.kernel.eventsAt(), count * 4);
+  }
+
+  /** The verdict on the combination the run stopped at: its index. */
+  addVerdict(key: number, flagged: boolean): number {
+    return this.kernel.addVerdict(key, flagged ? 1 : 0);
+  }
+
+  addKey(): number {
+    return this.kernel.addKey();
+  }
+
+  /** Counts a record of a key read as text: how many it had before. */
+  countKey(key: number, line: number): number {
+    return this.kernel.countKey(key, line);
+  }
+
+  /** The number of a line read as text. */
+  nextLine(): number {
+    return this.kernel.nextLine();
+  }
+
+  /** Records the runs took. */
+  get records(): number {
+    return this.kernel.records();
+  }
+
+  sumOf(verdict: number): number {
+    return this.kernel.sumOf(verdict);
+  }
+
+  countOf(verdict: number): number {
+    return this.kernel.countOf(verdict);
+  }
+
+  keyCount(key: number): number {
+    return this.kernel.keyCountOf(key);
+  }
+
+  keyFirst(key: number): number {
+    return this.kernel.keyFirstOf(key);
+  }
+}

@@ -1,0 +1,379 @@
+/**
+ * The fast path of the accounts control, in AssemblyScript, compiled to WebAssembly (`npm run build:kernel`
+ * embeds it in ../record-kernel-wasm.ts). It takes the plain records of a chunk of a file, one after
+ * another: a record of 48 bytes and its line break whose skjema, year, quarter and region are as declared,
+ * with no control character, an amount of spaces, an optional minus and digits, and a combination of
+ * kontoklasse, function, art and zero amount the control has judged before. For each it adds the amount and
+ * a record to its verdict and counts its key; a record whose verdict has findings, or a duplicate whose line
+ * the findings keep, is written to the events for the control to note. It stops at anything else and says
+ * why: the control (record-kernel.ts, control.ts) judges that line by the rules and runs it on.
+ *
+ * Memory: two chunks (the file is read into one while the other is taken), a table from the eight bytes of
+ * kontoklasse, function and art to the verdicts of a zero and a non-zero amount (open addressing), the
+ * verdicts' sums, counts, keys and flags, the keys' counts and first lines, and the events. Each grows by
+ * doubling, in new memory taken from the top (nothing is freed: an instance lives for one file). Memory grows
+ * only in `reserve` and in `chunkAt` (when a chunk must grow): the control reserves what taking a chunk can use
+ * before a read begins, so no read is ever writing into memory that moves.
+ */
+
+/** The run stopped at a line the control reads as text (or at the end of the chunk). */
+const LINE: u32 = 0;
+/** The run stopped at a plain record of a combination not judged yet. */
+const NEW: u32 = 1;
+/** The run stopped after the record that filled the events. */
+const EVENTS: u32 = 2;
+
+const SPACES: u64 = 0x2020202020202020;
+const HIGH: u64 = 0x8080808080808080;
+const ZEROS: u64 = 0x3030303030303030;
+/** Per byte, what brings a digit's value (0-9, as byte ^ '0') to at most 0x7f and anything above 9 past it. */
+const PAST_NINE: u64 = 0x7676767676767676;
+const EVENT_WORDS: u32 = 4;
+const EVENT_CAPACITY: u32 = 4096;
+
+/** Bytes 0-7 and 5-12 of a record as declared (skjema, year, quarter, region). */
+let declaredHead: u64 = 0;
+let declaredTail: u64 = 0;
+/** Whether the declaration is thirteen Latin-1 characters; if not, no record matches it on this path. */
+let declaredPlain = false;
+/** Duplicates whose lines the findings keep: the second to this record of a key (0: no duplicates rule). */
+let keptDuplicates: u32 = 0;
+
+/** Where free memory begins: all of it is free when a file begins. */
+const FREE: usize = (__heap_base + 15) & ~15;
+let top: usize = FREE;
+
+/** The two chunks, and their sizes. */
+let chunk0: usize = 0;
+let chunk0Size: usize = 0;
+let chunk1: usize = 0;
+let chunk1Size: usize = 0;
+
+/** Slots of 16 bytes: the key (eight code bytes, never 0), then verdict + 1 of a non-zero and a zero amount. */
+let slots: usize = 0;
+let slotMask: u32 = 0;
+let slotsUsed: u32 = 0;
+/** 64 less the bits of a slot's number. */
+let slotShift: u64 = 52;
+
+let verdictSum: usize = 0;
+let verdictCount: usize = 0;
+let verdictKey: usize = 0;
+let verdictFlagged: usize = 0;
+let verdictCapacity: u32 = 0;
+let verdictsUsed: u32 = 0;
+
+let keyCount: usize = 0;
+let keyFirst: usize = 0;
+let keyCapacity: u32 = 0;
+let keysUsed: u32 = 0;
+
+/** Per event four words: the record's offset in the chunk, its line, its verdict, whether it is a kept duplicate. */
+let events: usize = 0;
+let eventsUsed: u32 = 0;
+
+let lineNumber: u32 = 0;
+let kernelRecords: u32 = 0;
+let stopReason: u32 = LINE;
+let stopKey: u64 = 0;
+let stopZero: u32 = 0;
+
+/** Memory of at least `bytes` beyond `top`, grown if need be. */
+function ensure(bytes: usize): void {
+  const pages = <i32>((top + bytes + 0xffff) >> 16) - memory.size();
+  if (pages > 0 && memory.grow(pages) < 0) abort();
+}
+
+/** `bytes` of fresh, zeroed memory. */
+function zeroed(bytes: usize): usize {
+  ensure(bytes);
+  const at = top;
+  top = (top + bytes + 15) & ~15;
+  memory.fill(at, 0, bytes);
+  return at;
+}
+
+/** A larger copy of `bytes` at `at`, the rest zeroed. */
+function grown(at: usize, bytes: usize, larger: usize): usize {
+  const copy = zeroed(larger);
+  memory.copy(copy, at, bytes);
+  return copy;
+}
+
+/** The slot of a key, or of the empty place where it would go. */
+function slotOf(key: u64): usize {
+  // The top bits of a Fibonacci hash: every byte of the key reaches them (the art is in the top bytes).
+  let h = <u32>((key * 0x9e3779b97f4a7c15) >> slotShift);
+  let slot = slots + ((<usize>h) << 4);
+  let held = load<u64>(slot);
+  while (held != key && held != 0) {
+    h = (h + 1) & slotMask;
+    slot = slots + ((<usize>h) << 4);
+    held = load<u64>(slot);
+  }
+  return slot;
+}
+
+/**
+ * Begins a file (an instance serves one file after another, its memory kept): the declaration its records
+ * must begin with, and how many duplicates of a key the findings keep. Whatever the file before left is
+ * forgotten.
+ */
+export function declare(head: u64, tail: u64, plain: bool, kept: u32): void {
+  declaredHead = head;
+  declaredTail = tail;
+  declaredPlain = plain;
+  keptDuplicates = kept;
+  top = FREE;
+  chunk0 = 0;
+  chunk0Size = 0;
+  chunk1 = 0;
+  chunk1Size = 0;
+  slotsUsed = 0;
+  slotShift = 52;
+  verdictsUsed = 0;
+  keysUsed = 0;
+  eventsUsed = 0;
+  lineNumber = 0;
+  kernelRecords = 0;
+  stopReason = LINE;
+  stopKey = 0;
+  stopZero = 0;
+  slotMask = (1 << 12) - 1;
+  slots = zeroed((<usize>(slotMask + 1)) << 4);
+  verdictCapacity = 1024;
+  verdictSum = zeroed((<usize>verdictCapacity) << 3);
+  verdictCount = zeroed((<usize>verdictCapacity) << 2);
+  verdictKey = zeroed((<usize>verdictCapacity) << 2);
+  verdictFlagged = zeroed(<usize>verdictCapacity);
+  keyCapacity = 1024;
+  keyCount = zeroed((<usize>keyCapacity) << 2);
+  keyFirst = zeroed((<usize>keyCapacity) << 2);
+  events = zeroed((<usize>(EVENT_CAPACITY * EVENT_WORDS)) << 2);
+}
+
+/** The address of chunk `which` (0 or 1), of at least `size` bytes; what it held stays at its front. */
+export function chunkAt(which: u32, size: usize): usize {
+  if (which == 0) {
+    if (size > chunk0Size) {
+      chunk0 = chunk0 == 0 ? zeroed(size) : grown(chunk0, chunk0Size, size);
+      chunk0Size = size;
+    }
+    return chunk0;
+  }
+  if (size > chunk1Size) {
+    chunk1 = chunk1 == 0 ? zeroed(size) : grown(chunk1, chunk1Size, size);
+    chunk1Size = size;
+  }
+  return chunk1;
+}
+
+/** The size of chunk `which`. */
+export function chunkBytes(which: u32): usize {
+  return which == 0 ? chunk0Size : chunk1Size;
+}
+
+/**
+ * Grows memory now, if need be, so that the next `records` records cannot grow it: each may add a verdict,
+ * a slot and a key, and the arrays that hold them double (so each allocates at most four times its share,
+ * twice in its own growth and twice in the copies before), the table at half load.
+ */
+export function reserve(records: u32): void {
+  const r = <usize>records;
+  ensure(68 * (<usize>verdictsUsed + r) + 128 * (<usize>slotsUsed + r) + 32 * (<usize>keysUsed + r) + 4096);
+}
+
+/**
+ * The records of the chunk at `base` from offset `start`, up to `end`, until one the control must see: returns its
+ * offset (after the record, when the events are full); `reason` says why it stopped.
+ */
+export function run(base: usize, start: u32, end: u32): u32 {
+  let s = base + <usize>start;
+  const stop = base + <usize>end;
+  let line = lineNumber;
+  stopReason = LINE;
+  while (s + 49 <= stop) {
+    const lineBreak = load<u8>(s + 48);
+    let next = s + 49;
+    if (lineBreak != 10) {
+      if (lineBreak != 13 || s + 50 > stop || load<u8>(s + 49) != 10) break;
+      next = s + 50;
+    }
+    if (!declaredPlain || load<u64>(s) != declaredHead || load<u64>(s + 5) != declaredTail) break;
+    // A control character (below a space) in bytes 13-38 is a finding on the record's length: as text.
+    const a = load<u64>(s + 13);
+    const b = load<u64>(s + 21);
+    const c = load<u64>(s + 29);
+    const key = load<u64>(s + 31);
+    if (
+      ((((a - SPACES) & ~a) | ((b - SPACES) & ~b) | ((c - SPACES) & ~c) | ((key - SPACES) & ~key)) & HIGH) !=
+      0
+    )
+      break;
+    // The amount: byte 39 a space (nine characters of amount go as text), then eight bytes of spaces, an
+    // optional minus and at least one digit.
+    if (load<u8>(s + 39) != 32) break;
+    const x = load<u64>(s + 40);
+    if ((x & HIGH) != 0) break;
+    const digits = x ^ ZEROS;
+    const other = (digits + PAST_NINE) & HIGH;
+    // The bytes that are no digit, 0xff each: they must all come before the digits, and the last is a digit.
+    const lead = (other >> 7) * 0xff;
+    if ((lead & (lead + 1)) != 0 || other >> 63 != 0) break;
+    // They are spaces, but for a minus just before the first digit.
+    const sign = (x ^ SPACES) & lead;
+    if (sign != 0 && sign != ((lead + 1) >> 8) * (0x2d ^ 0x20)) break;
+    // Eight digits (a byte that is no digit counts as a leading 0) into a number, pairs, fours, eights.
+    let v = digits & ~lead;
+    v = ((v * 2561) >> 8) & 0x00ff00ff00ff00ff;
+    v = ((v * 6553601) >> 16) & 0x0000ffff0000ffff;
+    v = (v * 42949672960001) >> 32;
+    const zero: u32 = v == 0 ? 1 : 0;
+    const slot = slotOf(key);
+    const held = load<u32>(slot + 8 + ((<usize>zero) << 2));
+    if (held == 0) {
+      stopReason = NEW;
+      stopKey = key;
+      stopZero = zero;
+      break;
+    }
+    const verdict = <usize>(held - 1);
+    line++;
+    const magnitude = <f64>v;
+    store<f64>(
+      verdictSum + (verdict << 3),
+      load<f64>(verdictSum + (verdict << 3)) + select(-magnitude, magnitude, sign != 0),
+    );
+    store<u32>(verdictCount + (verdict << 2), load<u32>(verdictCount + (verdict << 2)) + 1);
+    const k = <usize>load<u32>(verdictKey + (verdict << 2));
+    const seen = load<u32>(keyCount + (k << 2));
+    store<u32>(keyCount + (k << 2), seen + 1);
+    if (seen == 0) store<u32>(keyFirst + (k << 2), line);
+    const duplicate: u32 = seen != 0 && seen <= keptDuplicates ? 1 : 0;
+    if (((<u32>load<u8>(verdictFlagged + verdict)) | duplicate) != 0) {
+      const event = events + ((<usize>(eventsUsed * EVENT_WORDS)) << 2);
+      store<u32>(event, <u32>(s - base));
+      store<u32>(event + 4, line);
+      store<u32>(event + 8, <u32>verdict);
+      store<u32>(event + 12, duplicate);
+      eventsUsed++;
+      if (eventsUsed == EVENT_CAPACITY) {
+        s = next;
+        stopReason = EVENTS;
+        break;
+      }
+    }
+    s = next;
+  }
+  kernelRecords += line - lineNumber;
+  lineNumber = line;
+  return <u32>(s - base);
+}
+
+/** Why the last run stopped: 0 at a line to read as text, 1 at a new combination, 2 with the events full. */
+export function reason(): u32 {
+  return stopReason;
+}
+
+/** Whether the new combination the run stopped at has a zero amount. */
+export function stoppedZero(): u32 {
+  return stopZero;
+}
+
+/** The verdict on the new combination the run stopped at, of key `key`, with findings or not: its index. */
+export function addVerdict(key: u32, flagged: bool): u32 {
+  if (verdictsUsed == verdictCapacity) {
+    const larger = verdictCapacity * 2;
+    verdictSum = grown(verdictSum, (<usize>verdictCapacity) << 3, (<usize>larger) << 3);
+    verdictCount = grown(verdictCount, (<usize>verdictCapacity) << 2, (<usize>larger) << 2);
+    verdictKey = grown(verdictKey, (<usize>verdictCapacity) << 2, (<usize>larger) << 2);
+    verdictFlagged = grown(verdictFlagged, <usize>verdictCapacity, <usize>larger);
+    verdictCapacity = larger;
+  }
+  const verdict = verdictsUsed++;
+  store<u32>(verdictKey + ((<usize>verdict) << 2), key);
+  store<u8>(verdictFlagged + <usize>verdict, flagged ? 1 : 0);
+  let slot = slotOf(stopKey);
+  if (load<u64>(slot) == 0) {
+    store<u64>(slot, stopKey);
+    slotsUsed++;
+  }
+  store<u32>(slot + 8 + ((<usize>stopZero) << 2), verdict + 1);
+  if (slotsUsed * 2 > slotMask + 1) rehash();
+  return verdict;
+}
+
+/** The table, twice as large. */
+function rehash(): void {
+  const old = slots;
+  const oldSlots = slotMask + 1;
+  slotMask = oldSlots * 2 - 1;
+  slotShift--;
+  slots = zeroed((<usize>(slotMask + 1)) << 4);
+  for (let i: u32 = 0; i < oldSlots; i++) {
+    const from = old + ((<usize>i) << 4);
+    const key = load<u64>(from);
+    if (key == 0) continue;
+    const to = slotOf(key);
+    store<u64>(to, key);
+    store<u64>(to + 8, load<u64>(from + 8));
+  }
+}
+
+/** A new key (kontoklasse, function and art as the control reads them): its index. */
+export function addKey(): u32 {
+  if (keysUsed == keyCapacity) {
+    const larger = keyCapacity * 2;
+    keyCount = grown(keyCount, (<usize>keyCapacity) << 2, (<usize>larger) << 2);
+    keyFirst = grown(keyFirst, (<usize>keyCapacity) << 2, (<usize>larger) << 2);
+    keyCapacity = larger;
+  }
+  return keysUsed++;
+}
+
+/** Counts a record of key `key` on line `line`: the number of its records before. */
+export function countKey(key: u32, line: u32): u32 {
+  const at = keyCount + ((<usize>key) << 2);
+  const seen = load<u32>(at);
+  store<u32>(at, seen + 1);
+  if (seen == 0) store<u32>(keyFirst + ((<usize>key) << 2), line);
+  return seen;
+}
+
+/** The number of the next line, which the control reads as text. */
+export function nextLine(): u32 {
+  return ++lineNumber;
+}
+
+/** Records taken by the runs. */
+export function records(): u32 {
+  return kernelRecords;
+}
+
+export function eventsAt(): usize {
+  return events;
+}
+
+export function eventCount(): u32 {
+  return eventsUsed;
+}
+
+export function clearEvents(): void {
+  eventsUsed = 0;
+}
+
+export function sumOf(verdict: u32): f64 {
+  return load<f64>(verdictSum + ((<usize>verdict) << 3));
+}
+
+export function countOf(verdict: u32): u32 {
+  return load<u32>(verdictCount + ((<usize>verdict) << 2));
+}
+
+export function keyCountOf(key: u32): u32 {
+  return load<u32>(keyCount + ((<usize>key) << 2));
+}
+
+export function keyFirstOf(key: u32): u32 {
+  return load<u32>(keyFirst + ((<usize>key) << 2));
+}
