@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,7 +28,7 @@ const control = (file: string, region: string) =>
 /** `kostra figures` over many files in one process: control and key figures of a whole year at once. */
 const figures = (files: string[]) => measured('dist/cli/kostra.mjs', ['figures', ...files]);
 
-async function wc(files: string[]): Promise<number> {
+async function wc(files: readonly string[]): Promise<number> {
   const started = performance.now();
   await run('wc', ['-l', ...files], { maxBuffer: 1 << 26 });
   return (performance.now() - started) / 1000;
@@ -58,44 +58,49 @@ console.log(
   '| input | records | MB | seconds (median) | records/s | peak MiB | `wc -l` s (median) | ratio |',
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+
+/** A row of the table: the runs' median time and largest peak, beside `wc -l` on the same files after them. */
+async function row(input: string, on: readonly string[], records: number, runs: readonly Measure[]) {
+  const wcs: number[] = [];
+  for (let r = 0; r < REPEAT; r++) wcs.push(await wc(on));
+  const bytes = (await Promise.all(on.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
+  const t = median(runs.map((m) => m.seconds));
+  const w = median(wcs);
+  console.log(
+    `| ${input} | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${records ? Math.round(records / t).toLocaleString('en') : '–'} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${w.toFixed(3)} | ${records ? (t / w).toFixed(1) : '–'} |`,
+  );
+}
+
 {
-  const times: number[] = [];
-  let peak = 0;
+  // 356 processes, summed: a measure is the time and peak of one file's run.
+  const runs: Measure[] = [];
   for (let r = 0; r < REPEAT; r++) {
-    let total = 0;
+    let seconds = 0;
+    let peakMiB = 0;
     for (const file of files) {
       const m = await control(file, /_R(\d{6})\./.exec(file)![1]!);
-      total += m.seconds;
-      peak = Math.max(peak, m.peakMiB);
+      seconds += m.seconds;
+      peakMiB = Math.max(peakMiB, m.peakMiB);
     }
-    times.push(total);
+    runs.push({ seconds, peakMiB, stdout: '' });
   }
-  const wcs: number[] = [];
-  for (let r = 0; r < REPEAT; r++) wcs.push(await wc(files));
-  const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
-  const t = median(times);
-  console.log(
-    `| national year, 356 files, \`kostra control\` in a process per file | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${peak.toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
-  );
+  await row('national year, `kostra control` in a process per file (356 runs)', files, records, runs);
 }
 {
   const runs: Measure[] = [];
   for (let r = 0; r < REPEAT; r++) runs.push(await figures(files));
-  const wcs: number[] = [];
-  for (let r = 0; r < REPEAT; r++) wcs.push(await wc(files));
-  const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
-  const t = median(runs.map((m) => m.seconds));
-  console.log(
-    `| national year, 356 files, one \`kostra figures\` process | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(records / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
-  );
+  await row('national year, one `kostra figures` process over the 356 files', files, records, runs);
 }
 {
   const runs: Measure[] = [];
   for (let r = 0; r < REPEAT; r++) runs.push(await control(big, '340100'));
-  const wcs: number[] = [];
-  for (let r = 0; r < REPEAT; r++) wcs.push(await wc([big]));
-  const t = median(runs.map((m) => m.seconds));
-  console.log(
-    `| one file, \`kostra control\` | ${bigRecords.toLocaleString('en')} | ${((await stat(big)).size / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${Math.round(bigRecords / t).toLocaleString('en')} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${median(wcs).toFixed(3)} | ${(t / median(wcs)).toFixed(0)} |`,
-  );
+  await row('one file, `kostra control`', [big], bigRecords, runs);
+}
+{
+  // What any run costs before its first record: Node's module loading, the chart, the controls.
+  const empty = join(OUT, 'empty.dat');
+  await writeFile(empty, '');
+  const runs: Measure[] = [];
+  for (let r = 0; r < REPEAT; r++) runs.push(await control(empty, '340100'));
+  await row('an empty file, `kostra control` (the cost of a run before its first record)', [empty], 0, runs);
 }

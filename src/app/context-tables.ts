@@ -1,11 +1,7 @@
 import { contextTables, type ContextMunicipality } from '../domain/accounts/context-tables.ts';
 import { DomainError } from '../domain/errors.ts';
-import {
-  loadAsssMembers,
-  loadChartOfAccounts,
-  loadMunicipalityRows,
-  loadReferenceData,
-} from '../files/product-data.ts';
+import { loadChartOfAccounts } from '../files/accounts-data.ts';
+import { loadAsssMembers, loadMunicipalityRows, loadReferenceData } from '../files/product-data.ts';
 import { readPopulationCsv } from '../files/population-csv.ts';
 import type { Db } from '../store/database.ts';
 

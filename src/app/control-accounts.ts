@@ -7,7 +7,7 @@ import {
 } from '../domain/accounts/key-figures.ts';
 import type { Declared } from '../domain/accounts/record.ts';
 import { readAccountChunks } from '../files/accounts-file.ts';
-import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/product-data.ts';
+import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/accounts-data.ts';
 
 export interface FunctionFigures {
   readonly function: string;

@@ -1,4 +1,4 @@
-import { loadChartOfAccounts } from '../files/product-data.ts';
+import { loadChartOfAccounts } from '../files/accounts-data.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Language } from '../domain/language.ts';
 import type { ReferenceData } from '../domain/reference.ts';

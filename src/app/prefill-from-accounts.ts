@@ -1,4 +1,4 @@
-import { loadChartOfAccounts } from '../files/product-data.ts';
+import { loadChartOfAccounts } from '../files/accounts-data.ts';
 import { loadAccountFigures } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
 import { loadRound, savePrefilledTotals } from '../store/rounds.ts';

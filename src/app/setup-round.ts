@@ -2,7 +2,8 @@ import { drawSample, type Candidate, type SampleDesign, type Selected } from '..
 import { checkTimeline, type Timeline } from '../domain/collection/timeline.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
-import { loadChartOfAccounts, loadMunicipalities } from '../files/product-data.ts';
+import { loadChartOfAccounts } from '../files/accounts-data.ts';
+import { loadMunicipalities } from '../files/product-data.ts';
 import { csvLines } from '../files/simple-csv.ts';
 import type { Db } from '../store/database.ts';
 import { savePrefilledTotals, saveRound, setTimeline } from '../store/rounds.ts';

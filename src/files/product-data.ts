@@ -1,26 +1,10 @@
-import { MunicipalityReforms } from '../domain/reforms.ts';
-import { ChartOfAccounts, parseChart, parseCodeFile, type CodeFile } from '../domain/accounts/chart.ts';
-import { parseControlRules, type ControlRule } from '../domain/accounts/control-rules.ts';
-import { parseKeyFigureDefinitions, type KeyFigureDefinition } from '../domain/accounts/key-figures.ts';
-import { parsePublicationPlan, type PublicationPlan } from '../domain/publication/split-publication.ts';
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '../domain/errors.ts';
+import { MunicipalityReforms } from '../domain/reforms.ts';
+import { parsePublicationPlan, type PublicationPlan } from '../domain/publication/split-publication.ts';
 import { parseReferenceData, type ReferenceData } from '../domain/reference.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
-
-/** The reference data and survey definitions shipped with the product, in `data/`. */
-export const DATA_DIR = new URL('../../data/', import.meta.url);
-
-async function readJson(relative: string): Promise<unknown> {
-  const url = new URL(relative, DATA_DIR);
-  try {
-    return JSON.parse(await readFile(url, 'utf8')) as unknown;
-  } catch (error) {
-    throw new DomainError(error instanceof Error ? error.message : 'unreadable', [`data/${relative}`], {
-      cause: error,
-    });
-  }
-}
+import { DATA_DIR, readJson } from './data-files.ts';
 
 export async function loadReferenceData(): Promise<ReferenceData> {
   return parseReferenceData(
@@ -93,37 +77,6 @@ export async function loadSurveyDefinition(id: string): Promise<SurveyDefinition
 export async function loadPublicationPlan(id: string): Promise<PublicationPlan> {
   if (!/^[a-z0-9-]+$/.test(id)) throw new DomainError(`"${id}" is not a survey definition id`);
   return parsePublicationPlan(await readJson(`publication/${id}.json`), `data/publication/${id}.json`);
-}
-
-/** The chart of accounts by year, with the code lists it names (`data/accounts/`). */
-export function loadChartOfAccounts(): Promise<ChartOfAccounts> {
-  return (chartOfAccounts ??= readChartOfAccounts());
-}
-
-let chartOfAccounts: Promise<ChartOfAccounts> | undefined;
-
-async function readChartOfAccounts(): Promise<ChartOfAccounts> {
-  const data = parseChart(
-    await readJson('accounts/chart-of-accounts.json'),
-    'data/accounts/chart-of-accounts.json',
-  );
-  const files = new Map<string, CodeFile>();
-  for (const file of new Set(data.periods.map((p) => p.file)))
-    files.set(file, parseCodeFile(await readJson(`accounts/${file}`), `data/accounts/${file}`));
-  return new ChartOfAccounts(data, files);
-}
-
-/** SSB's controls of the accounts, as data (`data/accounts/controls.json`). */
-export async function loadControlRules(): Promise<ControlRule[]> {
-  return parseControlRules(await readJson('accounts/controls.json'), 'data/accounts/controls.json');
-}
-
-/** The art definitions of AGD10, AGD4, AGD16 and AGD2 by year (`data/accounts/key-figures.json`). */
-export async function loadKeyFigureDefinitions(): Promise<KeyFigureDefinition[]> {
-  return parseKeyFigureDefinitions(
-    await readJson('accounts/key-figures.json'),
-    'data/accounts/key-figures.json',
-  );
 }
 
 /** Municipal reforms as dated changes (`data/reference/municipality-reforms.json`). */

@@ -17,6 +17,8 @@ import { RunningTotals, type Targets } from './running-totals.ts';
 
 /** Lines kept per rule for the report; the count goes on. Memory stays flat however large the file. */
 const KEPT_LINES = 200;
+/** Records shown (as written) per rule. */
+const SHOWN_RECORDS = 5;
 
 const NONE: readonly Open[] = [];
 
@@ -131,7 +133,7 @@ export class AccountsControl {
     byCodes.set(context, this.judged);
     this.kernel = new RecordKernel(
       `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
-      this.duplicates ? KEPT_LINES : 0,
+      this.duplicates ? { kept: KEPT_LINES, shown: SHOWN_RECORDS } : { kept: 0, shown: 0 },
     );
   }
 
@@ -153,7 +155,7 @@ export class AccountsControl {
     open.count++;
     if (open.lines.length < KEPT_LINES) {
       open.lines.push(line);
-      if (open.examples.length < 5) open.examples.push(text());
+      if (open.examples.length < SHOWN_RECORDS) open.examples.push(text());
     }
   }
 
@@ -161,7 +163,7 @@ export class AccountsControl {
     open.count++;
     if (open.lines.length < KEPT_LINES) {
       open.lines.push(line);
-      if (open.examples.length < 5) open.examples.push(latin1(buffer, start, end));
+      if (open.examples.length < SHOWN_RECORDS) open.examples.push(latin1(buffer, start, end));
     }
   }
 
@@ -255,8 +257,7 @@ export class AccountsControl {
       const line = events[i + 1]!;
       const { opens, key } = this.verdicts[events[i + 2]!]!;
       for (const open of opens) this.noteBytes(open, line, chunk, offset, offset + RECORD_LENGTH);
-      if (events[i + 3] === 1 && this.duplicates)
-        this.noteBytes(this.duplicateOpen(key, this.duplicates), line, chunk, offset, offset + RECORD_LENGTH);
+      if (events[i + 3] === 1) this.showDuplicate(key, () => latin1(chunk, offset, offset + RECORD_LENGTH));
     }
   }
 
@@ -307,27 +308,30 @@ export class AccountsControl {
   }
 
   /**
-   * Counts a record of a key. A second amount on the same kontoklasse, function (chapter) and art is a
-   * duplicate: its finding's entry when this line is one of those kept (the count is set at the end).
+   * Counts a record of a key read as text. A second amount on the same kontoklasse, function (chapter) and
+   * art is a duplicate: its line is kept with those the kernel keeps, in line order, while the finding keeps
+   * lines, and the first few are shown (the lines and the count go into the finding at the end).
    */
-  private countKey(key: number, line: number): Open | undefined {
-    const before = this.kernel.countKey(key, line);
-    if (before === 0 || before > KEPT_LINES || !this.duplicates) return undefined;
-    return this.duplicateOpen(this.keyEntries[key]!, this.duplicates);
+  private countKey(entry: KeyEntry, line: number, text: () => string) {
+    const before = this.kernel.countKey(entry.index, line);
+    if (before === 0 || before > KEPT_LINES || !this.duplicates) return;
+    this.kernel.keepDuplicate(entry.index, line);
+    if (before <= SHOWN_RECORDS) this.showDuplicate(entry, text);
   }
 
-  private duplicateOpen(entry: KeyEntry, rule: ControlRule): Open {
+  /** A duplicate of a key as written, in its finding (made with the first duplicate). */
+  private showDuplicate(entry: KeyEntry, text: () => string) {
     const budget = this.kind === 'budget';
-    return (entry.open ??= this.openFor(
-      rule,
+    const open = (entry.open ??= this.openFor(
+      this.duplicates!,
       `Flere beløp på samme kombinasjon av kontoklasse ${entry.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${entry.functionCode} og ${budget ? 'art' : 'sektor'} ${entry.art} (første på linje ${this.kernel.keyFirst(entry.index)}).`,
     ));
+    if (open.examples.length < SHOWN_RECORDS) open.examples.push(text());
   }
 
   private checkRecord(r: AccountRecord, text: string) {
     for (const f of this.findingsOf(r)) this.flag(f.rule, f.message, r.line, () => text);
-    const duplicate = this.countKey(this.keyEntry(r.kontoklasse, r.functionCode, r.art).index, r.line);
-    if (duplicate) this.note(duplicate, r.line, () => text);
+    this.countKey(this.keyEntry(r.kontoklasse, r.functionCode, r.art), r.line, () => text);
     this.totals.add(this.totals.targetsOf(accountOf(r), r.functionCode, r.art), r.amount ?? 0);
   }
 
@@ -343,6 +347,8 @@ export class AccountsControl {
     this.verdicts.forEach((verdict, i) =>
       this.totals.add(verdict.targets, this.kernel.sumOf(i), this.kernel.countOf(i)),
     );
+    const kept = this.kernel.keptDuplicates();
+    for (let i = 0; i < kept.length; i += 2) this.keyEntries[kept[i]!]!.open!.lines.push(kept[i + 1]!);
     for (const entry of this.keyEntries)
       if (entry.open) entry.open.count = this.kernel.keyCount(entry.index) - 1;
     const fileFinding = (rule: ControlRule, message: string) =>
@@ -373,7 +379,10 @@ export class AccountsControl {
     if (findings.some((f) => f.severity === 'FATAL'))
       findings = findings.filter((f) => f.severity === 'FATAL');
     const order = { FATAL: 0, ERROR: 1, WARNING: 2, INFO: 3 };
-    findings.sort((a, b) => order[a.severity] - order[b.severity] || a.rule.localeCompare(b.rule));
+    // Rule ids are ASCII ('001', 'K17'): compared by code unit, without a collator (thousands of findings).
+    findings.sort(
+      (a, b) => order[a.severity] - order[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    );
     const records = this.records + this.kernel.records;
     this.kernel.release();
     return { declared: this.declared, records, findings, highest: findings[0]?.severity ?? null };

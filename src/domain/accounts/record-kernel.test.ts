@@ -6,8 +6,8 @@ import { recordLine } from './testing.ts';
 const DECLARED = '0A2022 340100';
 
 /** A kernel with `text` in its first chunk. */
-function loaded(text: string, keptDuplicates = 0) {
-  const kernel = new RecordKernel(DECLARED, keptDuplicates);
+function loaded(text: string, duplicates = { kept: 0, shown: 0 }) {
+  const kernel = new RecordKernel(DECLARED, duplicates);
   kernel.chunk(0, text.length).set(Uint8Array.from(text, (c) => c.charCodeAt(0)));
   return { kernel, chunk: () => kernel.chunk(0), end: text.length };
 }
@@ -17,8 +17,9 @@ function runJudging(kernel: RecordKernel, chunk: () => Uint8Array, end: number, 
   let s = start;
   for (;;) {
     s = kernel.run(chunk(), s, end);
-    if (kernel.stop !== STOP.new) return s;
-    kernel.addVerdict(kernel.addKey(), flagged);
+    if (kernel.stop === STOP.line) return s;
+    if (kernel.stop === STOP.new) kernel.addVerdict(kernel.addKey(), flagged);
+    else kernel.takeEvents();
   }
 }
 
@@ -82,7 +83,7 @@ describe('the record', () => {
   });
 
   test('a declaration that is not thirteen Latin-1 characters takes no record', () => {
-    const kernel = new RecordKernel('0A2022340100', 0);
+    const kernel = new RecordKernel('0A2022340100', { kept: 0, shown: 0 });
     const text = `${plain}\n`;
     kernel.chunk(0, text.length).set(Uint8Array.from(text, (c) => c.charCodeAt(0)));
     expect(kernel.run(kernel.chunk(0), 0, text.length)).toBe(0);
@@ -104,13 +105,16 @@ describe('keys, lines and events', () => {
     expect(kernel.nextLine()).toBe(5);
   });
 
-  test('a verdict with findings, and duplicates up to those kept, are events in line order', () => {
+  test('duplicates: lines kept up to those kept, events up to those shown; findings are events', () => {
     const lines = Array.from({ length: 6 }, (_, i) => line('254', i + 1));
-    const { kernel, chunk, end } = loaded(`${lines.join('\n')}\n`, 3);
+    const { kernel, chunk, end } = loaded(`${lines.join('\n')}\n`, { kept: 3, shown: 2 });
     runJudging(kernel, chunk, end);
-    // The second to the fourth record of the key: the first is no duplicate, the fifth and sixth not kept.
-    expect([...kernel.takeEvents()]).toEqual([49, 2, 0, 1, 98, 3, 0, 1, 147, 4, 0, 1]);
+    // The first record of the key is no duplicate; the second to fourth are kept, the second and third shown.
+    expect([...kernel.keptDuplicates()]).toEqual([0, 2, 0, 3, 0, 4]);
+    expect([...kernel.takeEvents()]).toEqual([49, 2, 0, 1, 98, 3, 0, 1]);
     expect(kernel.takeEvents()).toHaveLength(0);
+    kernel.keepDuplicate(0, 9);
+    expect([...kernel.keptDuplicates()].slice(-2)).toEqual([0, 9]);
     const flagged = loaded(`${lines.slice(0, 2).join('\n')}\n`);
     runJudging(flagged.kernel, flagged.chunk, flagged.end, true);
     expect([...flagged.kernel.takeEvents()]).toEqual([0, 1, 0, 0, 49, 2, 0, 0]);
@@ -131,24 +135,34 @@ describe('keys, lines and events', () => {
   });
 });
 
-test('after `reserve(n)`, taking n records of new combinations does not grow the memory', () => {
+test('after `reserve(n)`, taking n records, new combinations or duplicates, does not grow the memory', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (n, before) => {
-      // Distinct functions and arts: every record a new verdict, a new key and a new slot of the table.
-      const code = (i: number) => String(i % 1000).padStart(3, '0');
-      const line = (i: number) =>
-        recordLine({ function: code(Math.floor(i / 1000)), art: code(i), amount: 1 });
-      const { kernel, chunk, end } = loaded(
-        `${Array.from({ length: before + n }, (_, i) => line(i)).join('\n')}\n`,
-      );
-      runJudging(kernel, chunk, before * 49);
-      kernel.reserve(n);
-      const view = chunk();
-      expect(runJudging(kernel, () => view, end, false, before * 49)).toBe(end);
-      // The view made before is still of the kernel's memory: nothing grew (growing detaches it).
-      expect(kernel.holds(view) && view.length > 0).toBe(true);
-      expect(kernel.records).toBe(before + n);
-    }),
-    { numRuns: 40 },
+    fc.property(
+      fc.integer({ min: 1, max: 3000 }),
+      fc.integer({ min: 0, max: 3000 }),
+      fc.integer({ min: 1, max: 6000 }),
+      (n, before, distinct) => {
+        // Record i has combination i % distinct: each a new verdict, key and slot, or a kept duplicate.
+        const code = (i: number) => String(i % 1000).padStart(3, '0');
+        const line = (i: number) =>
+          recordLine({
+            function: code(Math.floor((i % distinct) / 1000)),
+            art: code(i % distinct),
+            amount: 1,
+          });
+        const { kernel, chunk, end } = loaded(
+          `${Array.from({ length: before + n }, (_, i) => line(i)).join('\n')}\n`,
+          { kept: 200, shown: 5 },
+        );
+        runJudging(kernel, chunk, before * 49);
+        kernel.reserve(n);
+        const view = chunk();
+        expect(runJudging(kernel, () => view, end, false, before * 49)).toBe(end);
+        // The view made before is still of the kernel's memory: nothing grew (growing detaches it).
+        expect(kernel.holds(view) && view.length > 0).toBe(true);
+        expect(kernel.records).toBe(before + n);
+      },
+    ),
+    { numRuns: 60 },
   );
 });

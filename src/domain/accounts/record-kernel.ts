@@ -13,7 +13,7 @@ export type Stop = (typeof STOP)[keyof typeof STOP];
 
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  declare(head: bigint, tail: bigint, plain: number, kept: number): void;
+  declare(head: bigint, tail: bigint, plain: number, kept: number, shown: number): void;
   chunkAt(which: number, size: number): number;
   chunkBytes(which: number): number;
   reserve(records: number): void;
@@ -23,6 +23,9 @@ interface Exports {
   addVerdict(key: number, flagged: number): number;
   addKey(): number;
   countKey(key: number, line: number): number;
+  keepDuplicate(key: number, line: number): void;
+  duplicatesAt(): number;
+  duplicateCount(): number;
   nextLine(): number;
   records(): number;
   eventsAt(): number;
@@ -60,9 +63,10 @@ export class RecordKernel {
 
   /**
    * `declared`: skjema, year, quarter and region as the records must begin (thirteen characters, or no
-   * record is taken); `keptDuplicates`: how many duplicates of a key the findings keep lines of (0: none).
+   * record is taken); of the duplicates of a key (the records after its first), how many the findings keep
+   * the lines of (0: none), and how many they show the text of (events).
    */
-  constructor(declared: string, keptDuplicates: number) {
+  constructor(declared: string, duplicates: { kept: number; shown: number }) {
     this.kernel =
       idle.pop() ??
       (new WebAssembly.Instance(kernelModule(), {
@@ -82,7 +86,8 @@ export class RecordKernel {
       view.getBigUint64(0, true),
       view.getBigUint64(5, true),
       plain ? 1 : 0,
-      keptDuplicates,
+      duplicates.kept,
+      Math.min(duplicates.shown, duplicates.kept),
     );
   }
 
@@ -129,7 +134,7 @@ export class RecordKernel {
 
   /**
    * The records the runs noted since the last call, in line order, four numbers each: the record's offset
-   * in the chunk, its line, its verdict, and 1 if it is a duplicate whose line the findings keep (else 0).
+   * in the chunk, its line, its verdict, and 1 if it is a duplicate whose text the findings show (else 0).
    * Valid until the next run.
    */
   takeEvents(): Uint32Array {
@@ -151,6 +156,20 @@ export class RecordKernel {
   /** Counts a record of a key read as text: how many it had before. */
   countKey(key: number, line: number): number {
     return this.kernel.countKey(key, line);
+  }
+
+  /** Keeps the line of a duplicate of `key` read as text, in line order with those the runs keep. */
+  keepDuplicate(key: number, line: number): void {
+    this.kernel.keepDuplicate(key, line);
+  }
+
+  /** The kept duplicates so far, in line order, two numbers each: the key and the line. */
+  keptDuplicates(): Uint32Array {
+    return new Uint32Array(
+      this.kernel.memory.buffer,
+      this.kernel.duplicatesAt(),
+      this.kernel.duplicateCount() * 2,
+    );
   }
 
   /** The number of a line read as text. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { controlAccountsFile } from '../../app/control-accounts.ts';
-import { loadChartOfAccounts } from '../../files/product-data.ts';
+import { loadChartOfAccounts } from '../../files/accounts-data.ts';
 import type { ServerContext } from '../context.ts';
 import { problem } from '../problem.ts';
 

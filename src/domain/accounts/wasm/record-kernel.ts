@@ -4,13 +4,15 @@
  * another: a record of 48 bytes and its line break whose skjema, year, quarter and region are as declared,
  * with no control character, an amount of spaces, an optional minus and digits, and a combination of
  * kontoklasse, function, art and zero amount the control has judged before. For each it adds the amount and
- * a record to its verdict and counts its key; a record whose verdict has findings, or a duplicate whose line
- * the findings keep, is written to the events for the control to note. It stops at anything else and says
+ * a record to its verdict, counts its key and keeps the line of a duplicate (a further record of a key) while
+ * the findings keep lines of it; a record whose verdict has findings, or one of the first duplicates of a
+ * key (the findings show their text), is written to the events for the control to note. It stops at anything else and says
  * why: the control (record-kernel.ts, control.ts) judges that line by the rules and runs it on.
  *
  * Memory: two chunks (the file is read into one while the other is taken), a table from the eight bytes of
  * kontoklasse, function and art to the verdicts of a zero and a non-zero amount (open addressing), the
- * verdicts' sums, counts, keys and flags, the keys' counts and first lines, and the events. Each grows by
+ * verdicts' sums, counts, keys and flags, the keys' counts and first lines, the kept duplicates, and the
+ * events. Each grows by
  * doubling, in new memory taken from the top (nothing is freed: an instance lives for one file). Memory grows
  * only in `reserve` and in `chunkAt` (when a chunk must grow): the control reserves what taking a chunk can use
  * before a read begins, so no read is ever writing into memory that moves.
@@ -38,6 +40,8 @@ let declaredTail: u64 = 0;
 let declaredPlain = false;
 /** Duplicates whose lines the findings keep: the second to this record of a key (0: no duplicates rule). */
 let keptDuplicates: u32 = 0;
+/** Duplicates whose text the findings show: the second to this record of a key. */
+let shownDuplicates: u32 = 0;
 
 /** Where free memory begins: all of it is free when a file begins. */
 const FREE: usize = (__heap_base + 15) & ~15;
@@ -68,9 +72,14 @@ let keyFirst: usize = 0;
 let keyCapacity: u32 = 0;
 let keysUsed: u32 = 0;
 
-/** Per event four words: the record's offset in the chunk, its line, its verdict, whether it is a kept duplicate. */
+/** Per event four words: the record's offset in the chunk, its line, its verdict, whether it is a shown duplicate. */
 let events: usize = 0;
 let eventsUsed: u32 = 0;
+
+/** The kept duplicates, in line order, two words each: the key and the line. */
+let duplicates: usize = 0;
+let duplicateCapacity: u32 = 0;
+let duplicatesUsed: u32 = 0;
 
 let lineNumber: u32 = 0;
 let kernelRecords: u32 = 0;
@@ -78,10 +87,13 @@ let stopReason: u32 = LINE;
 let stopKey: u64 = 0;
 let stopZero: u32 = 0;
 
-/** Memory of at least `bytes` beyond `top`, grown if need be. */
+/**
+ * Memory of at least `bytes` beyond `top`, grown if need be: to twice its size at least, since V8 answers
+ * each growth with a garbage collection (the memory counts as external to its heap).
+ */
 function ensure(bytes: usize): void {
-  const pages = <i32>((top + bytes + 0xffff) >> 16) - memory.size();
-  if (pages > 0 && memory.grow(pages) < 0) abort();
+  const needed = <i32>((top + bytes + 0xffff) >> 16) - memory.size();
+  if (needed > 0 && memory.grow(max(needed, memory.size())) < 0 && memory.grow(needed) < 0) abort();
 }
 
 /** `bytes` of fresh, zeroed memory. */
@@ -119,11 +131,12 @@ function slotOf(key: u64): usize {
  * must begin with, and how many duplicates of a key the findings keep. Whatever the file before left is
  * forgotten.
  */
-export function declare(head: u64, tail: u64, plain: bool, kept: u32): void {
+export function declare(head: u64, tail: u64, plain: bool, kept: u32, shown: u32): void {
   declaredHead = head;
   declaredTail = tail;
   declaredPlain = plain;
   keptDuplicates = kept;
+  shownDuplicates = shown;
   top = FREE;
   chunk0 = 0;
   chunk0Size = 0;
@@ -134,6 +147,7 @@ export function declare(head: u64, tail: u64, plain: bool, kept: u32): void {
   verdictsUsed = 0;
   keysUsed = 0;
   eventsUsed = 0;
+  duplicatesUsed = 0;
   lineNumber = 0;
   kernelRecords = 0;
   stopReason = LINE;
@@ -150,6 +164,8 @@ export function declare(head: u64, tail: u64, plain: bool, kept: u32): void {
   keyCount = zeroed((<usize>keyCapacity) << 2);
   keyFirst = zeroed((<usize>keyCapacity) << 2);
   events = zeroed((<usize>(EVENT_CAPACITY * EVENT_WORDS)) << 2);
+  duplicateCapacity = 1024;
+  duplicates = zeroed((<usize>duplicateCapacity) << 3);
 }
 
 /** The address of chunk `which` (0 or 1), of at least `size` bytes; what it held stays at its front. */
@@ -175,12 +191,18 @@ export function chunkBytes(which: u32): usize {
 
 /**
  * Grows memory now, if need be, so that the next `records` records cannot grow it: each may add a verdict,
- * a slot and a key, and the arrays that hold them double (so each allocates at most four times its share,
+ * a slot, a key and a kept duplicate, and the arrays that hold them double (so each allocates at most four times its share,
  * twice in its own growth and twice in the copies before), the table at half load.
  */
 export function reserve(records: u32): void {
   const r = <usize>records;
-  ensure(68 * (<usize>verdictsUsed + r) + 128 * (<usize>slotsUsed + r) + 32 * (<usize>keysUsed + r) + 4096);
+  ensure(
+    68 * (<usize>verdictsUsed + r) +
+      128 * (<usize>slotsUsed + r) +
+      32 * (<usize>keysUsed + r) +
+      32 * (<usize>duplicatesUsed + r) +
+      4096,
+  );
 }
 
 /**
@@ -249,7 +271,8 @@ export function run(base: usize, start: u32, end: u32): u32 {
     const seen = load<u32>(keyCount + (k << 2));
     store<u32>(keyCount + (k << 2), seen + 1);
     if (seen == 0) store<u32>(keyFirst + (k << 2), line);
-    const duplicate: u32 = seen != 0 && seen <= keptDuplicates ? 1 : 0;
+    if (seen != 0 && seen <= keptDuplicates) keepDuplicate(<u32>k, line);
+    const duplicate: u32 = seen != 0 && seen <= shownDuplicates ? 1 : 0;
     if (((<u32>load<u8>(verdictFlagged + verdict)) | duplicate) != 0) {
       const event = events + ((<usize>(eventsUsed * EVENT_WORDS)) << 2);
       store<u32>(event, <u32>(s - base));
@@ -338,6 +361,27 @@ export function countKey(key: u32, line: u32): u32 {
   store<u32>(at, seen + 1);
   if (seen == 0) store<u32>(keyFirst + ((<usize>key) << 2), line);
   return seen;
+}
+
+/** Keeps the line of a duplicate of key `key` (the control's, for a record read as text). */
+export function keepDuplicate(key: u32, line: u32): void {
+  if (duplicatesUsed == duplicateCapacity) {
+    const larger = duplicateCapacity * 2;
+    duplicates = grown(duplicates, (<usize>duplicateCapacity) << 3, (<usize>larger) << 3);
+    duplicateCapacity = larger;
+  }
+  const at = duplicates + ((<usize>duplicatesUsed) << 3);
+  store<u32>(at, key);
+  store<u32>(at + 4, line);
+  duplicatesUsed++;
+}
+
+export function duplicatesAt(): usize {
+  return duplicates;
+}
+
+export function duplicateCount(): u32 {
+  return duplicatesUsed;
 }
 
 /** The number of the next line, which the control reads as text. */
