@@ -9,6 +9,15 @@ export const inRange = (code: string, [from, to]: readonly [string, string]) => 
 
 const rangeText = ([from, to]: readonly [string, string]) => (from === to ? from : `${from}-${to}`);
 
+const LISTED_ARTS = new WeakMap<ControlRule, ReadonlySet<string>>();
+
+/** The arts a rule lists, as a set made once. */
+function listedArts(rule: Extract<ControlRule, { kind: 'art_not_in' }>): ReadonlySet<string> {
+  let arts = LISTED_ARTS.get(rule);
+  if (!arts) LISTED_ARTS.set(rule, (arts = new Set(rule.arts ?? [])));
+  return arts;
+}
+
 /** What the record controls say of one record (duplicates and sums are kept apart: they need the file). */
 export function recordFindings(
   rules: readonly ControlRule[],
@@ -20,8 +29,10 @@ export function recordFindings(
   const amount = r.amount ?? 0;
   const skjema = SKJEMA[context.declared.skjema];
   const budget = context.kind === 'budget';
-  for (const rule of rules) {
-    const flag = (message: string) => found.push({ rule, message });
+  // One closure for the whole loop, not one per rule: a file's new combinations are judged by the thousand.
+  let rule: ControlRule;
+  const flag = (message: string) => found.push({ rule, message });
+  for (rule of rules) {
     switch (rule.kind) {
       case 'declared': {
         const expected = {
@@ -82,7 +93,7 @@ export function recordFindings(
             ? context.codes.operationsOnlyArts
             : rule.arts_from_code_list === 'investment_only'
               ? context.codes.investmentOnlyArts
-              : new Set(rule.arts ?? []);
+              : listedArts(rule);
         if (account === rule.account && amount !== 0 && arts.has(r.art))
           flag(
             `Korrigér ugyldig art '${r.art}' i ${rule.account === 'operations' ? 'driftsregnskapet' : 'investeringsregnskapet'} til en gyldig art, eller overfør posteringen til ${rule.account === 'operations' ? 'investeringsregnskapet' : 'driftsregnskapet'}.`,
