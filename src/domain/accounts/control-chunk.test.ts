@@ -119,6 +119,19 @@ describe('the fast path judges as the text path does', () => {
     expect(chunked).toEqual(byText(lines, DECLARED));
   });
 
+  test('more combinations than the kernel first makes room for: its table grows, the sums stay', () => {
+    // 6000 combinations of kontoklasse, function and art (most of them invalid: findings too), twice each.
+    const lines = Array.from({ length: 12_000 }, (_, i) =>
+      recordLine({
+        kontoklasse: String(i % 2),
+        function: String(100 + ((i >> 1) % 30)),
+        art: String(Math.floor(i / 60) % 100).padStart(3, '0'),
+        amount: ((i * 7919) % 2001) - 1000,
+      }),
+    );
+    expect(byChunks(lines, '\n', [], DECLARED)).toEqual(byText(lines, DECLARED));
+  });
+
   test('a file that ends with a line break has no empty last line', () => {
     const lines = [recordLine({ function: '254', art: '010', amount: 5 })];
     const withBreak = byChunks([...lines, ''], '\n', [], DECLARED);

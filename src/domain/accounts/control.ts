@@ -343,10 +343,8 @@ export class AccountsControl {
     if (this.finished) throw new Error('This control has finished: a control is for one file.');
     this.finished = true;
     // Amounts the kernel took are summed by verdict: every amount is a whole number, so the sums are exact
-    // whatever the order.
-    this.verdicts.forEach((verdict, i) =>
-      this.totals.add(verdict.targets, this.kernel.sumOf(i), this.kernel.countOf(i)),
-    );
+    // whatever the order. Each verdict was made for a record the kernel then took: its account was seen.
+    this.verdicts.forEach((verdict, i) => this.totals.add(verdict.targets, this.kernel.sumOf(i)));
     // Each key's kept lines into an array of its size (a large file keeps hundreds of thousands of them).
     const kept = this.kernel.keptDuplicates();
     const perKey = new Int32Array(this.keyEntries.length);

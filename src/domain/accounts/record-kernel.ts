@@ -32,7 +32,6 @@ interface Exports {
   eventCount(): number;
   clearEvents(): void;
   sumOf(verdict: number): number;
-  countOf(verdict: number): number;
   keyCountOf(key: number): number;
   keyFirstOf(key: number): number;
 }
@@ -184,10 +183,6 @@ export class RecordKernel {
 
   sumOf(verdict: number): number {
     return this.kernel.sumOf(verdict);
-  }
-
-  countOf(verdict: number): number {
-    return this.kernel.countOf(verdict);
   }
 
   keyCount(key: number): number {

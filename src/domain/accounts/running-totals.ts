@@ -22,7 +22,7 @@ const TOTAL = {
 } as const;
 const TOTALS = 13;
 
-/** Which running totals a record adds its amount to, and which it counts itself in (-1: none). */
+/** Which running totals a record adds its amount to, and which marks its account seen (-1: none). */
 export interface Targets {
   readonly add: readonly number[];
   readonly seen: number;
@@ -84,11 +84,11 @@ export class RunningTotals {
     return { add, seen, bucket, art: artNumber };
   }
 
-  /** Adds the amount of some records of the same targets (their number: `records`) to the totals. */
-  add(targets: Targets, amount: number, records = 1) {
+  /** Adds the amount of one or more records of the same targets to the totals; their account is seen. */
+  add(targets: Targets, amount: number) {
     const totals = this.totals;
     for (const index of targets.add) totals[index]! += amount;
-    if (targets.seen >= 0) totals[targets.seen]! += records;
+    if (targets.seen >= 0) totals[targets.seen] = 1;
     if (targets.bucket) targets.bucket[targets.art]! += amount;
   }
 

@@ -11,7 +11,7 @@
  *
  * Memory: two chunks (the file is read into one while the other is taken), a table from the eight bytes of
  * kontoklasse, function and art to the verdicts of a zero and a non-zero amount (open addressing), the
- * verdicts' sums, counts, keys and flags, the keys' counts and first lines, the kept duplicates, and the
+ * verdicts' sums, keys and flags, the keys' counts and first lines, the kept duplicates, and the
  * events. Each grows by
  * doubling, in new memory taken from the top (nothing is freed: an instance lives for one file). Memory grows
  * only in `reserve` and in `chunkAt` (when a chunk must grow): the control reserves what taking a chunk can use
@@ -53,17 +53,20 @@ let chunk0Size: usize = 0;
 let chunk1: usize = 0;
 let chunk1Size: usize = 0;
 
-/** Slots of 16 bytes: the key (eight code bytes, never 0), then verdict + 1 of a non-zero and a zero amount. */
+/**
+ * Slots of 32 bytes, all a record needs in one place: at 0 the key (eight code bytes, never 0), at 8 the sum
+ * of its non-zero amounts, at 16 and 20 verdict + 1 of a non-zero and a zero amount (0: not judged), at 24
+ * the key's number (the control's: a kontoklasse, function and art as it reads them), at 28 whether the
+ * verdicts have findings (bit 0 non-zero, bit 1 zero).
+ */
 let slots: usize = 0;
 let slotMask: u32 = 0;
 let slotsUsed: u32 = 0;
 /** 64 less the bits of a slot's number. */
 let slotShift: u64 = 52;
 
-let verdictSum: usize = 0;
-let verdictCount: usize = 0;
-let verdictKey: usize = 0;
-let verdictFlagged: usize = 0;
+/** By verdict, its slot's number (the slot holds its sum: a record touches one slot and its key). */
+let verdictSlot: usize = 0;
 let verdictCapacity: u32 = 0;
 let verdictsUsed: u32 = 0;
 
@@ -116,11 +119,11 @@ function grown(at: usize, bytes: usize, larger: usize): usize {
 function slotOf(key: u64): usize {
   // The top bits of a Fibonacci hash: every byte of the key reaches them (the art is in the top bytes).
   let h = <u32>((key * 0x9e3779b97f4a7c15) >> slotShift);
-  let slot = slots + ((<usize>h) << 4);
+  let slot = slots + ((<usize>h) << 5);
   let held = load<u64>(slot);
   while (held != key && held != 0) {
     h = (h + 1) & slotMask;
-    slot = slots + ((<usize>h) << 4);
+    slot = slots + ((<usize>h) << 5);
     held = load<u64>(slot);
   }
   return slot;
@@ -154,12 +157,9 @@ export function declare(head: u64, tail: u64, plain: bool, kept: u32, shown: u32
   stopKey = 0;
   stopZero = 0;
   slotMask = (1 << 12) - 1;
-  slots = zeroed((<usize>(slotMask + 1)) << 4);
+  slots = zeroed((<usize>(slotMask + 1)) << 5);
   verdictCapacity = 1024;
-  verdictSum = zeroed((<usize>verdictCapacity) << 3);
-  verdictCount = zeroed((<usize>verdictCapacity) << 2);
-  verdictKey = zeroed((<usize>verdictCapacity) << 2);
-  verdictFlagged = zeroed(<usize>verdictCapacity);
+  verdictSlot = zeroed((<usize>verdictCapacity) << 2);
   keyCapacity = 1024;
   keyCount = zeroed((<usize>keyCapacity) << 2);
   keyFirst = zeroed((<usize>keyCapacity) << 2);
@@ -197,8 +197,8 @@ export function chunkBytes(which: u32): usize {
 export function reserve(records: u32): void {
   const r = <usize>records;
   ensure(
-    68 * (<usize>verdictsUsed + r) +
-      128 * (<usize>slotsUsed + r) +
+    16 * (<usize>verdictsUsed + r) +
+      256 * (<usize>slotsUsed + r) +
       32 * (<usize>keysUsed + r) +
       32 * (<usize>duplicatesUsed + r) +
       4096,
@@ -252,32 +252,27 @@ export function run(base: usize, start: u32, end: u32): u32 {
     v = (v * 42949672960001) >> 32;
     const zero: u32 = v == 0 ? 1 : 0;
     const slot = slotOf(key);
-    const held = load<u32>(slot + 8 + ((<usize>zero) << 2));
+    const held = load<u32>(slot + 16 + ((<usize>zero) << 2));
     if (held == 0) {
       stopReason = NEW;
       stopKey = key;
       stopZero = zero;
       break;
     }
-    const verdict = <usize>(held - 1);
     line++;
     const magnitude = <f64>v;
-    store<f64>(
-      verdictSum + (verdict << 3),
-      load<f64>(verdictSum + (verdict << 3)) + select(-magnitude, magnitude, sign != 0),
-    );
-    store<u32>(verdictCount + (verdict << 2), load<u32>(verdictCount + (verdict << 2)) + 1);
-    const k = <usize>load<u32>(verdictKey + (verdict << 2));
+    store<f64>(slot + 8, load<f64>(slot + 8) + select(-magnitude, magnitude, sign != 0));
+    const k = <usize>load<u32>(slot + 24);
     const seen = load<u32>(keyCount + (k << 2));
     store<u32>(keyCount + (k << 2), seen + 1);
     if (seen == 0) store<u32>(keyFirst + (k << 2), line);
     if (seen != 0 && seen <= keptDuplicates) keepDuplicate(<u32>k, line);
     const duplicate: u32 = seen != 0 && seen <= shownDuplicates ? 1 : 0;
-    if (((<u32>load<u8>(verdictFlagged + verdict)) | duplicate) != 0) {
+    if ((((load<u32>(slot + 28) >> zero) & 1) | duplicate) != 0) {
       const event = events + ((<usize>(eventsUsed * EVENT_WORDS)) << 2);
       store<u32>(event, <u32>(s - base));
       store<u32>(event + 4, line);
-      store<u32>(event + 8, <u32>verdict);
+      store<u32>(event + 8, held - 1);
       store<u32>(event + 12, duplicate);
       eventsUsed++;
       if (eventsUsed == EVENT_CAPACITY) {
@@ -307,21 +302,19 @@ export function stoppedZero(): u32 {
 export function addVerdict(key: u32, flagged: bool): u32 {
   if (verdictsUsed == verdictCapacity) {
     const larger = verdictCapacity * 2;
-    verdictSum = grown(verdictSum, (<usize>verdictCapacity) << 3, (<usize>larger) << 3);
-    verdictCount = grown(verdictCount, (<usize>verdictCapacity) << 2, (<usize>larger) << 2);
-    verdictKey = grown(verdictKey, (<usize>verdictCapacity) << 2, (<usize>larger) << 2);
-    verdictFlagged = grown(verdictFlagged, <usize>verdictCapacity, <usize>larger);
+    verdictSlot = grown(verdictSlot, (<usize>verdictCapacity) << 2, (<usize>larger) << 2);
     verdictCapacity = larger;
   }
   const verdict = verdictsUsed++;
-  store<u32>(verdictKey + ((<usize>verdict) << 2), key);
-  store<u8>(verdictFlagged + <usize>verdict, flagged ? 1 : 0);
-  let slot = slotOf(stopKey);
+  const slot = slotOf(stopKey);
   if (load<u64>(slot) == 0) {
     store<u64>(slot, stopKey);
+    store<u32>(slot + 24, key);
     slotsUsed++;
   }
-  store<u32>(slot + 8 + ((<usize>stopZero) << 2), verdict + 1);
+  store<u32>(slot + 16 + ((<usize>stopZero) << 2), verdict + 1);
+  if (flagged) store<u32>(slot + 28, load<u32>(slot + 28) | (1 << stopZero));
+  store<u32>(verdictSlot + ((<usize>verdict) << 2), <u32>((slot - slots) >> 5));
   if (slotsUsed * 2 > slotMask + 1) rehash();
   return verdict;
 }
@@ -332,14 +325,18 @@ function rehash(): void {
   const oldSlots = slotMask + 1;
   slotMask = oldSlots * 2 - 1;
   slotShift--;
-  slots = zeroed((<usize>(slotMask + 1)) << 4);
+  slots = zeroed((<usize>(slotMask + 1)) << 5);
   for (let i: u32 = 0; i < oldSlots; i++) {
-    const from = old + ((<usize>i) << 4);
+    const from = old + ((<usize>i) << 5);
     const key = load<u64>(from);
     if (key == 0) continue;
     const to = slotOf(key);
-    store<u64>(to, key);
-    store<u64>(to + 8, load<u64>(from + 8));
+    memory.copy(to, from, 32);
+    const number = <u32>((to - slots) >> 5);
+    for (let zero: usize = 0; zero < 2; zero++) {
+      const held = load<u32>(to + 16 + (zero << 2));
+      if (held != 0) store<u32>(verdictSlot + ((<usize>(held - 1)) << 2), number);
+    }
   }
 }
 
@@ -406,12 +403,10 @@ export function clearEvents(): void {
   eventsUsed = 0;
 }
 
+/** The sum of the amounts of a verdict's records (a zero amount's verdict: 0). */
 export function sumOf(verdict: u32): f64 {
-  return load<f64>(verdictSum + ((<usize>verdict) << 3));
-}
-
-export function countOf(verdict: u32): u32 {
-  return load<u32>(verdictCount + ((<usize>verdict) << 2));
+  const slot = slots + ((<usize>load<u32>(verdictSlot + ((<usize>verdict) << 2))) << 5);
+  return load<u32>(slot + 16) == verdict + 1 ? load<f64>(slot + 8) : 0;
 }
 
 export function keyCountOf(key: u32): u32 {
