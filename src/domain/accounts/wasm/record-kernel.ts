@@ -191,14 +191,15 @@ export function chunkBytes(which: u32): usize {
 
 /**
  * Grows memory now, if need be, so that the next `records` records cannot grow it: each may add a verdict,
- * a slot, a key and a kept duplicate, and the arrays that hold them double (so each allocates at most four times its share,
- * twice in its own growth and twice in the copies before), the table at half load.
+ * a slot, a key and a kept duplicate. The arrays that hold them double, so each allocates at most four times
+ * its share (twice in its own growth, twice in the copies before); the table, kept at most a quarter full,
+ * eight times that.
  */
 export function reserve(records: u32): void {
   const r = <usize>records;
   ensure(
     16 * (<usize>verdictsUsed + r) +
-      256 * (<usize>slotsUsed + r) +
+      512 * (<usize>slotsUsed + r) +
       32 * (<usize>keysUsed + r) +
       32 * (<usize>duplicatesUsed + r) +
       4096,
@@ -241,10 +242,11 @@ export function run(base: usize, start: u32, end: u32): u32 {
     const other = (digits + PAST_NINE) & HIGH;
     // The bytes that are no digit, 0xff each: they must all come before the digits, and the last is a digit.
     const lead = (other >> 7) * 0xff;
-    if ((lead & (lead + 1)) != 0 || other >> 63 != 0) break;
+    if (((lead & (lead + 1)) | (other >> 63)) != 0) break;
     // They are spaces, but for a minus just before the first digit.
     const sign = (x ^ SPACES) & lead;
-    if (sign != 0 && sign != ((lead + 1) >> 8) * (0x2d ^ 0x20)) break;
+    // Without a branch on the sign, which amounts change at random.
+    if ((<i32>(sign != 0)) & (<i32>(sign != ((lead + 1) >> 8) * (0x2d ^ 0x20)))) break;
     // Eight digits (a byte that is no digit counts as a leading 0) into a number, pairs, fours, eights.
     let v = digits & ~lead;
     v = ((v * 2561) >> 8) & 0x00ff00ff00ff00ff;
@@ -315,7 +317,8 @@ export function addVerdict(key: u32, flagged: bool): u32 {
   store<u32>(slot + 16 + ((<usize>stopZero) << 2), verdict + 1);
   if (flagged) store<u32>(slot + 28, load<u32>(slot + 28) | (1 << stopZero));
   store<u32>(verdictSlot + ((<usize>verdict) << 2), <u32>((slot - slots) >> 5));
-  if (slotsUsed * 2 > slotMask + 1) rehash();
+  // A quarter full at most: a record's key is then found at the first slot tried, most often.
+  if (slotsUsed * 4 > slotMask + 1) rehash();
   return verdict;
 }
 
