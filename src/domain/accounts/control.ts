@@ -345,17 +345,8 @@ export class AccountsControl {
     // Amounts the kernel took are summed by verdict: every amount is a whole number, so the sums are exact
     // whatever the order. Each verdict was made for a record the kernel then took: its account was seen.
     this.verdicts.forEach((verdict, i) => this.totals.add(verdict.targets, this.kernel.sumOf(i)));
-    // Each key's kept lines into an array of its size (a large file keeps hundreds of thousands of them).
     const kept = this.kernel.keptDuplicates();
-    const perKey = new Int32Array(this.keyEntries.length);
-    for (let i = 0; i < kept.length; i += 2) perKey[kept[i]!]!++;
-    const filled = new Int32Array(this.keyEntries.length);
-    for (let i = 0; i < kept.length; i += 2) {
-      const key = kept[i]!;
-      const open = this.keyEntries[key]!.open!;
-      if (filled[key] === 0) open.lines = new Array<number>(perKey[key]!);
-      open.lines[filled[key]!++] = kept[i + 1]!;
-    }
+    for (let i = 0; i < kept.length; i += 2) this.keyEntries[kept[i]!]!.open!.lines.push(kept[i + 1]!);
     for (const entry of this.keyEntries)
       if (entry.open) entry.open.count = this.kernel.keyCount(entry.index) - 1;
     const fileFinding = (rule: ControlRule, message: string) =>

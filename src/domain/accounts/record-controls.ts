@@ -35,22 +35,22 @@ export function recordFindings(
   for (rule of rules) {
     switch (rule.kind) {
       case 'declared': {
-        const expected = {
-          skjema: context.declared.skjema,
-          year: String(context.declared.year),
-          quarter: context.declared.quarter,
-          region: context.declared.region,
-        }[rule.field];
+        const expected = rule.field === 'year' ? String(context.declared.year) : context.declared[rule.field];
         if (r[rule.field] !== expected)
           flag(`Fant ugyldig ${rule.title.toLowerCase()} '${r[rule.field]}'. Korrigér til '${expected}'.`);
         break;
       }
       case 'kontoklasse': {
-        const valid = [skjema?.operations, skjema?.investment, skjema?.balance].filter(Boolean);
-        if (!valid.includes(r.kontoklasse))
+        if (
+          r.kontoklasse !== skjema?.operations &&
+          r.kontoklasse !== skjema?.investment &&
+          r.kontoklasse !== skjema?.balance
+        ) {
+          const valid = [skjema?.operations, skjema?.investment, skjema?.balance].filter(Boolean);
           flag(
             `Fant ugyldig kontoklasse '${r.kontoklasse}'. Korrigér til en av ${valid.map((v) => `'${v}'`).join(', ')}.`,
           );
+        }
         break;
       }
       case 'valid_function':
