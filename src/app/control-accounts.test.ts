@@ -73,11 +73,11 @@ describe('Kongsvinger 2019 (real), controlled as a 2019 file', () => {
     await writeFile(path, lines.join('\r\n'), 'latin1');
     const atOnce = await controlAccountsFile(await readFile(path), DECLARED);
     for (const chunkBytes of [997, 64 * 1024]) {
-      const chunked = await controlAccountsFile(path, DECLARED, chunkBytes);
+      const chunked = await controlAccountsFile(path, DECLARED, { chunkBytes });
       expect({ ...chunked, file: '' }).toEqual({ ...atOnce, file: '' });
     }
     expect(atOnce.report.findings.map((f) => f.rule)).toEqual(['001']);
-    const whole = await controlAccountsFile(KONGSVINGER, DECLARED, 997);
+    const whole = await controlAccountsFile(KONGSVINGER, DECLARED, { chunkBytes: 997 });
     expect(whole).toEqual(await controlAccountsFile(KONGSVINGER, DECLARED));
   });
 

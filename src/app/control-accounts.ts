@@ -40,8 +40,12 @@ let accountsData:
 export async function controlAccountsFile(
   source: string | Buffer,
   declared: Declared,
-  /** How much of a file is read at a time (4 MiB unless told). */
-  chunkBytes?: number,
+  options: {
+    /** How much of a file is read at a time (4 MiB unless told). */
+    chunkBytes?: number;
+    /** The functions whose key figures are wanted (every function of the file unless told). */
+    functions?: readonly string[];
+  } = {},
 ): Promise<AccountsResult> {
   const [chart, rules, definitions] = await (accountsData ??= Promise.all([
     loadChartOfAccounts(),
@@ -58,7 +62,7 @@ export async function controlAccountsFile(
         prepareRead: (size) => control.prepareRead(size),
         consume: (bytes, start, end, last) => control.acceptChunk(bytes, start, end, last),
       },
-      chunkBytes,
+      options.chunkBytes,
     );
   else control.acceptChunk(source, 0, source.length, true);
   const valid = definitionsFor(definitions, declared.year);
@@ -67,10 +71,13 @@ export async function controlAccountsFile(
   return {
     file: typeof source === 'string' ? source : 'opplastet fil',
     report,
-    functions: [...sums.byFunction.keys()].sort().map((code) => ({
-      function: code,
-      name: chart.data.functions[code]?.name,
-      figures: keyFiguresOf(sums.byFunction.get(code), valid),
-    })),
+    functions: [...sums.byFunction.keys()]
+      .filter((code) => !options.functions || options.functions.includes(code))
+      .sort()
+      .map((code) => ({
+        function: code,
+        name: chart.data.functions[code]?.name,
+        figures: keyFiguresOf(sums.byFunction.get(code), valid),
+      })),
   };
 }

@@ -7,7 +7,6 @@ import {
   parseRecord,
   RECORD_LENGTH,
   SKJEMA,
-  type Account,
   type AccountRecord,
   type Declared,
 } from './record.ts';
@@ -42,22 +41,32 @@ export interface ControlReport {
   readonly highest: ControlSeverity | null;
 }
 
-/** What the record controls say of a combination, and its fields: the same for every file of a kind. */
+/**
+ * What the record controls say of a combination, its fields and the running totals it goes into: the same
+ * for every file of a kind, made once in a process (a national year has some 700 000 combinations in its
+ * files, a few thousand of them distinct).
+ */
 interface Judged {
-  readonly findings: { rule: ControlRule; message: string }[];
+  /** The findings, each with the key of its entry in a file's findings. */
+  readonly findings: { rule: ControlRule; message: string; openKey: string }[];
   readonly kontoklasse: string;
   readonly functionCode: string;
   readonly art: string;
-  readonly account: Account;
+  /** Kontoklasse, function and art: the key duplicates are counted by. */
+  readonly keyText: string;
+  readonly targets: Targets;
 }
 
-const JUDGED = new WeakMap<readonly ControlRule[], WeakMap<CodeList, Map<string, Map<string, Judged>>>>();
+/** Judged combinations by their code bytes (the low four, then the high four and whether the amount is 0). */
+type JudgedByBytes = Map<number, Map<number, Judged>>;
+
+const JUDGED = new WeakMap<readonly ControlRule[], WeakMap<CodeList, Map<string, JudgedByBytes>>>();
 
 interface Verdict {
+  readonly judged: Judged;
   /** The entries of the findings the rules give the combination (most often none). */
   readonly opens: readonly Open[];
   readonly key: KeyEntry;
-  readonly targets: Targets;
 }
 
 /** A kontoklasse, function (chapter) and art (sector): its records are counted by `index`. */
@@ -93,7 +102,7 @@ export class AccountsControl {
   private records = 0;
   private readonly kind: 'budget' | 'balance' | undefined;
   private readonly duplicates: ControlRule | undefined;
-  private readonly judged: Map<string, Judged>;
+  private readonly judged: JudgedByBytes;
   /**
    * The fast path: it takes the plain records of judged combinations, sums their amounts by verdict, counts
    * their keys and numbers the lines; the verdicts and keys are indices it shares with this control.
@@ -122,14 +131,15 @@ export class AccountsControl {
     );
     this.kind = SKJEMA[declared.skjema]?.kind;
     this.duplicates = rules.find((r) => r.kind === 'duplicates');
-    // Verdicts depend on the rules, the year's code list, the skjema and whether this is Oslo: shared by
-    // every file of the same kind in this process, so a national year judges each combination once.
-    const byRules = JUDGED.get(rules) ?? new WeakMap<CodeList, Map<string, Map<string, Judged>>>();
+    // Verdicts depend on the rules, the year's code list, the skjema and whether this is Oslo or one of its
+    // districts: shared by every file of the same kind in this process, so a national year judges each
+    // combination once.
+    const byRules = JUDGED.get(rules) ?? new WeakMap<CodeList, Map<string, JudgedByBytes>>();
     JUDGED.set(rules, byRules);
-    const byCodes = byRules.get(codes) ?? new Map<string, Map<string, Judged>>();
+    const byCodes = byRules.get(codes) ?? new Map<string, JudgedByBytes>();
     byRules.set(codes, byCodes);
-    const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}`;
-    this.judged = byCodes.get(context) ?? new Map<string, Judged>();
+    const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}|${osloDistrict}`;
+    this.judged = byCodes.get(context) ?? new Map<number, Map<number, Judged>>();
     byCodes.set(context, this.judged);
     this.kernel = new RecordKernel(
       `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
@@ -141,8 +151,7 @@ export class AccountsControl {
     return severityFor(rule, this.declared.quarter);
   }
 
-  private openFor(rule: ControlRule, message: string): Open {
-    const key = rule.id + message;
+  private openFor(rule: ControlRule, message: string, key = rule.id + message): Open {
     let open = this.open.get(key);
     if (!open) {
       open = { rule, message, lines: [], examples: [], count: 0 };
@@ -263,31 +272,38 @@ export class AccountsControl {
 
   /** Judges the combination of the plain record the kernel stopped at; the kernel takes the record next. */
   private judgeStopped(chunk: Uint8Array, s: number) {
-    const verdict = this.verdictOf(chunk, s, this.kernel.stoppedAtZero);
+    const verdict = this.verdictOf(chunk, s);
     const index = this.kernel.addVerdict(verdict.key.index, verdict.opens.length > 0);
     this.verdicts[index] = verdict;
   }
 
   /** The verdict on a record's combination: judged by the rules, or as judged before in this process. */
-  private verdictOf(bytes: Uint8Array, s: number, zero: boolean): Verdict {
-    const key = latin1(bytes, s + 31, s + 39) + (zero ? '0' : '1');
-    let judged = this.judged.get(key);
+  private verdictOf(bytes: Uint8Array, s: number): Verdict {
+    const low = this.kernel.stoppedKeyLow;
+    const high = this.kernel.stoppedKeyHigh * 2 + (this.kernel.stoppedAtZero ? 1 : 0);
+    let byHigh = this.judged.get(low);
+    if (!byHigh) this.judged.set(low, (byHigh = new Map<number, Judged>()));
+    let judged = byHigh.get(high);
     if (!judged) {
       const record = parseRecord(latin1(bytes, s, s + RECORD_LENGTH), 0);
+      const account = accountOf(record);
       judged = {
-        findings: this.findingsOf(record),
+        findings: this.findingsOf(record).map((f) => ({ ...f, openKey: f.rule.id + f.message })),
         kontoklasse: record.kontoklasse,
         functionCode: record.functionCode,
         art: record.art,
-        account: accountOf(record),
+        keyText: `${record.kontoklasse}|${record.functionCode}|${record.art}`,
+        targets: this.totals.targetsOf(account, record.functionCode, record.art),
       };
-      this.judged.set(key, judged);
+      byHigh.set(high, judged);
     }
     return {
+      judged,
       opens:
-        judged.findings.length === 0 ? NONE : judged.findings.map((f) => this.openFor(f.rule, f.message)),
-      key: this.keyEntry(judged.kontoklasse, judged.functionCode, judged.art),
-      targets: this.totals.targetsOf(judged.account, judged.functionCode, judged.art),
+        judged.findings.length === 0
+          ? NONE
+          : judged.findings.map((f) => this.openFor(f.rule, f.message, f.openKey)),
+      key: this.keyEntry(judged.kontoklasse, judged.functionCode, judged.art, judged.keyText),
     };
   }
 
@@ -296,8 +312,12 @@ export class AccountsControl {
   }
 
   /** The entry of a kontoklasse, function (chapter) and art (sector). */
-  private keyEntry(kontoklasse: string, functionCode: string, art: string) {
-    const key = `${kontoklasse}|${functionCode}|${art}`;
+  private keyEntry(
+    kontoklasse: string,
+    functionCode: string,
+    art: string,
+    key = `${kontoklasse}|${functionCode}|${art}`,
+  ) {
     let entry = this.keys.get(key);
     if (!entry) {
       entry = { index: this.kernel.addKey(), open: undefined, kontoklasse, functionCode, art };
@@ -344,7 +364,7 @@ export class AccountsControl {
     this.finished = true;
     // Amounts the kernel took are summed by verdict: every amount is a whole number, so the sums are exact
     // whatever the order. Each verdict was made for a record the kernel then took: its account was seen.
-    this.verdicts.forEach((verdict, i) => this.totals.add(verdict.targets, this.kernel.sumOf(i)));
+    this.verdicts.forEach((verdict, i) => this.totals.add(verdict.judged.targets, this.kernel.sumOf(i)));
     const kept = this.kernel.keptDuplicates();
     for (let i = 0; i < kept.length; i += 2) this.keyEntries[kept[i]!]!.open!.lines.push(kept[i + 1]!);
     for (const entry of this.keyEntries)

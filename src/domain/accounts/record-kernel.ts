@@ -20,6 +20,8 @@ interface Exports {
   run(base: number, start: number, end: number): number;
   reason(): Stop;
   stoppedZero(): number;
+  stoppedKeyLow(): number;
+  stoppedKeyHigh(): number;
   addVerdict(key: number, flagged: number): number;
   addKey(): number;
   countKey(key: number, line: number): number;
@@ -129,6 +131,16 @@ export class RecordKernel {
   /** Whether the new combination the run stopped at has a zero amount. */
   get stoppedAtZero(): boolean {
     return this.kernel.stoppedZero() === 1;
+  }
+
+  /** The eight code bytes of the new combination the run stopped at: the first four, as a number. */
+  get stoppedKeyLow(): number {
+    return this.kernel.stoppedKeyLow() >>> 0;
+  }
+
+  /** The eight code bytes of the new combination the run stopped at: the last four, as a number. */
+  get stoppedKeyHigh(): number {
+    return this.kernel.stoppedKeyHigh() >>> 0;
   }
 
   /**

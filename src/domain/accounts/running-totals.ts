@@ -22,12 +22,15 @@ const TOTAL = {
 } as const;
 const TOTALS = 13;
 
-/** Which running totals a record adds its amount to, and which marks its account seen (-1: none). */
+/**
+ * Which running totals a record adds its amount to, and which marks its account seen (-1: none): the same
+ * for every file of a kind (the control shares them between files).
+ */
 export interface Targets {
   readonly add: readonly number[];
   readonly seen: number;
-  /** The function's sums by art for the key figures, when this is an operations record. */
-  readonly bucket: Float64Array | null;
+  /** For the key figures: the function, and the art as a number, of an operations record (else null). */
+  readonly functionCode: string | null;
   readonly art: number;
 }
 
@@ -70,10 +73,6 @@ export class RunningTotals {
       add.push(TOTAL.depreciation);
     if (account === 'operations' && art === '990' && functionCode === '860') add.push(TOTAL.counterEntry);
     const artNumber = Number(art);
-    const bucket =
-      account === 'operations' && this.functionSums && Number.isInteger(artNumber)
-        ? this.functionSums.arts(functionCode)
-        : null;
     this.selections.forEach((rule, i) => {
       const selected =
         (!rule.account || rule.account === account) &&
@@ -81,7 +80,12 @@ export class RunningTotals {
         rule.art_ranges.some((range) => inRange(art, range));
       if (selected) add.push(TOTALS + i);
     });
-    return { add, seen, bucket, art: artNumber };
+    return {
+      add,
+      seen,
+      functionCode: account === 'operations' && Number.isInteger(artNumber) ? functionCode : null,
+      art: artNumber,
+    };
   }
 
   /** Adds the amount of one or more records of the same targets to the totals; their account is seen. */
@@ -89,7 +93,8 @@ export class RunningTotals {
     const totals = this.totals;
     for (const index of targets.add) totals[index]! += amount;
     if (targets.seen >= 0) totals[targets.seen] = 1;
-    if (targets.bucket) targets.bucket[targets.art]! += amount;
+    if (targets.functionCode !== null && this.functionSums)
+      this.functionSums.arts(targets.functionCode)[targets.art]! += amount;
   }
 
   /** The running totals by name, for the file-level controls. */

@@ -300,6 +300,16 @@ export function stoppedZero(): u32 {
   return stopZero;
 }
 
+/** The code bytes of the new combination the run stopped at: the first four. */
+export function stoppedKeyLow(): u32 {
+  return <u32>stopKey;
+}
+
+/** The code bytes of the new combination the run stopped at: the last four. */
+export function stoppedKeyHigh(): u32 {
+  return <u32>(stopKey >> 32);
+}
+
 /** The verdict on the new combination the run stopped at, of key `key`, with findings or not: its index. */
 export function addVerdict(key: u32, flagged: bool): u32 {
   if (verdictsUsed == verdictCapacity) {
