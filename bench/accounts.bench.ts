@@ -55,9 +55,9 @@ console.log(
   `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 );
 console.log(
-  '| input | records | MB | seconds (median) | records/s | peak MiB | `wc -l` s (median) | ratio |',
+  "| input | records | MB | seconds (median) | records/s | peak MiB | `wc -l` s (median) | ratio | command s, with Node's boot | ratio |",
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 
 /** A row of the table: the runs' median time and largest peak, beside `wc -l` on the same files after them. */
 async function row(input: string, on: readonly string[], records: number, runs: readonly Measure[]) {
@@ -65,9 +65,11 @@ async function row(input: string, on: readonly string[], records: number, runs: 
   for (let r = 0; r < REPEAT; r++) wcs.push(await wc(on));
   const bytes = (await Promise.all(on.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
   const t = median(runs.map((m) => m.seconds));
+  const wall = median(runs.map((m) => m.wallSeconds));
   const w = median(wcs);
+  const ratio = (seconds: number) => (records ? (seconds / w).toFixed(1) : '–');
   console.log(
-    `| ${input} | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${records ? Math.round(records / t).toLocaleString('en') : '–'} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${w.toFixed(3)} | ${records ? (t / w).toFixed(1) : '–'} |`,
+    `| ${input} | ${records.toLocaleString('en')} | ${(bytes / 1e6).toFixed(0)} | ${t.toFixed(2)} | ${records ? Math.round(records / t).toLocaleString('en') : '–'} | ${Math.max(...runs.map((m) => m.peakMiB)).toFixed(0)} | ${w.toFixed(3)} | ${ratio(t)} | ${wall.toFixed(2)} | ${ratio(wall)} |`,
   );
 }
 
@@ -76,13 +78,15 @@ async function row(input: string, on: readonly string[], records: number, runs: 
   const runs: Measure[] = [];
   for (let r = 0; r < REPEAT; r++) {
     let seconds = 0;
+    let wallSeconds = 0;
     let peakMiB = 0;
     for (const file of files) {
       const m = await control(file, /_R(\d{6})\./.exec(file)![1]!);
       seconds += m.seconds;
+      wallSeconds += m.wallSeconds;
       peakMiB = Math.max(peakMiB, m.peakMiB);
     }
-    runs.push({ seconds, peakMiB, stdout: '' });
+    runs.push({ seconds, wallSeconds, peakMiB, stdout: '' });
   }
   await row('national year, `kostra control` in a process per file (356 runs)', files, records, runs);
 }

@@ -5,7 +5,10 @@ const run = promisify(execFile);
 const ROOT = new URL('../', import.meta.url).pathname;
 
 export interface Measure {
+  /** From the child's own start (after Node's boot) to its exit. */
   readonly seconds: number;
+  /** The whole command as a user waits for it: spawning Node, its boot, the run, the exit. */
+  readonly wallSeconds: number;
   readonly peakMiB: number;
   readonly stdout: string;
 }
@@ -20,6 +23,7 @@ export async function measured(
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; accepted?: readonly number[] } = {},
 ): Promise<Measure> {
+  const started = performance.now();
   const { stdout, stderr } = await run(process.execPath, ['bench/measure-child.mjs', module, ...args], {
     cwd: ROOT,
     env: options.env ?? process.env,
@@ -29,8 +33,12 @@ export async function measured(
     if (options.accepted?.includes(failed.code)) return failed;
     throw e;
   });
-  const { seconds, peakMiB } = JSON.parse(stderr.trim().split('\n').at(-1)!) as Omit<Measure, 'stdout'>;
-  return { seconds, peakMiB, stdout };
+  const wallSeconds = (performance.now() - started) / 1000;
+  const { seconds, peakMiB } = JSON.parse(stderr.trim().split('\n').at(-1)!) as Pick<
+    Measure,
+    'seconds' | 'peakMiB'
+  >;
+  return { seconds, wallSeconds, peakMiB, stdout };
 }
 
 export const median = (values: readonly number[]) =>
