@@ -119,7 +119,7 @@ export class AccountsControl {
     allRules: readonly ControlRule[],
     readonly declared: Declared,
     private readonly codes: CodeList,
-    /** Where the operations amounts go for the key figures, as the records pass. */
+    /** Where the operations amounts go for the key figures (complete after `finish`). */
     functionSums?: FunctionArtSums,
   ) {
     const rules = rulesFor(allRules, declared.year);
