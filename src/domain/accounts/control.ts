@@ -266,7 +266,11 @@ export class AccountsControl {
       const line = events[i + 1]!;
       const { opens, key } = this.verdicts[events[i + 2]!]!;
       for (const open of opens) this.noteBytes(open, line, chunk, offset, offset + RECORD_LENGTH);
-      if (events[i + 3] === 1) this.showDuplicate(key, () => latin1(chunk, offset, offset + RECORD_LENGTH));
+      if (events[i + 3] === 1) {
+        const open = this.duplicateFinding(key);
+        if (open.examples.length < SHOWN_RECORDS)
+          open.examples.push(latin1(chunk, offset, offset + RECORD_LENGTH));
+      }
     }
   }
 
@@ -336,17 +340,18 @@ export class AccountsControl {
     const before = this.kernel.countKey(entry.index, line);
     if (before === 0 || before > KEPT_LINES || !this.duplicates) return;
     this.kernel.keepDuplicate(entry.index, line);
-    if (before <= SHOWN_RECORDS) this.showDuplicate(entry, text);
+    if (before > SHOWN_RECORDS) return;
+    const open = this.duplicateFinding(entry);
+    if (open.examples.length < SHOWN_RECORDS) open.examples.push(text());
   }
 
-  /** A duplicate of a key as written, in its finding (made with the first duplicate). */
-  private showDuplicate(entry: KeyEntry, text: () => string) {
+  /** The finding of a key's duplicates, made with its first duplicate: the records shown go into it. */
+  private duplicateFinding(entry: KeyEntry): Open {
     const budget = this.kind === 'budget';
-    const open = (entry.open ??= this.openFor(
+    return (entry.open ??= this.openFor(
       this.duplicates!,
       `Flere beløp på samme kombinasjon av kontoklasse ${entry.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${entry.functionCode} og ${budget ? 'art' : 'sektor'} ${entry.art} (første på linje ${this.kernel.keyFirst(entry.index)}).`,
     ));
-    if (open.examples.length < SHOWN_RECORDS) open.examples.push(text());
   }
 
   private checkRecord(r: AccountRecord, text: string) {

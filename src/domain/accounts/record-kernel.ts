@@ -41,6 +41,8 @@ interface Exports {
 let compiled: WebAssembly.Module | undefined;
 
 const NO_EVENTS = new Uint32Array(0);
+/** The events a run holds at most (as wasm/record-kernel.ts has it). */
+const EVENT_CAPACITY = 4096;
 
 /**
  * Kernels whose file is finished, for the next file: a process that controls a national year would
@@ -61,6 +63,7 @@ const kernelModule = () =>
  */
 export class RecordKernel {
   private readonly kernel: Exports;
+  private events: Uint32Array | undefined;
 
   /**
    * `declared`: skjema, year, quarter and region as the records must begin (thirteen characters, or no
@@ -146,13 +149,16 @@ export class RecordKernel {
   /**
    * The records the runs noted since the last call, in line order, four numbers each: the record's offset
    * in the chunk, its line, its verdict, and 1 if it is a duplicate whose text the findings show (else 0).
-   * Valid until the next run.
+   * Valid until the next run; then forgotten. The view is made once per memory (a run may return many times).
    */
   takeEvents(): Uint32Array {
     const count = this.kernel.eventCount();
     if (count === 0) return NO_EVENTS;
     this.kernel.clearEvents();
-    return new Uint32Array(this.kernel.memory.buffer, this.kernel.eventsAt(), count * 4);
+    const buffer = this.kernel.memory.buffer;
+    if (this.events?.buffer !== buffer)
+      this.events = new Uint32Array(buffer, this.kernel.eventsAt(), EVENT_CAPACITY * 4);
+    return this.events.subarray(0, count * 4);
   }
 
   /** The verdict on the combination the run stopped at: its index. */
