@@ -224,15 +224,12 @@ export function run(base: usize, start: u32, end: u32): u32 {
     }
     if (!declaredPlain || load<u64>(s) != declaredHead || load<u64>(s + 5) != declaredTail) break;
     // A control character (below a space) in bytes 13-38 is a finding on the record's length: as text.
+    // Bytes 31-38 are the key: a key in the table has none (a new one is checked before it goes in).
     const a = load<u64>(s + 13);
     const b = load<u64>(s + 21);
-    const c = load<u64>(s + 29);
+    const c = load<u64>(s + 23);
+    if (((((a - SPACES) & ~a) | ((b - SPACES) & ~b) | ((c - SPACES) & ~c)) & HIGH) != 0) break;
     const key = load<u64>(s + 31);
-    if (
-      ((((a - SPACES) & ~a) | ((b - SPACES) & ~b) | ((c - SPACES) & ~c) | ((key - SPACES) & ~key)) & HIGH) !=
-      0
-    )
-      break;
     // The amount: byte 39 a space (nine characters of amount go as text), then eight bytes of spaces, an
     // optional minus and at least one digit.
     if (load<u8>(s + 39) != 32) break;
@@ -256,6 +253,7 @@ export function run(base: usize, start: u32, end: u32): u32 {
     const slot = slotOf(key);
     const held = load<u32>(slot + 16 + ((<usize>zero) << 2));
     if (held == 0) {
+      if ((((key - SPACES) & ~key) & HIGH) != 0) break;
       stopReason = NEW;
       stopKey = key;
       stopZero = zero;
