@@ -253,7 +253,7 @@ export function run(base: usize, start: u32, end: u32): u32 {
     const slot = slotOf(key);
     const held = load<u32>(slot + 16 + ((<usize>zero) << 2));
     if (held == 0) {
-      if ((((key - SPACES) & ~key) & HIGH) != 0) break;
+      if (((key - SPACES) & ~key & HIGH) != 0) break;
       stopReason = NEW;
       stopKey = key;
       stopZero = zero;
