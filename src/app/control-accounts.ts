@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors.ts';
 import { AccountsControl, type ControlReport } from '../domain/accounts/control.ts';
 import {
   definitionsFor,
@@ -54,17 +55,26 @@ export async function controlAccountsFile(
   ]));
   const sums = new FunctionArtSums();
   const control = new AccountsControl(rules, declared, chart.codeList(declared.year), sums);
-  if (typeof source === 'string')
-    await readAccountChunks(
-      source,
-      {
-        buffer: (which, size) => control.chunkBuffer(which, size),
-        prepareRead: (size) => control.prepareRead(size),
-        consume: (bytes, start, end, last) => control.acceptChunk(bytes, start, end, last),
-      },
-      options.chunkBytes,
-    );
-  else control.acceptChunk(source, 0, source.length, true);
+  try {
+    if (typeof source === 'string')
+      await readAccountChunks(
+        source,
+        {
+          buffer: (which, size) => control.chunkBuffer(which, size),
+          prepareRead: (size) => control.prepareRead(size),
+          consume: (bytes, start, end, last) => control.acceptChunk(bytes, start, end, last),
+        },
+        options.chunkBytes,
+      );
+    else control.acceptChunk(source, 0, source.length, true);
+  } catch (error) {
+    // A fault of the file's, said with its name.
+    if (error instanceof DomainError && error.where.length === 0)
+      throw new DomainError(error.message, [typeof source === 'string' ? source : 'opplastet fil'], {
+        cause: error,
+      });
+    throw error;
+  }
   const valid = definitionsFor(definitions, declared.year);
   // The sums for the key figures are complete once the control has finished.
   const report = control.finish();

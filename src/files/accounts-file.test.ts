@@ -1,8 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { arraySink, readAccountChunks } from './accounts-file.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DomainError } from '../domain/errors.ts';
+import { accountLines, arraySink, readAccountChunks } from './accounts-file.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -39,4 +40,34 @@ test.each([4, 7, 64, 1 << 20])('every line whole, in order, with chunks of %i by
   expect(await linesOf(lines.join('\n'), chunkBytes)).toEqual(lines);
   expect(await linesOf(`${lines.join('\n')}\n`, chunkBytes)).toEqual(lines);
   expect(await linesOf('', chunkBytes)).toEqual([]);
+});
+
+describe('a file that cannot be read', () => {
+  const consume = arraySink((_bytes, _start, end) => end);
+
+  test.each([
+    ['a missing file', () => join(dir, 'nowhere.dat'), 'no such file'],
+    ['a folder', () => dir, 'a folder, not a file'],
+  ])('%s is named, with the reason', async (_, path, reason) => {
+    const error = new DomainError(`cannot read the file (${reason})`, [path()]);
+    await expect(readAccountChunks(path(), consume)).rejects.toThrow(error.message);
+    const lines = async () => {
+      const read = [];
+      for await (const line of accountLines(path())) read.push(line);
+      return read;
+    };
+    await expect(lines()).rejects.toThrow(error.message);
+  });
+
+  test('a consumer that fails stops the reading, with its own error', async () => {
+    const path = join(dir, 'three-chunks.dat');
+    await writeFile(path, 'x'.repeat(30), 'latin1');
+    let calls = 0;
+    const failing = arraySink(() => {
+      calls++;
+      throw new Error('the consumer failed');
+    });
+    await expect(readAccountChunks(path, failing, 10)).rejects.toThrow('the consumer failed');
+    expect(calls).toBe(1);
+  });
 });

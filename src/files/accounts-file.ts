@@ -1,5 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { DomainError } from '../domain/errors.ts';
+
+/** A file that cannot be opened or read, said so with its path (not as a stack trace). */
+function unreadable(path: string, error: unknown): unknown {
+  if (typeof (error as { syscall?: unknown }).syscall !== 'string') return error;
+  const reason = (error as { code?: string }).code ?? (error instanceof Error ? error.message : 'unreadable');
+  const said: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'not allowed to read it',
+    EISDIR: 'a folder, not a file',
+  };
+  return new DomainError(`cannot read the file (${said[reason] ?? reason})`, [path], { cause: error });
+}
 
 /**
  * The lines of an accounting file, one at a time, read in chunks: a national year is never held as one
@@ -11,15 +24,26 @@ export async function* accountLines(
 ): AsyncGenerator<{ readonly text: string; readonly line: number }> {
   let rest = '';
   let line = 0;
-  for await (const chunk of createReadStream(path, { encoding: 'latin1', highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      yield { text: text.slice(start, stop), line: ++line };
-      start = end + 1;
+  const stream = createReadStream(path, { encoding: 'latin1', highWaterMark: 1 << 20 });
+  const chunks = stream[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await chunks.next().catch((error: unknown) => {
+        throw unreadable(path, error);
+      });
+      if (next.done) break;
+      const text = rest + (next.value as string);
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        yield { text: text.slice(start, stop), line: ++line };
+        start = end + 1;
+      }
+      rest = text.slice(start);
     }
-    rest = text.slice(start);
+  } finally {
+    // A reader that stops early (the first record is all it wanted) leaves no file open.
+    stream.destroy();
   }
   if (rest.length > 0) yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: line + 1 };
 }
@@ -48,7 +72,10 @@ export interface ChunkSink {
  * held as one string, nor a large file as one buffer.
  */
 export async function readAccountChunks(path: string, sink: ChunkSink, chunkBytes = 1 << 22): Promise<void> {
-  const file = await open(path, 'r');
+  const file = await open(path, 'r').catch((error: unknown) => {
+    throw unreadable(path, error);
+  });
+  let reading: Promise<{ bytesRead: number }> | undefined;
   try {
     // A small file is read at once (a national year is 356 of them), a large one in chunks.
     const { size } = await file.stat();
@@ -58,7 +85,7 @@ export async function readAccountChunks(path: string, sink: ChunkSink, chunkByte
     let position = 0;
     let rest = new Uint8Array(0);
     sink.prepareRead?.(room + wanted);
-    let reading = file.read(sink.buffer(0, room + wanted), room, wanted, 0);
+    reading = file.read(sink.buffer(0, room + wanted), room, wanted, 0);
     for (;;) {
       const { bytesRead } = await reading;
       position += bytesRead;
@@ -82,6 +109,10 @@ export async function readAccountChunks(path: string, sink: ChunkSink, chunkByte
       rest = sink.buffer(which, room + wanted).slice(done, end);
       which = which === 0 ? 1 : 0;
     }
+  } catch (error) {
+    // A read may still be under way (the sink failed): it ends before the file is closed.
+    await reading?.catch(() => undefined);
+    throw unreadable(path, error);
   } finally {
     await file.close();
   }

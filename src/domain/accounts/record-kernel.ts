@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.ts';
 import { RECORD_KERNEL_WASM } from './record-kernel-wasm.ts';
 
 /** Why a run of the kernel stopped. */
@@ -75,8 +76,11 @@ export class RecordKernel {
       idle.pop() ??
       (new WebAssembly.Instance(kernelModule(), {
         env: {
+          // Its memory is full (4 GB): only a file of millions of distinct combinations gets there.
           abort: () => {
-            throw new RangeError('The accounts control ran out of memory for this file.');
+            throw new DomainError(
+              'more distinct combinations of kontoklasse, function and art than the control can hold',
+            );
           },
         },
       }).exports as unknown as Exports);
