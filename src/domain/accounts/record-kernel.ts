@@ -57,10 +57,10 @@ const kernelModule = () =>
   (compiled ??= new WebAssembly.Module(Uint8Array.from(atob(RECORD_KERNEL_WASM), (c) => c.charCodeAt(0))));
 
 /**
- * The fast path of the accounts control (wasm/record-kernel.ts, as WebAssembly): one instance per file, with
- * memory of its own. It runs over a chunk the file is read into, in its memory (two chunks, so that one is
- * read while the other is taken); what it cannot take, it stops at, and the control judges by the rules.
- * Views of its memory are made anew after anything that may have grown it.
+ * The fast path of the accounts control (wasm/record-kernel.ts, as WebAssembly): an instance with memory of
+ * its own serves one file at a time, and then the next. It runs over a chunk the file is read into, in its
+ * memory (two chunks, so that one is read while the other is taken); what it cannot take, it stops at, and
+ * the control judges by the rules. Views of its memory are made anew after anything that may have grown it.
  */
 export class RecordKernel {
   private readonly kernel: Exports;
