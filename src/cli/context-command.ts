@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { readInputText } from '../files/input-file.ts';
 import { join } from 'node:path';
 import { contextForYear } from '../app/context-tables.ts';
 import { configuredDatabase } from '../config.ts';
@@ -21,7 +22,7 @@ export async function contextCommand(options: {
     const result = await contextForYear(
       db,
       Number(options.year),
-      await readFile(options.population, 'utf8'),
+      await readInputText(options.population),
       options.population,
     );
     await mkdir(options.out, { recursive: true });

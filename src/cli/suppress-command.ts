@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readInputText } from '../files/input-file.ts';
 import type { PrimaryRule } from '../domain/confidentiality/primary.ts';
 import { assertPublishable, auditSuppression, suppressTable } from '../domain/confidentiality/suppress.ts';
 import { buildTable } from '../domain/confidentiality/table.ts';
@@ -61,7 +62,7 @@ export async function suppressCommand(options: SuppressOptions): Promise<void> {
     throw new UsageError('--intervals is ABSOLUTE[,PERCENT]');
   const started = performance.now();
   const { dimensions, records } = readInnerCsv(
-    await readFile(options.data, 'utf8'),
+    await readInputText(options.data),
     { dimensions: options.dims, frequency: options.freq, value: options.value },
     options.data,
   );

@@ -46,10 +46,10 @@ describe('a file that cannot be read', () => {
   const consume = arraySink((_bytes, _start, end) => end);
 
   test.each([
-    ['a missing file', () => join(dir, 'nowhere.dat'), 'no such file'],
+    ['a missing file', () => join(dir, 'nowhere.dat'), 'file not found'],
     ['a folder', () => dir, 'a folder, not a file'],
   ])('%s is named, with the reason', async (_, path, reason) => {
-    const error = new DomainError(`cannot read the file (${reason})`, [path()]);
+    const error = new DomainError(reason, [path()]);
     await expect(readAccountChunks(path(), consume)).rejects.toThrow(error.message);
     const lines = async () => {
       const read = [];

@@ -1,18 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { DomainError } from '../domain/errors.ts';
-
-/** A file that cannot be opened or read, said so with its path (not as a stack trace). */
-function unreadable(path: string, error: unknown): unknown {
-  if (typeof (error as { syscall?: unknown }).syscall !== 'string') return error;
-  const reason = (error as { code?: string }).code ?? (error instanceof Error ? error.message : 'unreadable');
-  const said: Record<string, string> = {
-    ENOENT: 'no such file',
-    EACCES: 'not allowed to read it',
-    EISDIR: 'a folder, not a file',
-  };
-  return new DomainError(`cannot read the file (${said[reason] ?? reason})`, [path], { cause: error });
-}
+import { unreadable } from './input-file.ts';
 
 /**
  * The lines of an accounting file, one at a time, read in chunks: a national year is never held as one

@@ -1,21 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
+import { readInputText } from './input-file.ts';
 import { parseInvitedCsv } from './invited-csv.ts';
 import { loadMunicipalities } from './product-data.ts';
 import { parseResponsesJson } from './responses-json.ts';
-
-async function readText(dir: string, name: string): Promise<string> {
-  try {
-    return await readFile(join(dir, name), 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
-    throw new DomainError(reason, [join(dir, name)], { cause: error });
-  }
-}
 
 /**
  * Reads a survey round in the exchange format (`invited.csv` + `responses.json`, see data/README.md)
@@ -28,7 +19,7 @@ export async function readRoundDataset(
   reference: ReferenceData,
 ): Promise<SurveyRound> {
   const responsesFile = parseResponsesJson(
-    await readText(dir, 'responses.json'),
+    await readInputText(join(dir, 'responses.json')),
     join(dir, 'responses.json'),
   );
   if (responsesFile.unit !== definition.unit)
@@ -36,7 +27,7 @@ export async function readRoundDataset(
       `unit "${responsesFile.unit}", the survey ${definition.id} counts in "${definition.unit}"`,
       [join(dir, 'responses.json'), 'unit'],
     );
-  const invitations = parseInvitedCsv(await readText(dir, 'invited.csv'), {
+  const invitations = parseInvitedCsv(await readInputText(join(dir, 'invited.csv')), {
     file: join(dir, 'invited.csv'),
     referenceYear: responsesFile.referenceYear,
     sizeGroups: reference.sizeGroups.map((g) => g.code),
