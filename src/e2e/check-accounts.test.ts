@@ -20,6 +20,8 @@ describe.skipIf(!browserAvailable())('a municipality checks its accounting file 
     await page.getByLabel('Regnskapsfil').setInputFiles(KONGSVINGER);
     expect(await page.getByLabel('Regnskapsår').inputValue()).toBe('2019');
     expect(await page.getByLabel('Region (seks siffer, for eksempel 340100)').inputValue()).toBe('040200');
+    expect(await page.getByLabel('Skjema').inputValue()).toBe('0A');
+    expect(await page.getByLabel('Periode').inputValue()).toBe('4');
     await page.getByRole('button', { name: 'Kontroller' }).click();
     await page.getByRole('status').filter({ hasText: 'records' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'records' }).textContent()).toContain(
@@ -31,5 +33,9 @@ describe.skipIf(!browserAvailable())('a municipality checks its accounting file 
     const figures = page.getByRole('table', { name: /Nøkkeltall for funksjon 254/ });
     expect(await figures.textContent()).toContain('251\u00a0023');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // Declared as the first quarter, the file's fourth-quarter records are each a finding.
+    await page.getByLabel('Periode').selectOption('1');
+    await page.getByRole('button', { name: 'Kontroller' }).click();
+    await page.getByRole('table', { name: 'Funn' }).filter({ hasText: '005 Kvartal' }).waitFor();
   });
 });

@@ -1,10 +1,22 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { ApiProblem, request } from '../api.ts';
 import { PublicPage } from '../public-page.tsx';
+import { SelectField } from '../select-field.tsx';
 import { SimpleTable } from '../simple-table.tsx';
 import { useState } from 'react';
 import { arithmetic } from '../../domain/accounts/key-figures.ts';
 import { formatNorwegian } from '../../domain/number-format.ts';
+
+const SKJEMA_OPTIONS = [
+  ['0A', '0A Kommunens bevilgningsregnskap'],
+  ['0B', '0B Kommunens balanse'],
+  ['0M', '0M Særbedrifter, bevilgningsregnskap'],
+  ['0N', '0N Særbedrifter, balanse'],
+] as const;
+const PERIOD_OPTIONS = [
+  [' ', 'Årsregnskap'],
+  ...['1', '2', '3', '4'].map((q) => [q, `${q}. kvartal`] as const),
+] as const;
 
 interface Finding {
   rule: string;
@@ -89,37 +101,9 @@ export function CheckAccountsFile() {
             if (named.region) setRegion(named.region);
           }}
         />
-        <label className="ds-label" htmlFor="accounts-skjema">
-          Skjema
-        </label>
-        <select
-          id="accounts-skjema"
-          className="ds-input"
-          value={skjema}
-          onChange={(e) => setSkjema(e.target.value)}
-        >
-          <option value="0A">0A Kommunens bevilgningsregnskap</option>
-          <option value="0B">0B Kommunens balanse</option>
-          <option value="0M">0M Særbedrifter, bevilgningsregnskap</option>
-          <option value="0N">0N Særbedrifter, balanse</option>
-        </select>
+        <SelectField label="Skjema" value={skjema} onChange={setSkjema} options={SKJEMA_OPTIONS} />
         <Textfield label="Regnskapsår" value={year} onChange={(e) => setYear(e.target.value)} />
-        <label className="ds-label" htmlFor="accounts-quarter">
-          Periode
-        </label>
-        <select
-          id="accounts-quarter"
-          className="ds-input"
-          value={quarter}
-          onChange={(e) => setQuarter(e.target.value)}
-        >
-          <option value=" ">Årsregnskap</option>
-          {['1', '2', '3', '4'].map((q) => (
-            <option key={q} value={q}>
-              {q}. kvartal
-            </option>
-          ))}
-        </select>
+        <SelectField label="Periode" value={quarter} onChange={setQuarter} options={PERIOD_OPTIONS} />
         <Textfield
           label="Region (seks siffer, for eksempel 340100)"
           value={region}

@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { SelectField } from '../select-field.tsx';
 import { sendTo } from './staff-api.ts';
 
 /** Sends and says how it went, in words for the status line. */
@@ -94,28 +95,24 @@ export function SetupPanel({ roundId }: { roundId: string }) {
       <Paragraph>
         Plassholdere: {'{kommune}'}, {'{undersokelse}'}, {'{lenke}'}, {'{frist}'}.
       </Paragraph>
-      <div className="field">
-        <label htmlFor="template-kind">Type</label>{' '}
-        <select
-          id="template-kind"
-          className="ds-input"
-          value={kind}
-          onChange={(e) => setKind(e.target.value)}
-        >
-          <option value="invitation">Invitasjon</option>
-          <option value="reminder">Påminnelse</option>
-        </select>{' '}
-        <label htmlFor="template-language">Målform</label>{' '}
-        <select
-          id="template-language"
-          className="ds-input"
-          value={language}
-          onChange={(e) => setLanguage(e.target.value)}
-        >
-          <option value="nb">Bokmål</option>
-          <option value="nn">Nynorsk</option>
-        </select>
-      </div>
+      <SelectField
+        label="Type"
+        value={kind}
+        onChange={setKind}
+        options={[
+          ['invitation', 'Invitasjon'],
+          ['reminder', 'Påminnelse'],
+        ]}
+      />
+      <SelectField
+        label="Målform"
+        value={language}
+        onChange={setLanguage}
+        options={[
+          ['nb', 'Bokmål'],
+          ['nn', 'Nynorsk'],
+        ]}
+      />
       <Textfield label="Emne" value={subject} onChange={(e) => setSubject(e.target.value)} />
       <Textfield label="Tekst" multiline rows={6} value={body} onChange={(e) => setBody(e.target.value)} />
       <Button
