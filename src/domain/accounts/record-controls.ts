@@ -118,28 +118,24 @@ export function recordFindings(
             `Artene ${rule.arts.join(', ')} er kun tillatt brukt i kombinasjon med funksjon ${rule.functions.join(', ')}, og motsatt (fant funksjon ${r.functionCode}, art ${r.art}).`,
           );
         break;
+      // An art in operations only on a range of functions, or never on it.
       case 'art_outside_functions':
+      case 'art_on_functions': {
+        const barred = rule.kind === 'art_on_functions';
         if (
           budget &&
           account === 'operations' &&
           amount !== 0 &&
           r.art === rule.art &&
-          !inRange(r.functionCode, rule.function_range)
+          inRange(r.functionCode, rule.function_range) === barred
         )
           flag(
-            `Art ${rule.art} skal kun føres på funksjon ${rangeText(rule.function_range)} (fant funksjon ${r.functionCode}).`,
+            barred
+              ? `Art ${rule.art} skal føres på tjenestefunksjon, ikke på funksjon ${r.functionCode}.`
+              : `Art ${rule.art} skal kun føres på funksjon ${rangeText(rule.function_range)} (fant funksjon ${r.functionCode}).`,
           );
         break;
-      case 'art_on_functions':
-        if (
-          budget &&
-          account === 'operations' &&
-          amount !== 0 &&
-          r.art === rule.art &&
-          inRange(r.functionCode, rule.function_range)
-        )
-          flag(`Art ${rule.art} skal føres på tjenestefunksjon, ikke på funksjon ${r.functionCode}.`);
-        break;
+      }
       default:
         break; // duplicates and the file-level controls: kept apart
     }
