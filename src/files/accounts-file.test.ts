@@ -3,7 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DomainError } from '../domain/errors.ts';
-import { accountLines, arraySink, readAccountChunks } from './accounts-file.ts';
+import { accountLines, readAccountChunks, type ChunkSink } from './accounts-file.ts';
+
+/** A sink of two arrays of its own, which grow keeping what they hold, for `consume`. */
+function arraySink(
+  consume: (bytes: Uint8Array, start: number, end: number, last: boolean) => number,
+): ChunkSink {
+  const buffers = [new Uint8Array(0), new Uint8Array(0)];
+  return {
+    buffer(which, size) {
+      const bytes = buffers[which]!;
+      if (bytes.length >= size) return bytes;
+      const larger = new Uint8Array(size);
+      larger.set(bytes);
+      buffers[which] = larger;
+      return larger;
+    },
+    consume,
+  };
+}
 
 let dir: string;
 beforeAll(async () => {

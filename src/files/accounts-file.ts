@@ -105,21 +105,3 @@ export async function readAccountChunks(path: string, sink: ChunkSink, chunkByte
     await file.close();
   }
 }
-
-/** A sink of two arrays of its own, which grow keeping what they hold, for `consume`. */
-export function arraySink(
-  consume: (bytes: Uint8Array, start: number, end: number, last: boolean) => number,
-): ChunkSink {
-  const buffers = [new Uint8Array(0), new Uint8Array(0)];
-  return {
-    buffer(which, size) {
-      const bytes = buffers[which]!;
-      if (bytes.length >= size) return bytes;
-      const larger = new Uint8Array(size);
-      larger.set(bytes);
-      buffers[which] = larger;
-      return larger;
-    },
-    consume,
-  };
-}
