@@ -3,21 +3,33 @@ import { once } from 'node:events';
 import { seededRandom } from '../src/domain/collection/sample.ts';
 
 /** Functions and arts a municipality's operations and investment accounts use (valid 2022). */
+// Every municipal service function of 2022 but those with controls of their own (170–173, 290): a
+// municipality's file has each combination once, so a file of 3,000 records needs enough of them.
 const SERVICE = [
   '100',
   '110',
   '120',
+  '121',
   '130',
+  '180',
   '201',
   '202',
+  '211',
   '213',
+  '215',
+  '221',
   '222',
+  '223',
+  '231',
   '232',
   '233',
   '234',
   '241',
   '242',
   '243',
+  '244',
+  '251',
+  '252',
   '253',
   '254',
   '256',
@@ -25,12 +37,22 @@ const SERVICE = [
   '265',
   '273',
   '275',
+  '276',
+  '281',
   '283',
   '285',
   '301',
+  '302',
+  '303',
   '315',
+  '320',
+  '321',
+  '322',
   '325',
   '329',
+  '330',
+  '332',
+  '335',
   '338',
   '339',
   '340',
@@ -40,10 +62,14 @@ const SERVICE = [
   '354',
   '355',
   '360',
+  '365',
   '370',
+  '373',
+  '375',
   '377',
   '380',
   '381',
+  '383',
   '385',
   '386',
   '390',
@@ -136,13 +162,13 @@ export async function writeSyntheticAccounts(
     );
     written++;
   };
+  // A real file has one amount per combination (Kongsvinger 2019: 1,644 records, 1,644 combinations): a file
+  // with room for them draws each once. Keys repeat in a file of millions of lines, which the duplicate
+  // control counts (a WARNING), as it should.
+  const unique = records - 6 <= SERVICE.length * (EXPENSE_ARTS.length + INCOME_ARTS.length);
+  const combinations = unique ? shuffled(serviceCombinations(), random) : [];
   for (let i = 0; written < records - 6; i++) {
-    const fn = SERVICE[Math.floor(random() * SERVICE.length)]!;
-    const income = random() < 0.3;
-    const art = income
-      ? INCOME_ARTS[Math.floor(random() * INCOME_ARTS.length)]!
-      : EXPENSE_ARTS[Math.floor(random() * EXPENSE_ARTS.length)]!;
-    // Keys repeat in a file of millions of lines; the duplicate control counts them (a WARNING), as it should.
+    const [fn, art, income] = unique ? combinations[i]! : randomCombination(random);
     const amount = Math.round(random() * 5000) * (income ? -1 : 1);
     line('1', fn, art, amount);
     operations += amount;
@@ -162,4 +188,30 @@ export async function writeSyntheticAccounts(
   out.end();
   await once(out, 'finish');
   return written;
+}
+
+type Combination = readonly [fn: string, art: string, income: boolean];
+
+/** A service function with an expense art (70 %) or an income art, drawn at random. */
+function randomCombination(random: () => number): Combination {
+  const fn = SERVICE[Math.floor(random() * SERVICE.length)]!;
+  const income = random() < 0.3;
+  const arts = income ? INCOME_ARTS : EXPENSE_ARTS;
+  return [fn, arts[Math.floor(random() * arts.length)]!, income];
+}
+
+/** Every service function with every expense and income art. */
+const serviceCombinations = (): Combination[] =>
+  SERVICE.flatMap((fn) => [
+    ...EXPENSE_ARTS.map((art): Combination => [fn, art, false]),
+    ...INCOME_ARTS.map((art): Combination => [fn, art, true]),
+  ]);
+
+/** The items in a random order (Fisher–Yates). */
+function shuffled<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
 }

@@ -6,8 +6,8 @@ import {
   keyFiguresOf,
   type KeyFigure,
 } from '../domain/accounts/key-figures.ts';
-import type { Declared } from '../domain/accounts/record.ts';
-import { readAccountChunks } from '../files/accounts-file.ts';
+import { parseRecord, type Declared } from '../domain/accounts/record.ts';
+import { firstLine, readAccountChunks } from '../files/accounts-file.ts';
 import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/accounts-data.ts';
 
 export interface FunctionFigures {
@@ -53,7 +53,7 @@ export async function controlAccountsFile(
     loadControlRules(),
     loadKeyFigureDefinitions(),
   ]));
-  const sums = new FunctionArtSums();
+  const sums = new FunctionArtSums(options.functions);
   const control = new AccountsControl(rules, declared, chart.codeList(declared.year), sums);
   try {
     if (typeof source === 'string')
@@ -81,13 +81,20 @@ export async function controlAccountsFile(
   return {
     file: typeof source === 'string' ? source : 'opplastet fil',
     report,
-    functions: [...sums.byFunction.keys()]
-      .filter((code) => !options.functions || options.functions.includes(code))
-      .sort()
-      .map((code) => ({
-        function: code,
-        name: chart.data.functions[code]?.name,
-        figures: keyFiguresOf(sums.byFunction.get(code), valid),
-      })),
+    functions: [...sums.byFunction.keys()].sort().map((code) => ({
+      function: code,
+      name: chart.data.functions[code]?.name,
+      figures: keyFiguresOf(sums.byFunction.get(code), valid),
+    })),
   };
+}
+
+/** Skjema, year, quarter and region as a file's first record gives them. */
+export function declaredByFile(path: string): Declared {
+  const text = firstLine(path);
+  if (text === undefined) throw new DomainError('the file is empty', [path]);
+  const head = parseRecord(text, 1);
+  if (!/^\d{4}$/.test(head.year)) throw new DomainError(`"${head.year}" is no year`, [path, 'line 1']);
+  if (!/^\d{6}$/.test(head.region)) throw new DomainError(`"${head.region}" is no region`, [path, 'line 1']);
+  return { skjema: head.skjema, year: Number(head.year), quarter: head.quarter, region: head.region };
 }

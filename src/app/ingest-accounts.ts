@@ -1,23 +1,9 @@
 import { exitCodeFor } from '../domain/accounts/control-rules.ts';
-import { parseRecord } from '../domain/accounts/record.ts';
 import { DomainError } from '../domain/errors.ts';
-import { accountLines } from '../files/accounts-file.ts';
 import { saveAccountFigures } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
 import { logAction } from '../store/statisticians.ts';
-import { controlAccountsFile, type AccountsResult } from './control-accounts.ts';
-
-/** Skjema, year, quarter and region as a file's first record gives them. */
-export async function declaredByFile(path: string) {
-  for await (const { text } of accountLines(path)) {
-    const head = parseRecord(text, 1);
-    if (!/^\d{4}$/.test(head.year)) throw new DomainError(`"${head.year}" is no year`, [path, 'line 1']);
-    if (!/^\d{6}$/.test(head.region))
-      throw new DomainError(`"${head.region}" is no region`, [path, 'line 1']);
-    return { skjema: head.skjema, year: Number(head.year), quarter: head.quarter, region: head.region };
-  }
-  throw new DomainError('the file is empty', [path]);
-}
+import { controlAccountsFile, declaredByFile, type AccountsResult } from './control-accounts.ts';
 
 /**
  * Ingests an accounting file: controlled first, and refused (nothing stored) when the control finds an
@@ -30,7 +16,7 @@ export async function ingestAccountsFile(
   by: string,
   options: { force?: boolean } = {},
 ): Promise<AccountsResult> {
-  const declared = await declaredByFile(path);
+  const declared = declaredByFile(path);
   const result = await controlAccountsFile(path, declared);
   const blocking = result.report.findings.filter((f) => f.severity === 'ERROR' || f.severity === 'FATAL');
   if (exitCodeFor(blocking.map((f) => f.severity)) === 2 && !options.force)

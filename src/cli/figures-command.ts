@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { controlAccountsFile } from '../app/control-accounts.ts';
+import { controlAccountsFile, declaredByFile } from '../app/control-accounts.ts';
 import { arithmetic } from '../domain/accounts/key-figures.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
-import { declaredByFile } from '../app/ingest-accounts.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Files controlled at once. */
@@ -19,7 +18,7 @@ export async function figuresCommand(
   if (files.length === 0) throw new UsageError('figures needs one or more FILE');
   const wanted = options.function ?? ['254', '257', '258'];
   const figuresOf = async (file: string) => {
-    const declared = await declaredByFile(file);
+    const declared = declaredByFile(file);
     const { functions } = await controlAccountsFile(file, declared, { functions: wanted });
     return { file, region: declared.region, year: declared.year, functions };
   };

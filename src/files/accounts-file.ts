@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { unreadable } from './input-file.ts';
 
@@ -60,12 +60,12 @@ export interface ChunkSink {
  * held as one string, nor a large file as one buffer.
  */
 export async function readAccountChunks(path: string, sink: ChunkSink, chunkBytes = 1 << 22): Promise<void> {
+  if (readSmallFile(path, sink, chunkBytes)) return;
   const file = await open(path, 'r').catch((error: unknown) => {
     throw unreadable(path, error);
   });
   let reading: Promise<{ bytesRead: number }> | undefined;
   try {
-    // A small file is read at once (a national year is 356 of them), a large one in chunks.
     const { size } = await file.stat();
     const wanted = Math.max(Math.min(chunkBytes, size + 1), 1);
     let room = Math.min(1 << 12, wanted);
@@ -103,5 +103,62 @@ export async function readAccountChunks(path: string, sink: ChunkSink, chunkByte
     throw unreadable(path, error);
   } finally {
     await file.close();
+  }
+}
+
+/**
+ * A file smaller than a chunk (a national year is 356 of them) read at once, without the thread pool:
+ * there, its open, stat, reads and close would take longer than its control. Returns false, having read
+ * nothing, for a file of a chunk or more (or one that grew meanwhile): that is read in chunks.
+ */
+function readSmallFile(path: string, sink: ChunkSink, chunkBytes: number): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  try {
+    const { size } = fstatSync(fd);
+    if (size >= chunkBytes) return false;
+    // A byte more than the file has: a read that fills it finds a file that grew.
+    const room = size + 1;
+    sink.prepareRead?.(room);
+    const bytes = sink.buffer(0, room);
+    let read = 0;
+    for (let n = 1; read < room && n > 0; read += n) n = readSync(fd, bytes, read, room - read, read);
+    if (read === room) return false;
+    sink.consume(sink.buffer(0, room), 0, read, true);
+    return true;
+  } catch (error) {
+    throw unreadable(path, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The first line of a file, without its line break, read synchronously: at most `max` bytes of it (the
+ * declared fields of an accounting file are its first thirteen). Undefined for an empty file.
+ */
+export function firstLine(path: string, max = 4096): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  try {
+    const bytes = Buffer.alloc(max);
+    const read = readSync(fd, bytes, 0, max, 0);
+    if (read === 0) return undefined;
+    const lineEnd = bytes.subarray(0, read).indexOf(10);
+    let end = lineEnd < 0 ? read : lineEnd;
+    if (end > 0 && bytes[end - 1] === 13) end--;
+    return bytes.toString('latin1', 0, end);
+  } catch (error) {
+    throw unreadable(path, error);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -110,6 +110,46 @@ describe('the fast path judges as the text path does', () => {
     );
   });
 
+  test('files one after another, and two at a time, as a national year in one process: each as alone', () => {
+    // The kernel keeps the combinations judged for the next file of the same kind: nothing of a file's own
+    // (counts, first lines, sums, duplicates, findings) may reach the next, of its kind or another.
+    const file = fc.record({
+      lines: fc.array(line, { maxLength: 40, size: 'max' }),
+      year: fc.constantFrom(2019, 2022),
+      region: fc.constantFrom('340100', '030100'),
+    });
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 2, maxLength: 6 }), (files) => {
+        const declared = files.map(({ year, region }) => ({ ...DECLARED, year, region }));
+        const texts = files.map(({ lines }, i) =>
+          lines.map((l) =>
+            l.startsWith('0A2022 340100') ? `0A${declared[i]!.year} ${declared[i]!.region}${l.slice(13)}` : l,
+          ),
+        );
+        const alone = texts.map((lines, i) =>
+          byText(lines.at(-1) === '' ? lines.slice(0, -1) : lines, declared[i]!),
+        );
+        // One after another.
+        texts.forEach((lines, i) => expect(byChunks(lines, '\n', [], declared[i]!)).toEqual(alone[i]));
+        // Two at a time: the second begins before the first has finished.
+        for (let i = 0; i + 1 < texts.length; i += 2) {
+          const [a, b] = [0, 1].map((j) => {
+            const sums = new FunctionArtSums();
+            const d = declared[i + j]!;
+            return { sums, control: new AccountsControl(rules, d, chart.codeList(d.year), sums) };
+          });
+          for (const [j, { control }] of [a!, b!].entries()) {
+            const bytes = Uint8Array.from(texts[i + j]!.join('\n'), (c) => c.charCodeAt(0));
+            control.acceptChunk(bytes, 0, bytes.length, true);
+          }
+          for (const [j, { control, sums }] of [a!, b!].entries())
+            expect({ report: control.finish(), sums: sums.byFunction }).toEqual(alone[i + j]);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   test('more records to note than the kernel holds between its runs: every one noted, in order', () => {
     // Art 800 on function 254 breaks a combination rule, and the key repeats: each record is noted twice.
     const lines = Array.from({ length: 9000 }, (_, i) =>

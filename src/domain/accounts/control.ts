@@ -12,14 +12,12 @@ import {
 } from './record.ts';
 import type { FunctionArtSums } from './key-figures.ts';
 import { RecordKernel, STOP } from './record-kernel.ts';
-import { RunningTotals, type Targets } from './running-totals.ts';
+import { KeyTargets, RunningTotals } from './running-totals.ts';
 
 /** Lines kept per rule for the report; the count goes on. Memory stays flat however large the file. */
 const KEPT_LINES = 200;
 /** Records shown (as written) per rule. */
 const SHOWN_RECORDS = 5;
-
-const NONE: readonly Open[] = [];
 
 export interface Finding {
   readonly rule: string;
@@ -54,7 +52,6 @@ interface Judged {
   readonly art: string;
   /** Kontoklasse, function and art: the key duplicates are counted by. */
   readonly keyText: string;
-  readonly targets: Targets;
 }
 
 /** Judged combinations by their code bytes (the low four, then the high four and whether the amount is 0). */
@@ -62,21 +59,29 @@ type JudgedByBytes = Map<number, Map<number, Judged>>;
 
 const JUDGED = new WeakMap<readonly ControlRule[], WeakMap<CodeList, Map<string, JudgedByBytes>>>();
 
+/** A verdict the kernel holds (a combination with a zero or a non-zero amount): its judgement and its key. */
 interface Verdict {
   readonly judged: Judged;
-  /** The entries of the findings the rules give the combination (most often none). */
-  readonly opens: readonly Open[];
   readonly key: KeyEntry;
 }
 
 /** A kontoklasse, function (chapter) and art (sector): its records are counted by `index`. */
 interface KeyEntry {
   readonly index: number;
-  /** The duplicates' finding, once there is one. */
-  open: Open | undefined;
   readonly kontoklasse: string;
   readonly functionCode: string;
   readonly art: string;
+}
+
+/**
+ * What the control knows of the kernel's verdicts and keys, by the kernel's indices: kept with the kernel's
+ * table for the next file of the same kind.
+ */
+class Learned {
+  readonly verdicts: Verdict[] = [];
+  readonly keys = new Map<string, KeyEntry>();
+  /** The running totals of the records of each key the kernel takes (of the declared skjema, as it takes only those). */
+  readonly targets = new KeyTargets();
 }
 
 interface Open {
@@ -97,7 +102,6 @@ export class AccountsControl {
   private readonly fileLevel: Finding[] = [];
   private readonly totals: RunningTotals;
   private readonly rules: readonly ControlRule[];
-  private readonly keys = new Map<string, KeyEntry>();
   /** Records read as text (the kernel counts its own). */
   private records = 0;
   private readonly kind: 'budget' | 'balance' | undefined;
@@ -107,11 +111,12 @@ export class AccountsControl {
    * The fast path: it takes the plain records of judged combinations, sums their amounts by verdict, counts
    * their keys and numbers the lines; the verdicts and keys are indices it shares with this control.
    */
-  private readonly kernel: RecordKernel;
-  /** The record controls' verdicts on the combinations of this file, by the kernel's index. */
-  private readonly verdicts: Verdict[] = [];
-  /** The keys of this file, by the kernel's index. */
-  private readonly keyEntries: KeyEntry[] = [];
+  private readonly kernel: RecordKernel<Learned>;
+  private readonly learned: Learned;
+  /** The entries of the findings of this file that a verdict's records go into, by the kernel's index. */
+  private readonly verdictOpens = new Map<number, readonly Open[]>();
+  /** The duplicates' finding of a key in this file, by the kernel's index. */
+  private readonly duplicateOpens = new Map<number, Open>();
   private finished = false;
 
   constructor(
@@ -141,10 +146,14 @@ export class AccountsControl {
     const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}|${osloDistrict}`;
     this.judged = byCodes.get(context) ?? new Map<number, Map<number, Judged>>();
     byCodes.set(context, this.judged);
+    // The kernel keeps its table of verdicts for the next file of the same kind, and beside it what this
+    // control learned of them: a file of a national year then judges only what no file before it had.
     this.kernel = new RecordKernel(
       `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
       this.duplicates ? { kept: KEPT_LINES, shown: SHOWN_RECORDS } : { kept: 0, shown: 0 },
+      { kind: this.judged, fresh: () => new Learned() },
     );
+    this.learned = this.kernel.state;
   }
 
   private severity(rule: ControlRule) {
@@ -261,28 +270,43 @@ export class AccountsControl {
   /** The records the kernel passed on: a verdict with findings, or a duplicate whose line is kept. */
   private noteEvents(chunk: Uint8Array) {
     const events = this.kernel.takeEvents();
+    const verdicts = this.learned.verdicts;
     for (let i = 0; i < events.length; i += 4) {
       const offset = events[i]!;
       const line = events[i + 1]!;
-      const { opens, key } = this.verdicts[events[i + 2]!]!;
-      for (const open of opens) this.noteBytes(open, line, chunk, offset, offset + RECORD_LENGTH);
+      const index = events[i + 2]!;
+      const verdict = verdicts[index]!;
+      if (verdict.judged.findings.length > 0)
+        for (const open of this.opensOf(index, verdict))
+          this.noteBytes(open, line, chunk, offset, offset + RECORD_LENGTH);
       if (events[i + 3] === 1) {
-        const open = this.duplicateFinding(key);
+        const open = this.duplicateFinding(verdict.key);
         if (open.examples.length < SHOWN_RECORDS)
           open.examples.push(latin1(chunk, offset, offset + RECORD_LENGTH));
       }
     }
   }
 
-  /** Judges the combination of the plain record the kernel stopped at; the kernel takes the record next. */
-  private judgeStopped(chunk: Uint8Array, s: number) {
-    const verdict = this.verdictOf(chunk, s);
-    const index = this.kernel.addVerdict(verdict.key.index, verdict.opens.length > 0);
-    this.verdicts[index] = verdict;
+  /** The entries of this file's findings that the records of a verdict go into, made when first needed. */
+  private opensOf(index: number, verdict: Verdict): readonly Open[] {
+    let opens = this.verdictOpens.get(index);
+    if (!opens) {
+      opens = verdict.judged.findings.map((f) => this.openFor(f.rule, f.message, f.openKey));
+      this.verdictOpens.set(index, opens);
+    }
+    return opens;
   }
 
-  /** The verdict on a record's combination: judged by the rules, or as judged before in this process. */
-  private verdictOf(bytes: Uint8Array, s: number): Verdict {
+  /** Judges the combination of the plain record the kernel stopped at; the kernel takes the record next. */
+  private judgeStopped(chunk: Uint8Array, s: number) {
+    const judged = this.judgedAt(chunk, s);
+    const key = this.keyEntry(judged.kontoklasse, judged.functionCode, judged.art, judged.keyText);
+    const index = this.kernel.addVerdict(key.index, judged.findings.length > 0);
+    this.learned.verdicts[index] = { judged, key };
+  }
+
+  /** What the rules say of a record's combination: judged now, or as judged before in this process. */
+  private judgedAt(bytes: Uint8Array, s: number): Judged {
     const low = this.kernel.stoppedKeyLow;
     const high = this.kernel.stoppedKeyHigh * 2 + (this.kernel.stoppedAtZero ? 1 : 0);
     let byHigh = this.judged.get(low);
@@ -290,43 +314,35 @@ export class AccountsControl {
     let judged = byHigh.get(high);
     if (!judged) {
       const record = parseRecord(latin1(bytes, s, s + RECORD_LENGTH), 0);
-      const account = accountOf(record);
       judged = {
         findings: this.findingsOf(record).map((f) => ({ ...f, openKey: f.rule.id + f.message })),
         kontoklasse: record.kontoklasse,
         functionCode: record.functionCode,
         art: record.art,
         keyText: `${record.kontoklasse}|${record.functionCode}|${record.art}`,
-        targets: this.totals.targetsOf(account, record.functionCode, record.art),
       };
       byHigh.set(high, judged);
     }
-    return {
-      judged,
-      opens:
-        judged.findings.length === 0
-          ? NONE
-          : judged.findings.map((f) => this.openFor(f.rule, f.message, f.openKey)),
-      key: this.keyEntry(judged.kontoklasse, judged.functionCode, judged.art, judged.keyText),
-    };
+    return judged;
   }
 
   private findingsOf(r: AccountRecord): { rule: ControlRule; message: string }[] {
     return recordFindings(this.rules, r, { declared: this.declared, codes: this.codes, kind: this.kind });
   }
 
-  /** The entry of a kontoklasse, function (chapter) and art (sector). */
+  /** The entry of a kontoklasse, function (chapter) and art (sector), made by the first file to have it. */
   private keyEntry(
     kontoklasse: string,
     functionCode: string,
     art: string,
     key = `${kontoklasse}|${functionCode}|${art}`,
   ) {
-    let entry = this.keys.get(key);
+    let entry = this.learned.keys.get(key);
     if (!entry) {
-      entry = { index: this.kernel.addKey(), open: undefined, kontoklasse, functionCode, art };
-      this.keys.set(key, entry);
-      this.keyEntries[entry.index] = entry;
+      const account = accountOf({ skjema: this.declared.skjema, kontoklasse });
+      entry = { index: this.kernel.addKey(), kontoklasse, functionCode, art };
+      this.learned.keys.set(key, entry);
+      this.learned.targets.set(entry.index, this.totals.targetsOf(account, functionCode, art));
     }
     return entry;
   }
@@ -345,18 +361,24 @@ export class AccountsControl {
     if (open.examples.length < SHOWN_RECORDS) open.examples.push(text());
   }
 
-  /** The finding of a key's duplicates, made with its first duplicate: the records shown go into it. */
+  /** The finding of a key's duplicates in this file, made with its first duplicate: the records shown go into it. */
   private duplicateFinding(entry: KeyEntry): Open {
-    const budget = this.kind === 'budget';
-    return (entry.open ??= this.openFor(
-      this.duplicates!,
-      `Flere beløp på samme kombinasjon av kontoklasse ${entry.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${entry.functionCode} og ${budget ? 'art' : 'sektor'} ${entry.art} (første på linje ${this.kernel.keyFirst(entry.index)}).`,
-    ));
+    let open = this.duplicateOpens.get(entry.index);
+    if (!open) {
+      const budget = this.kind === 'budget';
+      open = this.openFor(
+        this.duplicates!,
+        `Flere beløp på samme kombinasjon av kontoklasse ${entry.kontoklasse}, ${budget ? 'funksjon' : 'kapittel'} ${entry.functionCode} og ${budget ? 'art' : 'sektor'} ${entry.art} (første på linje ${this.kernel.keyFirst(entry.index)}).`,
+      );
+      this.duplicateOpens.set(entry.index, open);
+    }
+    return open;
   }
 
   private checkRecord(r: AccountRecord, text: string) {
     for (const f of this.findingsOf(r)) this.flag(f.rule, f.message, r.line, () => text);
     this.countKey(this.keyEntry(r.kontoklasse, r.functionCode, r.art), r.line, () => text);
+    // By the record's own skjema, which may not be the declared one.
     this.totals.add(this.totals.targetsOf(accountOf(r), r.functionCode, r.art), r.amount ?? 0);
   }
 
@@ -367,13 +389,13 @@ export class AccountsControl {
   finish(): ControlReport {
     if (this.finished) throw new Error('This control has finished: a control is for one file.');
     this.finished = true;
-    // Amounts the kernel took are summed by verdict: every amount is a whole number, so the sums are exact
-    // whatever the order. Each verdict was made for a record the kernel then took: its account was seen.
-    this.verdicts.forEach((verdict, i) => this.totals.add(verdict.judged.targets, this.kernel.sumOf(i)));
+    // Amounts the kernel took are summed by key: every amount is a whole number, so the sums are exact
+    // whatever the order. A key the kernel took a record of has its account seen.
+    const { count, keys, sums } = this.kernel.takenSums();
+    this.totals.addKeys(this.learned.targets, count, keys, sums);
     const kept = this.kernel.keptDuplicates();
-    for (let i = 0; i < kept.length; i += 2) this.keyEntries[kept[i]!]!.open!.lines.push(kept[i + 1]!);
-    for (const entry of this.keyEntries)
-      if (entry.open) entry.open.count = this.kernel.keyCount(entry.index) - 1;
+    for (let i = 0; i < kept.length; i += 2) this.duplicateOpens.get(kept[i]!)!.lines.push(kept[i + 1]!);
+    for (const [key, open] of this.duplicateOpens) open.count = this.kernel.keyCount(key) - 1;
     const fileFinding = (rule: ControlRule, message: string) =>
       this.fileLevel.push({
         rule: rule.id,

@@ -41,7 +41,7 @@ const definitions: KeyFigureDefinition[] = [
 
 describe('key figures from art definitions by year', () => {
   const sums = new FunctionArtSums();
-  const arts = sums.arts('254');
+  const arts = sums.arts('254')!;
   arts[10] = 1000;
   arts[710] = -100;
   arts[600] = -250;
@@ -60,6 +60,13 @@ describe('key figures from art definitions by year', () => {
     expect(arithmetic(agd10!, formatNorwegian)).toBe('1\u00a0000 (art 010) − 100 (art 710)');
     // Before 2020 the sick-pay refunds were not in this (test) definition.
     expect(keyFiguresOf(arts, definitionsFor(definitions, 2019))[0]!.value).toBe(1000);
+  });
+
+  test('sums of the functions asked for only', () => {
+    const some = new FunctionArtSums(['254']);
+    expect(some.arts('254')).toHaveLength(1000);
+    expect(some.arts('120')).toBeUndefined();
+    expect([...some.byFunction.keys()]).toEqual(['254']);
   });
 
   test('a year without a definition is named', () => {

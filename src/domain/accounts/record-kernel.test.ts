@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { RecordKernel, STOP } from './record-kernel.ts';
+import { RecordKernel, STOP, type KernelKind } from './record-kernel.ts';
 import { recordLine } from './testing.ts';
 
 const DECLARED = '0A2022 340100';
@@ -13,7 +13,13 @@ function loaded(text: string, duplicates = { kept: 0, shown: 0 }) {
 }
 
 /** Runs over the chunk from `start`, judging each new combination as a verdict and key of its own. */
-function runJudging(kernel: RecordKernel, chunk: () => Uint8Array, end: number, flagged = false, start = 0) {
+function runJudging(
+  kernel: RecordKernel<unknown>,
+  chunk: () => Uint8Array,
+  end: number,
+  flagged = false,
+  start = 0,
+) {
   let s = start;
   for (;;) {
     s = kernel.run(chunk(), s, end);
@@ -39,7 +45,7 @@ describe('the amount field', () => {
     expect([kernel.stop, kernel.stoppedAtZero]).toEqual([STOP.new, value === 0]);
     expect(runJudging(kernel, chunk, end)).toBe(end);
     expect(kernel.records).toBe(1);
-    expect(kernel.sumOf(0)).toBe(value);
+    expect(kernel.takenSums().sums[1]).toBe(value);
   });
 
   test.each([
@@ -130,7 +136,57 @@ describe('keys, lines and events', () => {
       if (kernel.stop === STOP.new) kernel.addVerdict(kernel.addKey(), true);
       else if (kernel.stop === STOP.line) break;
     }
-    expect([s, events, kernel.records, kernel.sumOf(0)]).toEqual([end, 5000, 5000, (5000 * 5001) / 2]);
+    expect([s, events, kernel.records, kernel.takenSums().sums[1]]).toEqual([
+      end,
+      5000,
+      5000,
+      (5000 * 5001) / 2,
+    ]);
+  });
+});
+
+describe('file after file', () => {
+  type Kind = KernelKind<{ files: number } | undefined>;
+  const kind: Kind = { kind: {}, fresh: () => ({ files: 0 }) };
+  const text = `${[1, 2, 3].map((amount) => recordLine({ function: '254', art: '010', amount })).join('\n')}\n`;
+  const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+  /** `text` as a file of `kind` (or none): what the kernel took, and whether it first stopped at a new combination. */
+  function file(k?: Kind) {
+    const kernel = new RecordKernel(DECLARED, { kept: 5, shown: 5 }, k);
+    if (kernel.state) kernel.state.files++;
+    kernel.chunk(0, bytes.length).set(bytes);
+    const at = kernel.run(kernel.chunk(0), 0, bytes.length);
+    const stopped = kernel.stop === STOP.new;
+    const end = stopped ? runJudging(kernel, () => kernel.chunk(0), bytes.length, false, at) : at;
+    const { count, keys, sums } = kernel.takenSums();
+    const result = {
+      stopped,
+      end,
+      records: kernel.records,
+      count: kernel.keyCount(keys[0]!),
+      first: kernel.keyFirst(keys[0]!),
+      sums: [count, sums[1]],
+      duplicates: kernel.keptDuplicates().length / 2,
+      files: kernel.state?.files,
+    };
+    kernel.release();
+    return result;
+  }
+
+  test('a file of the same kind finds the combinations judged before, and counts its own records from nothing', () => {
+    const alone = { end: bytes.length, records: 3, count: 3, first: 1, sums: [1, 6], duplicates: 2 };
+    expect(file(kind)).toEqual({ ...alone, stopped: true, files: 1 });
+    expect(file(kind)).toEqual({ ...alone, stopped: false, files: 2 });
+    // Another kind at the same time has an instance of its own; the first kind keeps its table.
+    const other: Kind = { kind: {}, fresh: () => ({ files: 0 }) };
+    const held = new RecordKernel(DECLARED, { kept: 5, shown: 5 }, other);
+    expect(file(kind)).toEqual({ ...alone, stopped: false, files: 3 });
+    held.release();
+    expect(file(other)).toEqual({ ...alone, stopped: true, files: 1 });
+    expect(file(kind)).toEqual({ ...alone, stopped: false, files: 4 });
+    // A file of no kind has a table of its own: the instance it takes is begun anew.
+    expect(file()).toEqual({ ...alone, stopped: true, files: undefined });
   });
 });
 

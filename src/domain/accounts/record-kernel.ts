@@ -14,7 +14,7 @@ export type Stop = (typeof STOP)[keyof typeof STOP];
 
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  declare(head: bigint, tail: bigint, plain: number, kept: number, shown: number): void;
+  declare(head: bigint, tail: bigint, plain: number, kept: number, shown: number, keep: number): number;
   chunkAt(which: number, size: number): number;
   chunkBytes(which: number): number;
   reserve(records: number): void;
@@ -34,7 +34,8 @@ interface Exports {
   eventsAt(): number;
   eventCount(): number;
   clearEvents(): void;
-  sumOf(verdict: number): number;
+  takeSums(): number;
+  takenAt(): number;
   keyCountOf(key: number): number;
   keyFirstOf(key: number): number;
 }
@@ -45,13 +46,39 @@ const NO_EVENTS = new Uint32Array(0);
 /** The events a run holds at most (as wasm/record-kernel.ts has it). */
 const EVENT_CAPACITY = 4096;
 
+/** An instance, the kind of file its table was made for, and what the control keeps beside the table. */
+interface Instance {
+  readonly exports: Exports;
+  kind: object | undefined;
+  state: unknown;
+}
+
 /**
  * Kernels whose file is finished, for the next file: a process that controls a national year would
  * otherwise make 356 instances, and V8 reserves address space for each one's memory (making one costs
- * about as much as taking a small file).
+ * about as much as taking a small file). Each keeps the combinations judged for its kind of file.
  */
-const idle: Exports[] = [];
+const idle: Instance[] = [];
 const IDLE_KEPT = 4;
+
+/** A kind of file (see the constructor) and the control's state that goes with the kernel's table. */
+export interface KernelKind<S> {
+  /** The same object for every file whose combinations are judged alike. */
+  readonly kind: object;
+  /** The control's state for a table begun anew. */
+  readonly fresh: () => S;
+}
+
+/**
+ * An idle instance for a file of `kind`: one that served the kind last, else one that serves none, else,
+ * when as many are kept as may be, the one idle longest (its table goes). Undefined: make one.
+ */
+function idleFor(kind: object | undefined): Instance | undefined {
+  let at = kind === undefined ? -1 : idle.findIndex((i) => i.kind === kind);
+  if (at < 0) at = idle.findIndex((i) => i.kind === undefined);
+  if (at < 0 && idle.length >= IDLE_KEPT) at = 0;
+  return at < 0 ? undefined : idle.splice(at, 1)[0];
+}
 
 const kernelModule = () =>
   (compiled ??= new WebAssembly.Module(Uint8Array.from(atob(RECORD_KERNEL_WASM), (c) => c.charCodeAt(0))));
@@ -62,19 +89,26 @@ const kernelModule = () =>
  * memory (two chunks, so that one is read while the other is taken); what it cannot take, it stops at, and
  * the control judges by the rules. Views of its memory are made anew after anything that may have grown it.
  */
-export class RecordKernel {
+export class RecordKernel<S = undefined> {
+  private readonly instance: Instance;
   private readonly kernel: Exports;
   private events: Uint32Array | undefined;
+  /**
+   * What the control keeps beside the kernel's table of its kind of file: made with the table, and kept
+   * with it for the next file of the kind.
+   */
+  readonly state: S;
 
   /**
    * `declared`: skjema, year, quarter and region as the records must begin (thirteen characters, or no
    * record is taken); of the duplicates of a key (the records after its first), how many the findings keep
-   * the lines of (0: none), and how many they show the text of (events).
+   * the lines of (0: none), and how many they show the text of (events). Files of one `kind` share the
+   * combinations judged and the keys: an idle instance that served that kind last keeps them, with the
+   * control's state (without a kind, the file has a table of its own).
    */
-  constructor(declared: string, duplicates: { kept: number; shown: number }) {
-    this.kernel =
-      idle.pop() ??
-      (new WebAssembly.Instance(kernelModule(), {
+  constructor(declared: string, duplicates: { kept: number; shown: number }, kind?: KernelKind<S>) {
+    this.instance = idleFor(kind?.kind) ?? {
+      exports: new WebAssembly.Instance(kernelModule(), {
         env: {
           // Its memory is full (4 GB): only a file of millions of distinct combinations gets there.
           abort: () => {
@@ -83,25 +117,35 @@ export class RecordKernel {
             );
           },
         },
-      }).exports as unknown as Exports);
+      }).exports as unknown as Exports,
+      kind: undefined,
+      state: undefined,
+    };
+    this.kernel = this.instance.exports;
     // Thirteen Latin-1 characters, as the records' bytes are; any other declaration matches no record here.
     const plain =
       declared.length === 13 &&
       Array.from({ length: 13 }, (_, i) => declared.charCodeAt(i)).every((c) => c <= 0xff);
     const bytes = Uint8Array.from(plain ? declared : ' '.repeat(13), (c) => c.charCodeAt(0));
     const view = new DataView(bytes.buffer);
-    this.kernel.declare(
+    const kept = this.kernel.declare(
       view.getBigUint64(0, true),
       view.getBigUint64(5, true),
       plain ? 1 : 0,
       duplicates.kept,
       Math.min(duplicates.shown, duplicates.kept),
+      kind !== undefined && this.instance.kind === kind.kind ? 1 : 0,
     );
+    if (!kept) {
+      this.instance.kind = kind?.kind;
+      this.instance.state = kind?.fresh();
+    }
+    this.state = this.instance.state as S;
   }
 
   /** Gives the instance to the next file: nothing of this one may be asked for after. */
   release(): void {
-    if (idle.length < IDLE_KEPT && !idle.includes(this.kernel)) idle.push(this.kernel);
+    if (idle.length < IDLE_KEPT && !idle.includes(this.instance)) idle.push(this.instance);
   }
 
   /** Chunk `which` (0 or 1), at least `size` bytes, what it held at its front. */
@@ -203,14 +247,28 @@ export class RecordKernel {
     return this.kernel.records();
   }
 
-  sumOf(verdict: number): number {
-    return this.kernel.sumOf(verdict);
+  /**
+   * At the end of a file: the keys the runs took records of, in the order first seen, and the sums of their
+   * amounts: key `keys[4 * i]` has sum `sums[2 * i + 1]`, for i below `count`. The memory may grow: no
+   * read may be under way.
+   */
+  takenSums(): { count: number; keys: Uint32Array; sums: Float64Array } {
+    const count = this.kernel.takeSums();
+    const buffer = this.kernel.memory.buffer;
+    const at = this.kernel.takenAt();
+    return {
+      count,
+      keys: new Uint32Array(buffer, at, count * 4),
+      sums: new Float64Array(buffer, at, count * 2),
+    };
   }
 
+  /** The records of a key in this file. */
   keyCount(key: number): number {
     return this.kernel.keyCountOf(key);
   }
 
+  /** The line of a key's first record in this file. */
   keyFirst(key: number): number {
     return this.kernel.keyFirstOf(key);
   }

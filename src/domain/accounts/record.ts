@@ -69,7 +69,7 @@ export const SKJEMA: Readonly<
 
 export type Account = 'operations' | 'investment' | 'balance' | 'unknown';
 
-export function accountOf(record: AccountRecord): Account {
+export function accountOf(record: Pick<AccountRecord, 'skjema' | 'kontoklasse'>): Account {
   const s = SKJEMA[record.skjema];
   if (!s) return 'unknown';
   if (record.kontoklasse === s.operations) return 'operations';

@@ -35,6 +35,48 @@ export interface Targets {
 }
 
 /**
+ * The targets of keys (kontoklasse, function and art) by a key's number, kept flat for the many keys a
+ * file's records are summed by: the keys of one target set share a group (a national year's few thousand
+ * keys have a few dozen), and an operations key has a function number and its art. Made with the keys,
+ * kept for the next file of the same kind (`RunningTotals.addKeys`).
+ */
+export class KeyTargets {
+  /** By group, its targets (the function and art of a group's first key: only `add` and `seen` count). */
+  readonly groups: Targets[] = [];
+  private readonly groupOf = new Map<string, number>();
+  /** Function code by function number. */
+  readonly functions: string[] = [];
+  private readonly functionOf = new Map<string, number>();
+  /** By key: its group, its function number (-1: no key figures), its art. */
+  group = new Uint32Array(1024);
+  functionNumber = new Int32Array(1024);
+  art = new Uint16Array(1024);
+
+  /** The targets of key `key`. */
+  set(key: number, targets: Targets) {
+    if (key >= this.group.length) {
+      const grow = <T extends Uint32Array | Int32Array | Uint16Array>(a: T): T => {
+        const larger = new (a.constructor as new (n: number) => T)(Math.max(a.length * 2, key + 1));
+        larger.set(a);
+        return larger;
+      };
+      this.group = grow(this.group);
+      this.functionNumber = grow(this.functionNumber);
+      this.art = grow(this.art);
+    }
+    const name = `${targets.add.join(',')}|${targets.seen}`;
+    let group = this.groupOf.get(name);
+    if (group === undefined) this.groupOf.set(name, (group = this.groups.push(targets) - 1));
+    this.group[key] = group;
+    const code = targets.functionCode;
+    let fn = code === null ? -1 : this.functionOf.get(code);
+    if (fn === undefined) this.functionOf.set(code!, (fn = this.functions.push(code!) - 1));
+    this.functionNumber[key] = fn;
+    this.art[key] = fn < 0 ? 0 : targets.art;
+  }
+}
+
+/**
  * The running totals of a file that the file-level controls read: the sums of operations, investment and
  * the balance, transfers, depreciation and its counter-entry, how many records each account has, and the
  * sum of each rule that sums a selection of records (`sum_zero`); on the way, each operations amount into
@@ -93,8 +135,38 @@ export class RunningTotals {
     const totals = this.totals;
     for (const index of targets.add) totals[index]! += amount;
     if (targets.seen >= 0) totals[targets.seen] = 1;
-    if (targets.functionCode !== null && this.functionSums)
-      this.functionSums.arts(targets.functionCode)[targets.art]! += amount;
+    if (targets.functionCode === null || !this.functionSums) return;
+    const arts = this.functionSums.arts(targets.functionCode);
+    if (arts) arts[targets.art]! += amount;
+  }
+
+  /**
+   * Adds the sums of `count` keys (key `keys[4 * i]`, sum `sums[2 * i + 1]`, as the kernel gives them) by
+   * their targets: summed by group first, then each group's into the totals, as `add` would for each.
+   */
+  addKeys(table: KeyTargets, count: number, keys: Uint32Array, sums: Float64Array) {
+    const groupSums = new Float64Array(table.groups.length);
+    const groupSeen = new Uint8Array(table.groups.length);
+    const arts: (Float64Array | null | undefined)[] = [];
+    const { group, functionNumber, art } = table;
+    for (let i = 0; i < count; i++) {
+      const key = keys[4 * i]!;
+      const amount = sums[2 * i + 1]!;
+      const g = group[key]!;
+      groupSums[g]! += amount;
+      groupSeen[g] = 1;
+      const fn = functionNumber[key]!;
+      if (fn < 0 || !this.functionSums) continue;
+      let sumsOf = arts[fn];
+      if (sumsOf === undefined) arts[fn] = sumsOf = this.functionSums.arts(table.functions[fn]!) ?? null;
+      if (sumsOf !== null) sumsOf[art[key]!]! += amount;
+    }
+    const totals = this.totals;
+    table.groups.forEach((targets, g) => {
+      if (groupSeen[g] === 0) return;
+      for (const index of targets.add) totals[index]! += groupSums[g]!;
+      if (targets.seen >= 0) totals[targets.seen] = 1;
+    });
   }
 
   /** The running totals by name, for the file-level controls. */

@@ -3,19 +3,26 @@
  * embeds it in ../record-kernel-wasm.ts). It takes the plain records of a chunk of a file, one after
  * another: a record of 48 bytes and its line break whose skjema, year, quarter and region are as declared,
  * with no control character, an amount of spaces, an optional minus and digits, and a combination of
- * kontoklasse, function, art and zero amount the control has judged before. For each it adds the amount and
- * a record to its verdict, counts its key and keeps the line of a duplicate (a further record of a key) while
- * the findings keep lines of it; a record whose verdict has findings, or one of the first duplicates of a
- * key (the findings show their text), is written to the events for the control to note. It stops at anything else and says
- * why: the control (record-kernel.ts, control.ts) judges that line by the rules and runs it on.
+ * kontoklasse, function, art and zero amount the control has judged before. For each it counts its key, adds
+ * the amount to the key's sum and keeps the line of a duplicate (a further record of a key) while the
+ * findings keep lines of it; a record whose verdict has findings, or one of the first duplicates of a key
+ * (the findings show their text), is written to the events for the control to note. It stops at anything
+ * else and says why: the control (record-kernel.ts, control.ts) judges that line by the rules and runs it on.
+ *
+ * An instance serves one file after another. What the control judged stays for the next file of the same
+ * kind (`declare` with `keep`): the table of combinations and their verdicts, and the keys. A national year
+ * has some 700 000 records of a few thousand distinct combinations, most of them once a file: judged once,
+ * each file's records are then taken here, not one by one by the control. What is a file's own (a key's
+ * count, first line and sum, the events, the kept duplicates, the keys touched) is the file's epoch's: a
+ * key whose epoch is an earlier file's counts from nothing.
  *
  * Memory: two chunks (the file is read into one while the other is taken), a table from the eight bytes of
  * kontoklasse, function and art to the verdicts of a zero and a non-zero amount (open addressing), the
- * verdicts' sums, keys and flags, the keys' counts and first lines, the kept duplicates, and the
- * events. Each grows by
- * doubling, in new memory taken from the top (nothing is freed: an instance lives for one file). Memory grows
- * only in `reserve` and in `chunkAt` (when a chunk must grow): the control reserves what taking a chunk can use
- * before a read begins, so no read is ever writing into memory that moves.
+ * verdicts' slots, the keys' state in this file, the keys touched, the kept duplicates and the events. Each
+ * grows by doubling, in new memory taken from the top (nothing is freed until a `declare` that does not keep
+ * starts again from the bottom). Memory grows only in `reserve` and in `chunkAt` (when a chunk must grow):
+ * the control reserves what taking a chunk can use before a read begins, so no read is ever writing into
+ * memory that moves.
  */
 
 /** The run stopped at a line the control reads as text (or at the end of the chunk). */
@@ -32,6 +39,11 @@ const ZEROS: u64 = 0x3030303030303030;
 const PAST_NINE: u64 = 0x7676767676767676;
 const EVENT_WORDS: u32 = 4;
 const EVENT_CAPACITY: u32 = 4096;
+/**
+ * Combinations a kept table may hold when the next file begins; above it, the table starts again (a process
+ * that sees many files of garbage codes must not keep them all). A national year has some 3 500.
+ */
+const KEPT_SLOTS: u32 = 1 << 16;
 
 /** Bytes 0-7 and 5-12 of a record as declared (skjema, year, quarter, region). */
 let declaredHead: u64 = 0;
@@ -54,10 +66,9 @@ let chunk1: usize = 0;
 let chunk1Size: usize = 0;
 
 /**
- * Slots of 32 bytes, all a record needs in one place: at 0 the key (eight code bytes, never 0), at 8 the sum
- * of its non-zero amounts (a 64-bit integer: adding whole numbers as floats took a record 1.5 ns more), at 16 and 20 verdict + 1 of a non-zero and a zero amount (0: not judged), at 24
- * the key's number (the control's: a kontoklasse, function and art as it reads them), at 28 whether the
- * verdicts have findings (bit 0 non-zero, bit 1 zero).
+ * Slots of 32 bytes: at 0 the code bytes (never 0), at 16 and 20 verdict + 1 of a non-zero and a zero amount
+ * (0: not judged), at 24 the key's number (the control's: a kontoklasse, function and art as it reads them),
+ * at 28 whether the verdicts have findings (bit 0 non-zero, bit 1 zero).
  */
 let slots: usize = 0;
 let slotMask: u32 = 0;
@@ -70,14 +81,27 @@ let verdictSlot: usize = 0;
 let verdictCapacity: u32 = 0;
 let verdictsUsed: u32 = 0;
 
-let keyCount: usize = 0;
-let keyFirst: usize = 0;
+/**
+ * By key, 32 bytes of its state in this file: at 0 the epoch it was last counted in, at 4 its records, at 8
+ * its first line, at 12 how many of them the runs took, at 16 the sum of their amounts (a 64-bit integer: adding whole numbers as
+ * floats took a record 1.5 ns more). Valid only when the epoch is this file's.
+ */
+let keyState: usize = 0;
 let keyCapacity: u32 = 0;
 let keysUsed: u32 = 0;
+/** The file's number among those this instance has served: a key of another epoch is not yet counted. */
+let epoch: u32 = 0;
+/** The keys counted in this file, in the order first seen (as many as there are keys, at most). */
+let touched: usize = 0;
+let touchedUsed: u32 = 0;
 
 /** Per event four words: the record's offset in the chunk, its line, its verdict, whether it is a shown duplicate. */
 let events: usize = 0;
 let eventsUsed: u32 = 0;
+
+/** At the end of a file, the keys the runs took records of, 16 bytes each: the key, and the sum as a float. */
+let takenSums: usize = 0;
+let takenCapacity: u32 = 0;
 
 /** The kept duplicates, in line order, two words each: the key and the line. */
 let duplicates: usize = 0;
@@ -130,16 +154,31 @@ function slotOf(key: u64): usize {
 }
 
 /**
- * Begins a file (an instance serves one file after another, its memory kept): the declaration its records
- * must begin with, and how many duplicates of a key the findings keep. Whatever the file before left is
- * forgotten.
+ * Begins a file: the declaration its records must begin with, and how many duplicates of a key the findings
+ * keep. With `keep`, the combinations judged and the keys stay as the files before left them (the control
+ * says whether they are of the same kind), unless there are more than a kept table holds; otherwise all is
+ * forgotten. Returns whether they stayed.
  */
-export function declare(head: u64, tail: u64, plain: bool, kept: u32, shown: u32): void {
+export function declare(head: u64, tail: u64, plain: bool, kept: u32, shown: u32, keep: bool): bool {
   declaredHead = head;
   declaredTail = tail;
   declaredPlain = plain;
   keptDuplicates = kept;
   shownDuplicates = shown;
+  eventsUsed = 0;
+  duplicatesUsed = 0;
+  touchedUsed = 0;
+  lineNumber = 0;
+  kernelRecords = 0;
+  stopReason = LINE;
+  stopKey = 0;
+  stopZero = 0;
+  const stays = keep && epoch != 0 && epoch != 0xffffffff && slotsUsed <= KEPT_SLOTS;
+  if (stays) {
+    epoch++;
+    return true;
+  }
+  epoch = 1;
   top = FREE;
   chunk0 = 0;
   chunk0Size = 0;
@@ -149,23 +188,19 @@ export function declare(head: u64, tail: u64, plain: bool, kept: u32, shown: u32
   slotShift = 52;
   verdictsUsed = 0;
   keysUsed = 0;
-  eventsUsed = 0;
-  duplicatesUsed = 0;
-  lineNumber = 0;
-  kernelRecords = 0;
-  stopReason = LINE;
-  stopKey = 0;
-  stopZero = 0;
   slotMask = (1 << 12) - 1;
   slots = zeroed((<usize>(slotMask + 1)) << 5);
   verdictCapacity = 1024;
   verdictSlot = zeroed((<usize>verdictCapacity) << 2);
   keyCapacity = 1024;
-  keyCount = zeroed((<usize>keyCapacity) << 2);
-  keyFirst = zeroed((<usize>keyCapacity) << 2);
+  keyState = zeroed((<usize>keyCapacity) << 5);
+  touched = zeroed((<usize>keyCapacity) << 2);
   events = zeroed((<usize>(EVENT_CAPACITY * EVENT_WORDS)) << 2);
   duplicateCapacity = 1024;
   duplicates = zeroed((<usize>duplicateCapacity) << 3);
+  takenSums = 0;
+  takenCapacity = 0;
+  return false;
 }
 
 /** The address of chunk `which` (0 or 1), of at least `size` bytes; what it held stays at its front. */
@@ -191,16 +226,16 @@ export function chunkBytes(which: u32): usize {
 
 /**
  * Grows memory now, if need be, so that the next `records` records cannot grow it: each may add a verdict,
- * a slot, a key and a kept duplicate. The arrays that hold them double, so each allocates at most four times
- * its share (twice in its own growth, twice in the copies before); the table, kept at most a quarter full,
- * eight times that.
+ * a slot, a key (its state and its place among those touched) and a kept duplicate. The arrays that hold
+ * them double, so each allocates at most four times its share (twice in its own growth, twice in the copies
+ * before); the table, kept at most a quarter full, eight times that.
  */
 export function reserve(records: u32): void {
   const r = <usize>records;
   ensure(
     16 * (<usize>verdictsUsed + r) +
       512 * (<usize>slotsUsed + r) +
-      32 * (<usize>keysUsed + r) +
+      144 * (<usize>keysUsed + r) +
       32 * (<usize>duplicatesUsed + r) +
       4096,
   );
@@ -260,12 +295,21 @@ export function run(base: usize, start: u32, end: u32): u32 {
       break;
     }
     line++;
-    store<i64>(slot + 8, load<i64>(slot + 8) + select(-(<i64>v), <i64>v, sign != 0));
-    const k = <usize>load<u32>(slot + 24);
-    const seen = load<u32>(keyCount + (k << 2));
-    store<u32>(keyCount + (k << 2), seen + 1);
-    if (seen == 0) store<u32>(keyFirst + (k << 2), line);
-    if (seen != 0 && seen <= keptDuplicates) keepDuplicate(<u32>k, line);
+    const k = load<u32>(slot + 24);
+    const state = keyState + ((<usize>k) << 5);
+    const amount = select(-(<i64>v), <i64>v, sign != 0);
+    let seen: u32 = 0;
+    if (load<u32>(state) != epoch) {
+      touch(k, state, line);
+      store<u32>(state + 12, 1);
+      store<i64>(state + 16, amount);
+    } else {
+      seen = load<u32>(state + 4);
+      store<u32>(state + 4, seen + 1);
+      store<u32>(state + 12, load<u32>(state + 12) + 1);
+      store<i64>(state + 16, load<i64>(state + 16) + amount);
+    }
+    if (seen != 0 && seen <= keptDuplicates) keepDuplicate(k, line);
     const duplicate: u32 = seen != 0 && seen <= shownDuplicates ? 1 : 0;
     if ((((load<u32>(slot + 28) >> zero) & 1) | duplicate) != 0) {
       const event = events + ((<usize>(eventsUsed * EVENT_WORDS)) << 2);
@@ -285,6 +329,15 @@ export function run(base: usize, start: u32, end: u32): u32 {
   kernelRecords += line - lineNumber;
   lineNumber = line;
   return <u32>(s - base);
+}
+
+/** A key's first record in this file, on `line`: counted, and among the keys touched. */
+function touch(key: u32, state: usize, line: u32): void {
+  store<u32>(state, epoch);
+  store<u32>(state + 4, 1);
+  store<u32>(state + 8, line);
+  store<u32>(touched + ((<usize>touchedUsed) << 2), key);
+  touchedUsed++;
 }
 
 /** Why the last run stopped: 0 at a line to read as text, 1 at a new combination, 2 with the events full. */
@@ -354,19 +407,24 @@ function rehash(): void {
 export function addKey(): u32 {
   if (keysUsed == keyCapacity) {
     const larger = keyCapacity * 2;
-    keyCount = grown(keyCount, (<usize>keyCapacity) << 2, (<usize>larger) << 2);
-    keyFirst = grown(keyFirst, (<usize>keyCapacity) << 2, (<usize>larger) << 2);
+    keyState = grown(keyState, (<usize>keyCapacity) << 5, (<usize>larger) << 5);
+    touched = grown(touched, (<usize>keyCapacity) << 2, (<usize>larger) << 2);
     keyCapacity = larger;
   }
   return keysUsed++;
 }
 
-/** Counts a record of key `key` on line `line`: the number of its records before. */
+/** Counts a record of key `key` on line `line` (one the control read as text): the number of its records before. */
 export function countKey(key: u32, line: u32): u32 {
-  const at = keyCount + ((<usize>key) << 2);
-  const seen = load<u32>(at);
-  store<u32>(at, seen + 1);
-  if (seen == 0) store<u32>(keyFirst + ((<usize>key) << 2), line);
+  const state = keyState + ((<usize>key) << 5);
+  if (load<u32>(state) != epoch) {
+    touch(key, state, line);
+    store<u32>(state + 12, 0);
+    store<i64>(state + 16, 0);
+    return 0;
+  }
+  const seen = load<u32>(state + 4);
+  store<u32>(state + 4, seen + 1);
   return seen;
 }
 
@@ -413,16 +471,41 @@ export function clearEvents(): void {
   eventsUsed = 0;
 }
 
-/** The sum of the amounts of a verdict's records (a zero amount's verdict: 0). */
-export function sumOf(verdict: u32): f64 {
-  const slot = slots + ((<usize>load<u32>(verdictSlot + ((<usize>verdict) << 2))) << 5);
-  return load<u32>(slot + 16) == verdict + 1 ? <f64>load<i64>(slot + 8) : 0;
+/**
+ * At the end of a file: the keys the runs took records of, in the order first seen, each with the sum of
+ * their amounts (at `takenAt()`, 16 bytes each: the key, four bytes unused, the sum as a float; whole
+ * numbers, exact below 2^53). Returns how many. May grow the memory: no read may be under way.
+ */
+export function takeSums(): u32 {
+  if (touchedUsed > takenCapacity) {
+    takenCapacity = max(touchedUsed, takenCapacity * 2);
+    takenSums = zeroed((<usize>takenCapacity) << 4);
+  }
+  let n: u32 = 0;
+  for (let i: u32 = 0; i < touchedUsed; i++) {
+    const key = load<u32>(touched + ((<usize>i) << 2));
+    const state = keyState + ((<usize>key) << 5);
+    if (load<u32>(state + 12) == 0) continue;
+    const to = takenSums + ((<usize>n) << 4);
+    store<u32>(to, key);
+    store<f64>(to + 8, <f64>load<i64>(state + 16));
+    n++;
+  }
+  return n;
 }
 
+export function takenAt(): usize {
+  return takenSums;
+}
+
+/** The records of a key in this file. */
 export function keyCountOf(key: u32): u32 {
-  return load<u32>(keyCount + ((<usize>key) << 2));
+  const state = keyState + ((<usize>key) << 5);
+  return load<u32>(state) == epoch ? load<u32>(state + 4) : 0;
 }
 
+/** The line of a key's first record in this file (0: none). */
 export function keyFirstOf(key: u32): u32 {
-  return load<u32>(keyFirst + ((<usize>key) << 2));
+  const state = keyState + ((<usize>key) << 5);
+  return load<u32>(state) == epoch ? load<u32>(state + 8) : 0;
 }
