@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The environment, read and checked in one place only. */
 const schema = z.object({

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { UsageError } from './usage-error.ts';
 

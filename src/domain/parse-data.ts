@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError } from './errors.ts';
 
 /** Reads data against its schema; the first fault is named with the source and the path to it. */

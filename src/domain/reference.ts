@@ -1,5 +1,5 @@
 import { parseData as parse } from './parse-data.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors.ts';
 
 const labels = z.object({ nb: z.string(), nn: z.string(), en: z.string() });

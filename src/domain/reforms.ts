@@ -1,5 +1,5 @@
 import { parseData } from './parse-data.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './errors.ts';
 
 const changeSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { ResponseContent, SurveyResponse } from '../domain/survey/response.ts';
 

@@ -1,5 +1,5 @@
 import { parseData } from '../parse-data.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SEVERITIES = ['INFO', 'WARNING', 'ERROR', 'FATAL'] as const;
 export type ControlSeverity = (typeof SEVERITIES)[number];

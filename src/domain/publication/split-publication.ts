@@ -1,5 +1,5 @@
 import { parseData } from '../parse-data.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors.ts';
 import type { ReferenceData } from '../reference.ts';
 import {

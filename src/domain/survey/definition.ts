@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors.ts';
 
 const labels = z.object({ nb: z.string().min(1), nn: z.string().min(1), en: z.string().min(1) });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { controlAccountsFile } from '../../app/control-accounts.ts';
 import { loadChartOfAccounts } from '../../files/accounts-data.ts';
 import type { ServerContext } from '../context.ts';

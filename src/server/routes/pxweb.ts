@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { selectCategories, type PublishedDataset } from '../../domain/publication/dataset.ts';
 import { toJsonStat } from '../../domain/publication/json-stat.ts';
 import { selectValues } from '../../domain/publication/selection.ts';

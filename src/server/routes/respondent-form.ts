@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getRespondentForm, saveDraft, submitForm } from '../../app/respondent-form.ts';
 import { isLanguage, type Language } from '../../domain/language.ts';
 import { readFormWorkbook, writeFormWorkbook } from '../../files/form-workbook.ts';

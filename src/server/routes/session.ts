@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { endSession, openSession } from '../../store/respondents.ts';
 import type { ServerContext } from '../context.ts';
 import { SESSION_COOKIE } from '../policies/respondent.ts';

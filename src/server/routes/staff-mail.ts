@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendMail } from '../../app/send-mail.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { csvLines } from '../../files/simple-csv.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addToSample, createRound, loadPrefilledCsv, removeFromSample } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { prefillFromAccounts } from '../../app/prefill-from-accounts.ts';

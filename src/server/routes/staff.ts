@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportRound } from '../../app/report-round.ts';
 import { loadReferenceData } from '../../files/product-data.ts';
 import { endStaffSession, openStaffSession } from '../../store/statisticians.ts';
