@@ -30,7 +30,8 @@ export async function figuresCommand(
           `    ${k.code.padEnd(5)} ${formatNorwegian(k.value).padStart(12)}  = ${arithmetic(k, formatNorwegian)}`,
         );
     }
-    console.log(lines.join('\n'));
+    // Written as it is, not formatted by console.log: a national year prints 356 of these.
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
   if (options.json) await writeFile(options.json, JSON.stringify(all, null, 2));
 }
