@@ -18,7 +18,10 @@
  *
  * Memory: two chunks (the file is read into one while the other is taken), a table from the eight bytes of
  * kontoklasse, function and art to the verdicts of a zero and a non-zero amount (open addressing), the
- * verdicts' slots, the keys' state in this file, the keys touched, the kept duplicates and the events. Each
+ * keys' state in this file and their first lines, the keys touched, the kept duplicates and the events. A
+ * record reads 16 bytes of the table and 16 of its key's state: a national year's few thousand
+ * combinations then stay in the core's cache (with 32 bytes each, and the table a quarter full, a file of
+ * 5,600 combinations took 23 ns a record instead of 9). Each
  * grows by doubling, in new memory taken from the top (nothing is freed until a `declare` that does not keep
  * starts again from the bottom). Memory grows only in `reserve` and in `chunkAt` (when a chunk must grow):
  * the control reserves what taking a chunk can use before a read begins, so no read is ever writing into
@@ -66,9 +69,10 @@ let chunk1: usize = 0;
 let chunk1Size: usize = 0;
 
 /**
- * Slots of 32 bytes: at 0 the code bytes (never 0), at 16 and 20 verdict + 1 of a non-zero and a zero amount
- * (0: not judged), at 24 the key's number (the control's: a kontoklasse, function and art as it reads them),
- * at 28 whether the verdicts have findings (bit 0 non-zero, bit 1 zero).
+ * Slots of 16 bytes: at 0 the code bytes (never 0), at 8 the key's number (the control's: a kontoklasse,
+ * function and art as it reads them), at 12 the combination's state: bit 0 whether a non-zero amount is
+ * judged, bit 1 a zero amount, bits 2 and 3 whether those verdicts have findings, and from bit 4 the
+ * combination's number. The verdict of a combination is its number times two, plus one for a zero amount.
  */
 let slots: usize = 0;
 let slotMask: u32 = 0;
@@ -76,17 +80,17 @@ let slotsUsed: u32 = 0;
 /** 64 less the bits of a slot's number. */
 let slotShift: u64 = 52;
 
-/** By verdict, its slot's number (the slot holds its sum: a record touches one slot and its key). */
-let verdictSlot: usize = 0;
-let verdictCapacity: u32 = 0;
-let verdictsUsed: u32 = 0;
+/** Bit 31 of a key's count: the runs took one of its records. */
+const TAKEN: u32 = 0x80000000;
 
 /**
- * By key, 32 bytes of its state in this file: at 0 the epoch it was last counted in, at 4 its records, at 8
- * its first line, at 12 how many of them the runs took, at 16 the sum of their amounts (a 64-bit integer: adding whole numbers as
- * floats took a record 1.5 ns more). Valid only when the epoch is this file's.
+ * By key, 16 bytes of its state in this file: at 0 the epoch it was last counted in, at 4 its records (and
+ * TAKEN), at 8 the sum of the amounts the runs took (a 64-bit integer: adding whole numbers as floats took a
+ * record 1.5 ns more). Valid only when the epoch is this file's.
  */
 let keyState: usize = 0;
+/** By key, the line of its first record in this file (valid as its state is). */
+let keyFirst: usize = 0;
 let keyCapacity: u32 = 0;
 let keysUsed: u32 = 0;
 /** The file's number among those this instance has served: a key of another epoch is not yet counted. */
@@ -143,11 +147,11 @@ function grown(at: usize, bytes: usize, larger: usize): usize {
 function slotOf(key: u64): usize {
   // The top bits of a Fibonacci hash: every byte of the key reaches them (the art is in the top bytes).
   let h = <u32>((key * 0x9e3779b97f4a7c15) >> slotShift);
-  let slot = slots + ((<usize>h) << 5);
+  let slot = slots + ((<usize>h) << 4);
   let held = load<u64>(slot);
   while (held != key && held != 0) {
     h = (h + 1) & slotMask;
-    slot = slots + ((<usize>h) << 5);
+    slot = slots + ((<usize>h) << 4);
     held = load<u64>(slot);
   }
   return slot;
@@ -186,14 +190,12 @@ export function declare(head: u64, tail: u64, plain: bool, kept: u32, shown: u32
   chunk1Size = 0;
   slotsUsed = 0;
   slotShift = 52;
-  verdictsUsed = 0;
   keysUsed = 0;
   slotMask = (1 << 12) - 1;
-  slots = zeroed((<usize>(slotMask + 1)) << 5);
-  verdictCapacity = 1024;
-  verdictSlot = zeroed((<usize>verdictCapacity) << 2);
+  slots = zeroed((<usize>(slotMask + 1)) << 4);
   keyCapacity = 1024;
-  keyState = zeroed((<usize>keyCapacity) << 5);
+  keyState = zeroed((<usize>keyCapacity) << 4);
+  keyFirst = zeroed((<usize>keyCapacity) << 2);
   touched = zeroed((<usize>keyCapacity) << 2);
   events = zeroed((<usize>(EVENT_CAPACITY * EVENT_WORDS)) << 2);
   duplicateCapacity = 1024;
@@ -225,20 +227,15 @@ export function chunkBytes(which: u32): usize {
 }
 
 /**
- * Grows memory now, if need be, so that the next `records` records cannot grow it: each may add a verdict,
- * a slot, a key (its state and its place among those touched) and a kept duplicate. The arrays that hold
- * them double, so each allocates at most four times its share (twice in its own growth, twice in the copies
- * before); the table, kept at most a quarter full, eight times that.
+ * Grows memory now, if need be, so that the next `records` records cannot grow it: each may add a slot, a
+ * key (its state, first line and place among those touched: 24 bytes) and a kept duplicate (8). The arrays
+ * that hold them double, so each allocates at most four times its share (twice in its own growth, twice in
+ * the copies before); the table, kept at most half full, at most four slots a combination, every table
+ * before it together as much again: 128 bytes.
  */
 export function reserve(records: u32): void {
   const r = <usize>records;
-  ensure(
-    16 * (<usize>verdictsUsed + r) +
-      512 * (<usize>slotsUsed + r) +
-      144 * (<usize>keysUsed + r) +
-      32 * (<usize>duplicatesUsed + r) +
-      4096,
-  );
+  ensure(128 * (<usize>slotsUsed + r) + 96 * (<usize>keysUsed + r) + 32 * (<usize>duplicatesUsed + r) + 4096);
 }
 
 /**
@@ -286,8 +283,8 @@ export function run(base: usize, start: u32, end: u32): u32 {
     v = (v * 42949672960001) >> 32;
     const zero: u32 = v == 0 ? 1 : 0;
     const slot = slotOf(key);
-    const held = load<u32>(slot + 16 + ((<usize>zero) << 2));
-    if (held == 0) {
+    const combination = load<u32>(slot + 12);
+    if (((combination >> zero) & 1) == 0) {
       if (((key - SPACES) & ~key & HIGH) != 0) break;
       stopReason = NEW;
       stopKey = key;
@@ -295,27 +292,27 @@ export function run(base: usize, start: u32, end: u32): u32 {
       break;
     }
     line++;
-    const k = load<u32>(slot + 24);
-    const state = keyState + ((<usize>k) << 5);
+    const k = load<u32>(slot + 8);
+    const state = keyState + ((<usize>k) << 4);
     const amount = select(-(<i64>v), <i64>v, sign != 0);
     let seen: u32 = 0;
     if (load<u32>(state) != epoch) {
       touch(k, state, line);
-      store<u32>(state + 12, 1);
-      store<i64>(state + 16, amount);
+      store<u32>(state + 4, 1 | TAKEN);
+      store<i64>(state + 8, amount);
     } else {
-      seen = load<u32>(state + 4);
-      store<u32>(state + 4, seen + 1);
-      store<u32>(state + 12, load<u32>(state + 12) + 1);
-      store<i64>(state + 16, load<i64>(state + 16) + amount);
+      const count = load<u32>(state + 4);
+      seen = count & ~TAKEN;
+      store<u32>(state + 4, (count + 1) | TAKEN);
+      store<i64>(state + 8, load<i64>(state + 8) + amount);
     }
     if (seen != 0 && seen <= keptDuplicates) keepDuplicate(k, line);
     const duplicate: u32 = seen != 0 && seen <= shownDuplicates ? 1 : 0;
-    if ((((load<u32>(slot + 28) >> zero) & 1) | duplicate) != 0) {
+    if ((((combination >> (2 + zero)) & 1) | duplicate) != 0) {
       const event = events + ((<usize>(eventsUsed * EVENT_WORDS)) << 2);
       store<u32>(event, <u32>(s - base));
       store<u32>(event + 4, line);
-      store<u32>(event + 8, held - 1);
+      store<u32>(event + 8, ((combination >> 4) << 1) | zero);
       store<u32>(event + 12, duplicate);
       eventsUsed++;
       if (eventsUsed == EVENT_CAPACITY) {
@@ -331,11 +328,10 @@ export function run(base: usize, start: u32, end: u32): u32 {
   return <u32>(s - base);
 }
 
-/** A key's first record in this file, on `line`: counted, and among the keys touched. */
+/** A key's first record in this file, on `line`: among the keys touched, its first line kept. */
 function touch(key: u32, state: usize, line: u32): void {
   store<u32>(state, epoch);
-  store<u32>(state + 4, 1);
-  store<u32>(state + 8, line);
+  store<u32>(keyFirst + ((<usize>key) << 2), line);
   store<u32>(touched + ((<usize>touchedUsed) << 2), key);
   touchedUsed++;
 }
@@ -360,26 +356,23 @@ export function stoppedKeyHigh(): u32 {
   return <u32>(stopKey >> 32);
 }
 
-/** The verdict on the new combination the run stopped at, of key `key`, with findings or not: its index. */
+/**
+ * The verdict on the new combination the run stopped at, of key `key`, with findings or not: its index (the
+ * combination's number times two, plus one for a zero amount).
+ */
 export function addVerdict(key: u32, flagged: bool): u32 {
-  if (verdictsUsed == verdictCapacity) {
-    const larger = verdictCapacity * 2;
-    verdictSlot = grown(verdictSlot, (<usize>verdictCapacity) << 2, (<usize>larger) << 2);
-    verdictCapacity = larger;
-  }
-  const verdict = verdictsUsed++;
   const slot = slotOf(stopKey);
   if (load<u64>(slot) == 0) {
     store<u64>(slot, stopKey);
-    store<u32>(slot + 24, key);
+    store<u32>(slot + 8, key);
+    store<u32>(slot + 12, slotsUsed << 4);
     slotsUsed++;
   }
-  store<u32>(slot + 16 + ((<usize>stopZero) << 2), verdict + 1);
-  if (flagged) store<u32>(slot + 28, load<u32>(slot + 28) | (1 << stopZero));
-  store<u32>(verdictSlot + ((<usize>verdict) << 2), <u32>((slot - slots) >> 5));
-  // A quarter full at most: a record's key is then found at the first slot tried, most often.
-  if (slotsUsed * 4 > slotMask + 1) rehash();
-  return verdict;
+  const combination = load<u32>(slot + 12) | (1 << stopZero) | (<u32>flagged << (2 + stopZero));
+  store<u32>(slot + 12, combination);
+  // Half full at most: with 16-byte slots, a national year's table then fits the core's cache.
+  if (slotsUsed * 2 > slotMask + 1) rehash();
+  return ((combination >> 4) << 1) | stopZero;
 }
 
 /** The table, twice as large. */
@@ -388,18 +381,11 @@ function rehash(): void {
   const oldSlots = slotMask + 1;
   slotMask = oldSlots * 2 - 1;
   slotShift--;
-  slots = zeroed((<usize>(slotMask + 1)) << 5);
+  slots = zeroed((<usize>(slotMask + 1)) << 4);
   for (let i: u32 = 0; i < oldSlots; i++) {
-    const from = old + ((<usize>i) << 5);
+    const from = old + ((<usize>i) << 4);
     const key = load<u64>(from);
-    if (key == 0) continue;
-    const to = slotOf(key);
-    memory.copy(to, from, 32);
-    const number = <u32>((to - slots) >> 5);
-    for (let zero: usize = 0; zero < 2; zero++) {
-      const held = load<u32>(to + 16 + (zero << 2));
-      if (held != 0) store<u32>(verdictSlot + ((<usize>(held - 1)) << 2), number);
-    }
+    if (key != 0) memory.copy(slotOf(key), from, 16);
   }
 }
 
@@ -407,7 +393,8 @@ function rehash(): void {
 export function addKey(): u32 {
   if (keysUsed == keyCapacity) {
     const larger = keyCapacity * 2;
-    keyState = grown(keyState, (<usize>keyCapacity) << 5, (<usize>larger) << 5);
+    keyState = grown(keyState, (<usize>keyCapacity) << 4, (<usize>larger) << 4);
+    keyFirst = grown(keyFirst, (<usize>keyCapacity) << 2, (<usize>larger) << 2);
     touched = grown(touched, (<usize>keyCapacity) << 2, (<usize>larger) << 2);
     keyCapacity = larger;
   }
@@ -416,16 +403,16 @@ export function addKey(): u32 {
 
 /** Counts a record of key `key` on line `line` (one the control read as text): the number of its records before. */
 export function countKey(key: u32, line: u32): u32 {
-  const state = keyState + ((<usize>key) << 5);
+  const state = keyState + ((<usize>key) << 4);
   if (load<u32>(state) != epoch) {
     touch(key, state, line);
-    store<u32>(state + 12, 0);
-    store<i64>(state + 16, 0);
+    store<u32>(state + 4, 1);
+    store<i64>(state + 8, 0);
     return 0;
   }
-  const seen = load<u32>(state + 4);
-  store<u32>(state + 4, seen + 1);
-  return seen;
+  const count = load<u32>(state + 4);
+  store<u32>(state + 4, count + 1);
+  return count & ~TAKEN;
 }
 
 /** Keeps the line of a duplicate of key `key` (the control's, for a record read as text). */
@@ -484,11 +471,11 @@ export function takeSums(): u32 {
   let n: u32 = 0;
   for (let i: u32 = 0; i < touchedUsed; i++) {
     const key = load<u32>(touched + ((<usize>i) << 2));
-    const state = keyState + ((<usize>key) << 5);
-    if (load<u32>(state + 12) == 0) continue;
+    const state = keyState + ((<usize>key) << 4);
+    if ((load<u32>(state + 4) & TAKEN) == 0) continue;
     const to = takenSums + ((<usize>n) << 4);
     store<u32>(to, key);
-    store<f64>(to + 8, <f64>load<i64>(state + 16));
+    store<f64>(to + 8, <f64>load<i64>(state + 8));
     n++;
   }
   return n;
@@ -500,12 +487,12 @@ export function takenAt(): usize {
 
 /** The records of a key in this file. */
 export function keyCountOf(key: u32): u32 {
-  const state = keyState + ((<usize>key) << 5);
-  return load<u32>(state) == epoch ? load<u32>(state + 4) : 0;
+  const state = keyState + ((<usize>key) << 4);
+  return load<u32>(state) == epoch ? load<u32>(state + 4) & ~TAKEN : 0;
 }
 
 /** The line of a key's first record in this file (0: none). */
 export function keyFirstOf(key: u32): u32 {
-  const state = keyState + ((<usize>key) << 5);
-  return load<u32>(state) == epoch ? load<u32>(state + 8) : 0;
+  const state = keyState + ((<usize>key) << 4);
+  return load<u32>(state) == epoch ? load<u32>(keyFirst + ((<usize>key) << 2)) : 0;
 }
