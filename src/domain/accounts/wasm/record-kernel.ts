@@ -368,7 +368,7 @@ export function addVerdict(key: u32, flagged: bool): u32 {
     store<u32>(slot + 12, slotsUsed << 4);
     slotsUsed++;
   }
-  const combination = load<u32>(slot + 12) | (1 << stopZero) | (<u32>flagged << (2 + stopZero));
+  const combination = load<u32>(slot + 12) | (1 << stopZero) | ((<u32>flagged) << (2 + stopZero));
   store<u32>(slot + 12, combination);
   // Half full at most: with 16-byte slots, a national year's table then fits the core's cache.
   if (slotsUsed * 2 > slotMask + 1) rehash();
