@@ -80,7 +80,7 @@ interface KeyEntry {
 class Learned {
   readonly verdicts: Verdict[] = [];
   readonly keys = new Map<string, KeyEntry>();
-  /** The running totals of the records of each key the kernel takes (of the declared skjema, as it takes only those). */
+  /** The running totals of each key's records the kernel takes (of the declared skjema: it takes no other). */
   readonly targets = new KeyTargets();
 }
 
@@ -108,8 +108,8 @@ export class AccountsControl {
   private readonly duplicates: ControlRule | undefined;
   private readonly judged: JudgedByBytes;
   /**
-   * The fast path: it takes the plain records of judged combinations, sums their amounts by verdict, counts
-   * their keys and numbers the lines; the verdicts and keys are indices it shares with this control.
+   * The fast path: it takes the plain records of judged combinations, counts their keys, sums their amounts
+   * by key and numbers the lines; the verdicts and keys are indices it shares with this control.
    */
   private readonly kernel: RecordKernel<Learned>;
   private readonly learned: Learned;
@@ -375,6 +375,26 @@ export class AccountsControl {
     return open;
   }
 
+  /**
+   * The lines of each key's duplicates that the findings keep, from the kernel, where they are in line order
+   * with the keys mixed: counted by key first, so that each finding's lines are one array of its size (a
+   * file of 10 million records can have thousands of such findings of 200 lines each).
+   */
+  private duplicateLines() {
+    const kept = this.kernel.keptDuplicates();
+    const count = new Uint32Array(this.learned.keys.size);
+    for (let i = 0; i < kept.length; i += 2) count[kept[i]!]!++;
+    const lines = new Array<number[]>(count.length);
+    for (const [key, open] of this.duplicateOpens) {
+      open.lines = lines[key] = new Array<number>(count[key]!);
+      count[key] = 0;
+    }
+    for (let i = 0; i < kept.length; i += 2) {
+      const key = kept[i]!;
+      lines[key]![count[key]!++] = kept[i + 1]!;
+    }
+  }
+
   private checkRecord(r: AccountRecord, text: string) {
     for (const f of this.findingsOf(r)) this.flag(f.rule, f.message, r.line, () => text);
     this.countKey(this.keyEntry(r.kontoklasse, r.functionCode, r.art), r.line, () => text);
@@ -393,8 +413,7 @@ export class AccountsControl {
     // whatever the order. A key the kernel took a record of has its account seen.
     const { count, keys, sums } = this.kernel.takenSums();
     this.totals.addKeys(this.learned.targets, count, keys, sums);
-    const kept = this.kernel.keptDuplicates();
-    for (let i = 0; i < kept.length; i += 2) this.duplicateOpens.get(kept[i]!)!.lines.push(kept[i + 1]!);
+    this.duplicateLines();
     for (const [key, open] of this.duplicateOpens) open.count = this.kernel.keyCount(key) - 1;
     const fileFinding = (rule: ControlRule, message: string) =>
       this.fileLevel.push({
