@@ -61,6 +61,8 @@ let shownDuplicates: u32 = 0;
 /** Where free memory begins: all of it is free when a file begins. */
 const FREE: usize = (__heap_base + 15) & ~15;
 let top: usize = FREE;
+/** Memory at and above this was never handed out: as WebAssembly gives it, zeroed. */
+let untouched: usize = FREE;
 
 /** The two chunks, and their sizes. */
 let chunk0: usize = 0;
@@ -127,12 +129,16 @@ function ensure(bytes: usize): void {
   if (needed > 0 && memory.grow(max(needed, memory.size())) < 0 && memory.grow(needed) < 0) abort();
 }
 
-/** `bytes` of fresh, zeroed memory. */
+/**
+ * `bytes` of fresh, zeroed memory: only what an earlier file used is cleared (a large file's kept
+ * duplicates and chunks are megabytes, which memory newly grown already has as zeros).
+ */
 function zeroed(bytes: usize): usize {
   ensure(bytes);
   const at = top;
   top = (top + bytes + 15) & ~15;
-  memory.fill(at, 0, bytes);
+  if (at < untouched) memory.fill(at, 0, min(bytes, untouched - at));
+  if (top > untouched) untouched = top;
   return at;
 }
 
