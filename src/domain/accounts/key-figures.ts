@@ -84,13 +84,14 @@ export function keyFiguresOf(
       terms.push({ what: d.base, amount: b.value });
       value += b.value;
     }
-    for (const [from, to] of d.arts)
-      for (let art = Number(from); art <= Number(to); art++) {
-        const amount = arts?.[art] ?? 0;
-        if (amount === 0) continue;
-        terms.push({ what: `art ${pad(art)}`, amount });
-        value += amount;
-      }
+    if (arts)
+      for (const [from, to] of d.arts)
+        for (let art = Number(from), last = Number(to); art <= last; art++) {
+          const amount = arts[art]!;
+          if (amount === 0) continue;
+          terms.push({ what: `art ${pad(art)}`, amount });
+          value += amount;
+        }
     const figure = { code: d.code, label: d.label, value, terms, explanation: d.explanation };
     done.set(d.code, figure);
     return figure;
