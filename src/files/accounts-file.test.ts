@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DomainError } from '../domain/errors.ts';
-import { accountLines, readAccountChunks, type ChunkSink } from './accounts-file.ts';
+import { firstLine, readAccountChunks, type ChunkSink } from './accounts-file.ts';
 
 /** A sink of two arrays of its own, which grow keeping what they hold, for `consume`. */
 function arraySink(
@@ -69,12 +69,7 @@ describe('a file that cannot be read', () => {
   ])('%s is named, with the reason', async (_, path, reason) => {
     const error = new DomainError(reason, [path()]);
     await expect(readAccountChunks(path(), consume)).rejects.toThrow(error.message);
-    const lines = async () => {
-      const read = [];
-      for await (const line of accountLines(path())) read.push(line);
-      return read;
-    };
-    await expect(lines()).rejects.toThrow(error.message);
+    expect(() => firstLine(path())).toThrow(error.message);
   });
 
   test('a consumer that fails stops the reading, with its own error', async () => {
@@ -87,5 +82,29 @@ describe('a file that cannot be read', () => {
     });
     await expect(readAccountChunks(path, failing, 10)).rejects.toThrow('the consumer failed');
     expect(calls).toBe(1);
+    // A file smaller than a chunk is read at once: the same.
+    await expect(readAccountChunks(path, failing)).rejects.toThrow('the consumer failed');
+    expect(calls).toBe(2);
+  });
+});
+
+describe('the first line', () => {
+  test.each([
+    ['', undefined],
+    ['\n', ''],
+    ['0A2022 340100\r\nnext', '0A2022 340100'],
+    ['0A2022 340100\nnext', '0A2022 340100'],
+    ['no line break', 'no line break'],
+    ['Ærø\n', 'Ærø'],
+  ])('of %j is %j', async (content, line) => {
+    const path = join(dir, `first-${content.length}-${content.charCodeAt(0)}.dat`);
+    await writeFile(path, content, 'latin1');
+    expect(firstLine(path)).toBe(line);
+  });
+
+  test('of a line longer than it reads: its first bytes', async () => {
+    const path = join(dir, 'long-first.dat');
+    await writeFile(path, `${'x'.repeat(5000)}\nnext`, 'latin1');
+    expect(firstLine(path, 100)).toBe('x'.repeat(100));
   });
 });

@@ -1,40 +1,6 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { unreadable } from './input-file.ts';
-
-/**
- * The lines of an accounting file, one at a time, read in chunks: a national year is never held as one
- * string. Lines end at LF (a CR before it is dropped); the last line needs none. Latin-1 is how the
- * files are written; the control only looks at digits, signs and spaces.
- */
-export async function* accountLines(
-  path: string,
-): AsyncGenerator<{ readonly text: string; readonly line: number }> {
-  let rest = '';
-  let line = 0;
-  const stream = createReadStream(path, { encoding: 'latin1', highWaterMark: 1 << 20 });
-  const chunks = stream[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      const next = await chunks.next().catch((error: unknown) => {
-        throw unreadable(path, error);
-      });
-      if (next.done) break;
-      const text = rest + (next.value as string);
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        yield { text: text.slice(start, stop), line: ++line };
-        start = end + 1;
-      }
-      rest = text.slice(start);
-    }
-  } finally {
-    // A reader that stops early (the first record is all it wanted) leaves no file open.
-    stream.destroy();
-  }
-  if (rest.length > 0) yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line: line + 1 };
-}
 
 /** Where an accounting file is read to, a chunk at a time, and what takes the chunks. */
 export interface ChunkSink {
@@ -108,17 +74,11 @@ export async function readAccountChunks(path: string, sink: ChunkSink, chunkByte
 
 /**
  * A file smaller than a chunk (a national year is 356 of them) read at once, without the thread pool:
- * there, its open, stat, reads and close would take longer than its control. Returns false, having read
- * nothing, for a file of a chunk or more (or one that grew meanwhile): that is read in chunks.
+ * there, its open, stat, reads and close would take longer than its control. Returns false, having passed
+ * nothing on, for a file of a chunk or more (or one that grew meanwhile): that is read in chunks.
  */
 function readSmallFile(path: string, sink: ChunkSink, chunkBytes: number): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw unreadable(path, error);
-  }
-  try {
+  return withFile(path, (fd) => {
     const { size } = fstatSync(fd);
     if (size >= chunkBytes) return false;
     // A byte more than the file has: a read that fills it finds a file that grew.
@@ -130,11 +90,7 @@ function readSmallFile(path: string, sink: ChunkSink, chunkBytes: number): boole
     if (read === room) return false;
     sink.consume(sink.buffer(0, room), 0, read, true);
     return true;
-  } catch (error) {
-    throw unreadable(path, error);
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**
@@ -142,13 +98,7 @@ function readSmallFile(path: string, sink: ChunkSink, chunkBytes: number): boole
  * declared fields of an accounting file are its first thirteen). Undefined for an empty file.
  */
 export function firstLine(path: string, max = 4096): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw unreadable(path, error);
-  }
-  try {
+  return withFile(path, (fd) => {
     const bytes = Buffer.alloc(max);
     const read = readSync(fd, bytes, 0, max, 0);
     if (read === 0) return undefined;
@@ -156,6 +106,19 @@ export function firstLine(path: string, max = 4096): string | undefined {
     let end = lineEnd < 0 ? read : lineEnd;
     if (end > 0 && bytes[end - 1] === 13) end--;
     return bytes.toString('latin1', 0, end);
+  });
+}
+
+/** What `use` makes of a file opened for reading, closed after; a file that cannot be read is named. */
+function withFile<T>(path: string, use: (fd: number) => T): T {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  try {
+    return use(fd);
   } catch (error) {
     throw unreadable(path, error);
   } finally {
