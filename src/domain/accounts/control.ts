@@ -54,8 +54,16 @@ interface Judged {
   readonly keyText: string;
 }
 
-/** Judged combinations by their code bytes (the low four, then the high four and whether the amount is 0). */
-type JudgedByBytes = Map<number, Map<number, Judged>>;
+/**
+ * Judged combinations of a kind of file by their code bytes (the low four, then the high four and whether the
+ * amount is 0). A long-running server sees file after file, some of them of codes that are no codes: past
+ * `JUDGED_KEPT` combinations the kind begins anew (and the kernels that served it with it).
+ */
+class JudgedByBytes {
+  readonly byLow = new Map<number, Map<number, Judged>>();
+  size = 0;
+}
+const JUDGED_KEPT = 1 << 16;
 
 const JUDGED = new WeakMap<readonly ControlRule[], WeakMap<CodeList, Map<string, JudgedByBytes>>>();
 
@@ -144,7 +152,8 @@ export class AccountsControl {
     const byCodes = byRules.get(codes) ?? new Map<string, JudgedByBytes>();
     byRules.set(codes, byCodes);
     const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}|${osloDistrict}`;
-    this.judged = byCodes.get(context) ?? new Map<number, Map<number, Judged>>();
+    const judged = byCodes.get(context);
+    this.judged = judged && judged.size <= JUDGED_KEPT ? judged : new JudgedByBytes();
     byCodes.set(context, this.judged);
     // The kernel keeps its table of verdicts for the next file of the same kind, and beside it what this
     // control learned of them: a file of a national year then judges only what no file before it had.
@@ -309,8 +318,8 @@ export class AccountsControl {
   private judgedAt(bytes: Uint8Array, s: number): Judged {
     const low = this.kernel.stoppedKeyLow;
     const high = this.kernel.stoppedKeyHigh * 2 + (this.kernel.stoppedAtZero ? 1 : 0);
-    let byHigh = this.judged.get(low);
-    if (!byHigh) this.judged.set(low, (byHigh = new Map<number, Judged>()));
+    let byHigh = this.judged.byLow.get(low);
+    if (!byHigh) this.judged.byLow.set(low, (byHigh = new Map<number, Judged>()));
     let judged = byHigh.get(high);
     if (!judged) {
       const record = parseRecord(latin1(bytes, s, s + RECORD_LENGTH), 0);
@@ -322,6 +331,7 @@ export class AccountsControl {
         keyText: `${record.kontoklasse}|${record.functionCode}|${record.art}`,
       };
       byHigh.set(high, judged);
+      this.judged.size++;
     }
     return judged;
   }

@@ -188,6 +188,32 @@ describe('file after file', () => {
     // A file of no kind has a table of its own: the instance it takes is begun anew.
     expect(file()).toEqual({ ...alone, stopped: true, files: undefined });
   });
+
+  test('a table of more combinations than a kept table may hold begins anew with the next file', () => {
+    const many: Kind = { kind: {}, fresh: () => ({ files: 0 }) };
+    const code = (i: number) => String(i % 1000).padStart(3, '0');
+    // 70 000 distinct combinations: two kontoklasser, 35 functions, 1 000 arts.
+    const records = Array.from({ length: 70_000 }, (_, i) =>
+      recordLine({
+        kontoklasse: String(i % 2),
+        function: String(100 + Math.floor(i / 2000)),
+        art: code(i >> 1),
+        amount: 1,
+      }),
+    );
+    const large = Uint8Array.from(`${records.join('\n')}\n`, (c) => c.charCodeAt(0));
+    const kernel = new RecordKernel(DECLARED, { kept: 5, shown: 5 }, many);
+    if (kernel.state) kernel.state.files++;
+    kernel.reserve(records.length);
+    kernel.chunk(0, large.length).set(large);
+    expect(runJudging(kernel, () => kernel.chunk(0), large.length)).toBe(large.length);
+    kernel.release();
+    // Its first record, judged in the file before, is new to the table begun anew.
+    const next = new RecordKernel(DECLARED, { kept: 5, shown: 5 }, many);
+    expect(next.state).toEqual({ files: 0 });
+    next.chunk(0, 49).set(large.subarray(0, 49));
+    expect([next.run(next.chunk(0), 0, 49), next.stop]).toEqual([0, STOP.new]);
+  });
 });
 
 test('after `reserve(n)`, taking n records, new combinations or duplicates, does not grow the memory', () => {
