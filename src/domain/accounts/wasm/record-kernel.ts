@@ -21,11 +21,11 @@
  * keys' state in this file and their first lines, the keys touched, the kept duplicates and the events. A
  * record reads 16 bytes of the table and 16 of its key's state: a national year's few thousand
  * combinations then stay in the core's cache (with 32 bytes of each, and the table a quarter full, a file
- * of 3,700 combinations took 21 ns a record instead of 15). Each
- * grows by doubling, in new memory taken from the top (nothing is freed until a `declare` that does not keep
- * starts again from the bottom). Memory grows only in `reserve` and in `chunkAt` (when a chunk must grow):
- * the control reserves what taking a chunk can use before a read begins, so no read is ever writing into
- * memory that moves.
+ * of 3,700 combinations took 21 ns a record instead of 15). Each grows by doubling, in new memory taken from
+ * the top (nothing is freed until a `declare` that does not keep starts again from the bottom). Memory grows
+ * only in `reserve`, in `chunkAt` (when a chunk must grow) and in `takeSums` at the end of a file: the
+ * control reserves what taking a chunk can use before a read begins, so no read is ever writing into memory
+ * that moves.
  */
 
 /** The run stopped at a line the control reads as text (or at the end of the chunk). */
