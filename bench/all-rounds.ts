@@ -1,8 +1,12 @@
-import { importRound } from '../src/app/import-round.ts';
-import { reportRound } from '../src/app/report-round.ts';
-import { loadReferenceData, loadSurveyDefinition } from '../src/files/product-data.ts';
-import { reportFiles, writeReport } from '../src/report/write-report.ts';
-import { openDatabase } from '../src/store/database.ts';
+import { setFlagsFromString } from 'node:v8';
+
+// As `kostra` sets it for the commands that open a database (src/cli/main.ts), before PGlite is loaded.
+setFlagsFromString('--liftoff-only');
+const { importRound } = await import('../src/app/import-round.ts');
+const { reportRound } = await import('../src/app/report-round.ts');
+const { loadReferenceData, loadSurveyDefinition } = await import('../src/files/product-data.ts');
+const { reportFiles, writeReport } = await import('../src/report/write-report.ts');
+const { openDatabase } = await import('../src/store/database.ts');
 
 /** Imports every round folder given and writes each one's report, in one process and one database. */
 const [out, ...dirs] = process.argv.slice(2);

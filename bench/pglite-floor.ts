@@ -1,4 +1,8 @@
-import { openDatabase } from '../src/store/database.ts';
+import { setFlagsFromString } from 'node:v8';
+
+// As `kostra` sets it for the commands that open a database (src/cli/main.ts), before PGlite is loaded.
+setFlagsFromString('--liftoff-only');
+const { openDatabase } = await import('../src/store/database.ts');
 
 /** The floor under every run: an in-memory PGlite started and migrated, one query, closed. */
 const db = await openDatabase();
