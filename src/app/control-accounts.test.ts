@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { controlAccountsFile } from './control-accounts.ts';
-
-const KONGSVINGER = new URL('../../../shared/data/regnskap/0A_V2019_K4_R040200.dat', import.meta.url)
-  .pathname;
 const DECLARED = { skjema: '0A', year: 2019, quarter: '4', region: '040200' };
+import { KONGSVINGER } from '../testing/shared-data.ts';
 
 describe('Kongsvinger 2019 (real), controlled as a 2019 file', () => {
   let dir: string;

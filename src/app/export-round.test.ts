@@ -9,8 +9,8 @@ import { appendVersion } from '../store/responses.ts';
 import { loadRound } from '../store/rounds.ts';
 import { importRound } from './import-round.ts';
 import { reportRound } from './report-round.ts';
+import { PILOT } from '../testing/shared-data.ts';
 
-const PILOT = new URL('../../../shared/data/pilot-f254-2022/', import.meta.url).pathname;
 const dir = await mkdtemp(join(tmpdir(), 'kostra-export-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -4,9 +4,8 @@ import type { PilotReport } from '../domain/statistics/pilot-report.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { importRound } from './import-round.ts';
 import { reportRound } from './report-round.ts';
+import { PILOT } from '../testing/shared-data.ts';
 
-/** The pilot dataset, whose counts reproduce SSB Notater 2022/25 exactly (shared/data/README.md). */
-const PILOT = new URL('../../../shared/data/pilot-f254-2022/', import.meta.url).pathname;
 const databases = await testDatabases();
 
 describe.each(databases)('the pilot round on $kind reproduces the published note', (database) => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { KONGSVINGER, PILOT } from '../testing/shared-data.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const PILOT = new URL('../../../shared/data/pilot-f254-2022/', import.meta.url).pathname;
 const run = promisify(execFile);
 
 /** Runs the kostra command as a statistician would, and returns its exit code and output. */
@@ -194,9 +194,6 @@ describe('kostra report', () => {
 });
 
 describe('kostra control and figures', () => {
-  const KONGSVINGER = new URL('../../../shared/data/regnskap/0A_V2019_K4_R040200.dat', import.meta.url)
-    .pathname;
-
   test('control exits by the highest severity and writes the JSON and HTML reports', async () => {
     const html = join(temp, 'control.html');
     const json = join(temp, 'control.json');

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
-
-const KONGSVINGER = new URL('../../../shared/data/regnskap/0A_V2019_K4_R040200.dat', import.meta.url)
-  .pathname;
-
+import { KONGSVINGER } from '../testing/shared-data.ts';
 describe.skipIf(!browserAvailable())('a municipality checks its accounting file in the browser', () => {
   let h: Harness;
   beforeAll(async () => {

@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../store/database.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { buildApp } from './app.ts';
+import { KONGSVINGER } from '../testing/shared-data.ts';
 
 const [pglite] = await testDatabases();
-const KONGSVINGER = new URL('../../../shared/data/regnskap/0A_V2019_K4_R040200.dat', import.meta.url)
-  .pathname;
-
 describe('a municipality checks its accounting file', () => {
   let db: Db;
   let drop: () => Promise<void>;

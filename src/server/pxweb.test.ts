@@ -9,8 +9,8 @@ import type { Db } from '../store/database.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { buildApp } from './app.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
+import { PILOT } from '../testing/shared-data.ts';
 
-const PILOT = new URL('../../../shared/data/pilot-f254-2022/', import.meta.url).pathname;
 const databases = await testDatabases();
 
 describe.each(databases)('published tables behind the PxWeb API on $kind', (database) => {
