@@ -14,8 +14,8 @@ export async function figuresCommand(
 ): Promise<void> {
   if (files.length === 0) throw new UsageError('figures needs one or more FILE');
   const wanted = options.function ?? ['254', '257', '258'];
-  // One file after another: a small file is read at once, a large one in chunks while the one before is
-  // controlled, and each file after the first finds most of its combinations judged by those before it.
+  // One file after another: a small file is read at once, a large one in chunks (the next read while one is
+  // controlled), and each file after the first finds most of its combinations judged by those before it.
   const all = [];
   for (const file of files) {
     const declared = declaredByFile(file);

@@ -22,8 +22,9 @@ export interface ChunkSink {
  * Reads an accounting file in chunks into two buffers in turn, the next chunk read while the sink consumes
  * the one before (so reading and controlling take two cores). Each buffer has room in front of the chunk
  * for the rest of the previous one, the line it could not finish: that rest is copied there, so the line
- * continues without a copy of the chunk. A line longer than that room doubles it. A national year is never
- * held as one string, nor a large file as one buffer.
+ * continues without a copy of the chunk. A line longer than that room doubles it. A file smaller than a
+ * chunk is read at once, into the first buffer. A national year is never held as one string, nor a large
+ * file as one buffer.
  */
 export async function readAccountChunks(path: string, sink: ChunkSink, chunkBytes = 1 << 22): Promise<void> {
   if (readSmallFile(path, sink, chunkBytes)) return;

@@ -132,9 +132,7 @@ export class RunningTotals {
 
   /** Adds the amount of one or more records of the same targets to the totals; their account is seen. */
   add(targets: Targets, amount: number) {
-    const totals = this.totals;
-    for (const index of targets.add) totals[index]! += amount;
-    if (targets.seen >= 0) totals[targets.seen] = 1;
+    this.addToTotals(targets, amount);
     if (targets.functionCode === null || !this.functionSums) return;
     const arts = this.functionSums.arts(targets.functionCode);
     if (arts) arts[targets.art]! += amount;
@@ -161,12 +159,15 @@ export class RunningTotals {
       if (sumsOf === undefined) arts[fn] = sumsOf = this.functionSums.arts(table.functions[fn]!) ?? null;
       if (sumsOf !== null) sumsOf[art[key]!]! += amount;
     }
-    const totals = this.totals;
     table.groups.forEach((targets, g) => {
-      if (groupSeen[g] === 0) return;
-      for (const index of targets.add) totals[index]! += groupSums[g]!;
-      if (targets.seen >= 0) totals[targets.seen] = 1;
+      if (groupSeen[g] === 1) this.addToTotals(targets, groupSums[g]!);
     });
+  }
+
+  /** The totals part of `add`: the amount into each total of the targets, and their account seen. */
+  private addToTotals(targets: Targets, amount: number) {
+    for (const index of targets.add) this.totals[index]! += amount;
+    if (targets.seen >= 0) this.totals[targets.seen] = 1;
   }
 
   /** The running totals by name, for the file-level controls. */
