@@ -2,9 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { seededRandom } from '../src/domain/collection/sample.ts';
 
-/** Functions and arts a municipality's operations and investment accounts use (valid 2022). */
-// Every municipal service function of 2022 but those with controls of their own (170–173, 290): a
-// municipality's file has each combination once, so a file of 3,000 records needs enough of them.
+/**
+ * Functions and arts a municipality's operations and investment accounts use (valid 2022): municipal service
+ * functions of 2022 but those with controls of their own (170–173, 290). A municipality's file has each
+ * combination once, so a file of 3,000 records needs enough of them (69 × 54).
+ */
 const SERVICE = [
   '100',
   '110',
