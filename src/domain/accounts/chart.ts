@@ -12,6 +12,9 @@ const codeFileSchema = z.object({
   arts: codes,
   municipal_extra_arts: codes,
   oslo_extra_arts: codes.optional(),
+  /** Functions and arts valid for Oslo's districts only (regions 030101-030115). */
+  oslo_district_functions: codes.optional(),
+  oslo_district_arts: codes.optional(),
   arts_valid_only_in_operations: codes,
   arts_valid_only_in_investment: codes,
 });
@@ -66,8 +69,11 @@ export interface CodeList {
   readonly arts: ReadonlySet<string>;
   readonly operationsOnlyArts: ReadonlySet<string>;
   readonly investmentOnlyArts: ReadonlySet<string>;
-  /** Oslo (region 030100) also keeps county functions. */
+  /** Oslo (region 030100) and its districts also keep county functions. */
   readonly osloFunctions: ReadonlySet<string>;
+  /** Oslo's districts (030101-030115) have functions and arts of their own besides. */
+  readonly districtFunctions: ReadonlySet<string>;
+  readonly districtArts: ReadonlySet<string>;
 }
 
 /** The chart of accounts by year: code lists per period, with the enacted changes applied. */
@@ -114,6 +120,8 @@ export class ChartOfAccounts {
         ...(file.oslo_extra_functions ?? []),
         ...file.county_functions_also_valid_for_oslo,
       ]),
+      districtFunctions: new Set(file.oslo_district_functions ?? file.oslo_extra_functions ?? []),
+      districtArts: new Set(file.oslo_district_arts ?? file.oslo_extra_arts ?? []),
     };
   }
 

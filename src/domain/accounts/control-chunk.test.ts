@@ -13,6 +13,7 @@ const rules = parseControlRules(
 );
 const DECLARED: Declared = { skjema: '0A', year: 2022, quarter: ' ', region: '340100' };
 const chart = testChart();
+const ORGNR = '940155223';
 
 /** Lines of all kinds: records that pass, that break a rule, that repeat a key, and lines that are no record. */
 const line = fc.oneof(
@@ -46,6 +47,12 @@ const line = fc.oneof(
   fc.constantFrom(
     recordLine({ region: '030100', function: '254', art: '010', amount: 5 }),
     recordLine({ quarter: '3', function: '254', art: '010', amount: 5 }),
+    // Organisation numbers: the declared one (or none), another, a foretaksnummer of its own.
+    recordLine({ orgnr: ORGNR, function: '254', art: '010', amount: 5 }),
+    recordLine({ orgnr: ORGNR, foretaksnr: ORGNR, function: '254', art: '010', amount: 5 }),
+    recordLine({ orgnr: '964965226', function: '254', art: '010', amount: 5 }),
+    recordLine({ foretaksnr: '964965226', function: '254', art: '010', amount: 5 }),
+    recordLine({ orgnr: ORGNR, foretaksnr: '9649652', function: '254', art: '010', amount: 5 }),
     recordLine({ function: '254', art: '010', amount: 5 }).replace('    ', '\t   '),
     recordLine({ function: '254', art: '010', amount: 5 }).replace(' ', '\x01'),
     recordLine({ function: '254', art: '010', amount: 5 }).slice(0, 40),
@@ -96,8 +103,10 @@ describe('the fast path judges as the text path does', () => {
         fc.constantFrom(2019, 2022),
         // Oslo keeps county functions; its districts are spared some sums.
         fc.constantFrom('340100', '030100', '030102'),
-        (generated, lineBreak, cuts, year, region) => {
-          const declared = { ...DECLARED, year, region };
+        // Files with an organisation number declared, and without.
+        fc.constantFrom(undefined, ORGNR),
+        (generated, lineBreak, cuts, year, region, orgnr) => {
+          const declared = { ...DECLARED, year, region, ...(orgnr ? { orgnr } : {}) };
           const lines = generated.map((l) =>
             l.startsWith('0A2022 340100') ? `0A${year} ${region}${l.slice(13)}` : l,
           );

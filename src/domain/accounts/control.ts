@@ -1,9 +1,12 @@
 import type { CodeList } from './chart.ts';
 import { fileFindings } from './file-controls.ts';
-import { recordFindings } from './record-controls.ts';
+import { recordFindings, type RecordFinding } from './record-controls.ts';
 import { rulesFor, severityFor, type ControlRule, type ControlSeverity } from './control-rules.ts';
 import {
   accountOf,
+  declaredOrgnr,
+  isDroppedAmount,
+  isOsloDistrict,
   parseRecord,
   RECORD_LENGTH,
   SKJEMA,
@@ -46,7 +49,7 @@ export interface ControlReport {
  */
 interface Judged {
   /** The findings, each with the key of its entry in a file's findings. */
-  readonly findings: { rule: ControlRule; message: string; openKey: string }[];
+  readonly findings: (RecordFinding & { openKey: string })[];
   readonly kontoklasse: string;
   readonly functionCode: string;
   readonly art: string;
@@ -135,30 +138,37 @@ export class AccountsControl {
     /** Where the operations amounts go for the key figures (complete after `finish`). */
     functionSums?: FunctionArtSums,
   ) {
-    const rules = rulesFor(allRules, declared.year);
+    const rules = rulesFor(allRules, declared);
     this.rules = rules;
-    const osloDistrict = declared.region.startsWith('0301') && declared.region !== '030100';
+    const osloDistrict = isOsloDistrict(declared.region);
     this.totals = new RunningTotals(
-      rules.flatMap((r) => (r.kind === 'sum_zero' && !(r.not_for_oslo_districts && osloDistrict) ? [r] : [])),
+      rules.flatMap((r) => (r.kind === 'sum_zero' || r.kind === 'sum_negative' ? [r] : [])),
       functionSums,
     );
     this.kind = SKJEMA[declared.skjema]?.kind;
     this.duplicates = rules.find((r) => r.kind === 'duplicates');
-    // Verdicts depend on the rules, the year's code list, the skjema and whether this is Oslo or one of its
-    // districts: shared by every file of the same kind in this process, so a national year judges each
-    // combination once.
+    // Verdicts depend on the rules, the year's code list, the skjema, whether this is Oslo or one of its
+    // districts, and whether an art is allowed for this region: shared by every file of the same kind in this
+    // process, so a national year judges each combination once.
     const byRules = JUDGED.get(rules) ?? new WeakMap<CodeList, Map<string, JudgedByBytes>>();
     JUDGED.set(rules, byRules);
     const byCodes = byRules.get(codes) ?? new Map<string, JudgedByBytes>();
     byRules.set(codes, byCodes);
-    const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}|${osloDistrict}`;
+    const allowed = rules.flatMap((r) =>
+      r.kind === 'art_not_in' &&
+      r.allowed?.skjema.includes(declared.skjema) &&
+      r.allowed.regions.includes(declared.region)
+        ? [r.id]
+        : [],
+    );
+    const context = `${declared.skjema}|${declared.year}|${declared.region === '030100'}|${osloDistrict}|${allowed.join(',')}`;
     const judged = byCodes.get(context);
     this.judged = judged && judged.size <= JUDGED_KEPT ? judged : new JudgedByBytes();
     byCodes.set(context, this.judged);
     // The kernel keeps its table of verdicts for the next file of the same kind, and beside it what this
     // control learned of them: a file of a national year then judges only what no file before it had.
     this.kernel = new RecordKernel(
-      `${declared.skjema}${declared.year}${declared.quarter}${declared.region}`,
+      `${declared.skjema}${declared.year}${declared.quarter}${declared.region}${declaredOrgnr(declared)}`,
       this.duplicates ? { kept: KEPT_LINES, shown: SHOWN_RECORDS } : { kept: 0, shown: 0 },
       { kind: this.judged, fresh: () => new Learned() },
     );
@@ -213,7 +223,8 @@ export class AccountsControl {
     }
     if (text.length !== RECORD_LENGTH) return undefined;
     const record = parseRecord(text, line);
-    this.checkRecord(record, text);
+    // As the control program: a record whose amount is a lone 0 is dropped before any other rule.
+    if (!isDroppedAmount(record.amountText)) this.checkRecord(record, text);
     return record;
   }
 
@@ -285,9 +296,13 @@ export class AccountsControl {
       const line = events[i + 1]!;
       const index = events[i + 2]!;
       const verdict = verdicts[index]!;
-      if (verdict.judged.findings.length > 0)
-        for (const open of this.opensOf(index, verdict))
-          this.noteBytes(open, line, chunk, offset, offset + RECORD_LENGTH);
+      const findings = verdict.judged.findings;
+      if (findings.length > 0) {
+        const opens = this.opensOf(index, verdict);
+        for (let f = 0; f < findings.length; f++)
+          if (!findings[f]!.negativeOnly || isNegative(chunk, offset))
+            this.noteBytes(opens[f]!, line, chunk, offset, offset + RECORD_LENGTH);
+      }
       if (events[i + 3] === 1) {
         const open = this.duplicateFinding(verdict.key);
         if (open.examples.length < SHOWN_RECORDS)
@@ -323,8 +338,12 @@ export class AccountsControl {
     let judged = byHigh.get(high);
     if (!judged) {
       const record = parseRecord(latin1(bytes, s, s + RECORD_LENGTH), 0);
+      // A zero amount is not below 0, whatever its sign.
+      const zero = this.kernel.stoppedAtZero;
       judged = {
-        findings: this.findingsOf(record).map((f) => ({ ...f, openKey: f.rule.id + f.message })),
+        findings: this.findingsOf(record).flatMap((f) =>
+          zero && f.negativeOnly ? [] : [{ ...f, openKey: f.rule.id + f.message }],
+        ),
         kontoklasse: record.kontoklasse,
         functionCode: record.functionCode,
         art: record.art,
@@ -336,7 +355,7 @@ export class AccountsControl {
     return judged;
   }
 
-  private findingsOf(r: AccountRecord): { rule: ControlRule; message: string }[] {
+  private findingsOf(r: AccountRecord): RecordFinding[] {
     return recordFindings(this.rules, r, { declared: this.declared, codes: this.codes, kind: this.kind });
   }
 
@@ -406,7 +425,8 @@ export class AccountsControl {
   }
 
   private checkRecord(r: AccountRecord, text: string) {
-    for (const f of this.findingsOf(r)) this.flag(f.rule, f.message, r.line, () => text);
+    for (const f of this.findingsOf(r))
+      if (!f.negativeOnly || (r.amount ?? 0) < 0) this.flag(f.rule, f.message, r.line, () => text);
     this.countKey(this.keyEntry(r.kontoklasse, r.functionCode, r.art), r.line, () => text);
     // By the record's own skjema, which may not be the declared one.
     this.totals.add(this.totals.targetsOf(accountOf(r), r.functionCode, r.art), r.amount ?? 0);
@@ -462,6 +482,10 @@ export class AccountsControl {
     return { declared: this.declared, records, findings, highest: findings[0]?.severity ?? null };
   }
 }
+
+/** Whether the amount of the record at `offset` has a minus (a record of a non-zero verdict: below 0). */
+const isNegative = (bytes: Uint8Array, offset: number) =>
+  bytes.subarray(offset + 39, offset + RECORD_LENGTH).includes(45);
 
 /** Bytes of a record as text, one character per byte (the files are Latin-1). */
 const latin1 = (bytes: Uint8Array, start: number, end: number) =>

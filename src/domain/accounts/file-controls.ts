@@ -11,10 +11,17 @@ export interface Totals {
   readonly operations: { readonly expense: number; readonly income: number };
   readonly investment: { readonly expense: number; readonly income: number };
   readonly balance: { readonly assets: number; readonly liabilities: number };
-  readonly seen: { readonly operations: boolean; readonly investment: boolean; readonly balance: boolean };
+  /** Whether the file has records (of an amount other than a lone 0) of each account, of depreciation and of its counter-entry. */
+  readonly seen: {
+    readonly operations: boolean;
+    readonly investment: boolean;
+    readonly balance: boolean;
+    readonly depreciation: boolean;
+    readonly counterEntry: boolean;
+  };
   readonly transfers: { readonly operations: number; readonly investment: number };
   readonly depreciation: { readonly '590': number; readonly '990': number };
-  /** The sum of the records each `sum_zero` rule selects. */
+  /** The sum of the records each `sum_zero` and `sum_negative` rule selects. */
   readonly selected: ReadonlyMap<ControlRule, number>;
 }
 
@@ -58,7 +65,8 @@ export function fileFindings(
             ? [s.balance.assets, s.balance.liabilities]
             : [s[rule.account].expense, s[rule.account].income];
         const difference = plus + minus;
-        if (!(plus > 0 && minus < 0 && Math.abs(difference) <= rule.tolerance))
+        const signed = !rule.require_signs || (plus > 0 && minus < 0);
+        if (!(signed && Math.abs(difference) <= rule.tolerance))
           fileFinding(
             rule,
             rule.account === 'balance'
@@ -78,7 +86,8 @@ export function fileFindings(
         break;
       }
       case 'depreciation_present': {
-        if (kind !== 'budget' || !s.seen.operations) break;
+        // As the control program: only a file that has such records, summing to 0, lacks them.
+        if (kind !== 'budget' || !(rule.art === '590' ? s.seen.depreciation : s.seen.counterEntry)) break;
         const sum = rule.art === '590' ? s.depreciation['590'] : s.depreciation['990'];
         if (sum === 0)
           fileFinding(
@@ -109,6 +118,16 @@ export function fileFindings(
           );
         break;
       }
+      case 'sum_negative': {
+        if (!s.seen[rule.account]) break;
+        const sum = s.selected.get(rule) ?? 0;
+        if (!(sum < 0))
+          fileFinding(
+            rule,
+            `Korrigér slik at fila inneholder ${rule.title.toLowerCase()} (${sum}), ${selectionText(rule)}.`,
+          );
+        break;
+      }
       default:
         break;
     }
@@ -116,12 +135,19 @@ export function fileFindings(
   return found;
 }
 
-/** What a `sum_zero` rule sums, in words: "funksjon 190, art 010-590 og 600-990 i driftsregnskapet". */
-function selectionText(rule: Extract<ControlRule, { kind: 'sum_zero' }>): string {
-  const arts = rule.art_ranges.map(([from, to]) => (from === to ? from : `${from}-${to}`)).join(' og ');
+const rangesText = (ranges: readonly (readonly [string, string])[]) =>
+  ranges.map(([from, to]) => (from === to ? from : `${from}-${to}`)).join(' og ');
+
+/** What a sum rule sums, in words: "funksjon 190, art 010-590 og 600-990 i driftsregnskapet". */
+function selectionText(rule: Extract<ControlRule, { kind: 'sum_zero' | 'sum_negative' }>): string {
+  const word = rule.account === 'balance' ? 'kapittel' : 'funksjon';
   return [
-    rule.functions ? `funksjon ${rule.functions.join(', ')}, ` : '',
-    `art ${arts}`,
-    rule.account ? ` i ${ACCOUNT_TEXT[rule.account]}` : '',
-  ].join('');
+    rule.functions ? `${word} ${rule.functions.join(', ')}` : '',
+    rule.function_ranges ? `${word} ${rangesText(rule.function_ranges)}` : '',
+    rule.functions_not ? `andre ${word}er enn ${rule.functions_not.join(', ')}` : '',
+    rule.art_ranges ? `${rule.account === 'balance' ? 'sektor' : 'art'} ${rangesText(rule.art_ranges)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
+    .concat(rule.account ? ` i ${ACCOUNT_TEXT[rule.account]}` : '');
 }

@@ -1,13 +1,18 @@
 import type { CodeList } from './chart.ts';
 import type { ControlRule } from './control-rules.ts';
-import { accountOf, SKJEMA, type AccountRecord, type Declared } from './record.ts';
+import {
+  accountOf,
+  declaredOrgnr,
+  isOsloDistrict,
+  SKJEMA,
+  type AccountRecord,
+  type Declared,
+} from './record.ts';
 
 export const inRange = (code: string, [from, to]: readonly [string, string]) => {
   const n = Number(code);
   return /^\d+$/.test(code) && n >= Number(from) && n <= Number(to);
 };
-
-const rangeText = ([from, to]: readonly [string, string]) => (from === to ? from : `${from}-${to}`);
 
 const LISTED_ARTS = new WeakMap<ControlRule, ReadonlySet<string>>();
 
@@ -18,28 +23,55 @@ function listedArts(rule: Extract<ControlRule, { kind: 'art_not_in' }>): Readonl
   return arts;
 }
 
-/** What the record controls say of one record (duplicates and sums are kept apart: they need the file). */
+/** A finding of a record control; `negativeOnly`: it holds for the records of the combination with an amount below 0. */
+export interface RecordFinding {
+  readonly rule: ControlRule;
+  readonly message: string;
+  readonly negativeOnly?: true;
+}
+
+const ACCOUNT_TEXT = { operations: 'driftsregnskapet', investment: 'investeringsregnskapet' };
+const OTHER_ACCOUNT = { operations: 'investeringsregnskapet', investment: 'driftsregnskapet' };
+
+/**
+ * What the record controls say of one record (duplicates and sums are kept apart: they need the file). A
+ * finding on the amount's sign (`negativeOnly`) is given whatever the sign: a combination is judged once for
+ * all its records, and the caller looks at each record's sign.
+ */
 export function recordFindings(
   rules: readonly ControlRule[],
   r: AccountRecord,
   context: { declared: Declared; codes: CodeList; kind: 'budget' | 'balance' | undefined },
-): { rule: ControlRule; message: string }[] {
-  const found: { rule: ControlRule; message: string }[] = [];
+): RecordFinding[] {
+  const found: RecordFinding[] = [];
   const account = accountOf(r);
   const amount = r.amount ?? 0;
-  const skjema = SKJEMA[context.declared.skjema];
+  const { declared, codes } = context;
+  const skjema = SKJEMA[declared.skjema];
   const budget = context.kind === 'budget';
+  const oslo = declared.region === '030100';
+  const district = isOsloDistrict(declared.region);
+  const orgnr = declaredOrgnr(declared);
   // One closure for the whole loop, not one per rule: a file's new combinations are judged by the thousand.
   let rule: ControlRule;
   const flag = (message: string) => found.push({ rule, message });
   for (rule of rules) {
     switch (rule.kind) {
       case 'declared': {
-        const expected = rule.field === 'year' ? String(context.declared.year) : context.declared[rule.field];
+        const expected =
+          rule.field === 'year'
+            ? String(declared.year)
+            : rule.field === 'orgnr'
+              ? orgnr
+              : declared[rule.field];
         if (r[rule.field] !== expected)
           flag(`Fant ugyldig ${rule.title.toLowerCase()} '${r[rule.field]}'. Korrigér til '${expected}'.`);
         break;
       }
+      case 'foretaksnr':
+        if (r.foretaksnr !== orgnr && r.foretaksnr.trim() !== '')
+          flag(`Fant ugyldig foretaksnummer '${r.foretaksnr}'. Korrigér til '${orgnr}' eller blankt.`);
+        break;
       case 'kontoklasse': {
         if (
           r.kontoklasse !== skjema?.operations &&
@@ -53,19 +85,24 @@ export function recordFindings(
         }
         break;
       }
-      case 'valid_function':
-        if (
-          budget &&
-          !context.codes.functions.has(r.functionCode) &&
-          !(context.declared.region === '030100' && context.codes.osloFunctions.has(r.functionCode))
-        )
-          flag(
-            `Fant ugyldig funksjon '${r.functionCode}' for ${context.declared.year}. Korrigér til en gyldig funksjon.`,
-          );
+      case 'valid_function': {
+        const fn = r.functionCode;
+        const valid =
+          codes.functions.has(fn) ||
+          rule.also_valid.includes(fn) ||
+          ((oslo || district) && codes.osloFunctions.has(fn)) ||
+          (district && codes.districtFunctions.has(fn));
+        if (budget && !valid)
+          flag(`Fant ugyldig funksjon '${fn}' for ${declared.year}. Korrigér til en gyldig funksjon.`);
+        break;
+      }
+      case 'expired_function':
+        if (budget && rule.functions.includes(r.functionCode))
+          flag(`Fant utgått funksjon '${r.functionCode}', men godtas midlertidig.`);
         break;
       case 'valid_art':
-        if (budget && !context.codes.arts.has(r.art))
-          flag(`Fant ugyldig art '${r.art}' for ${context.declared.year}. Korrigér til en gyldig art.`);
+        if (budget && !codes.arts.has(r.art) && !(district && codes.districtArts.has(r.art)))
+          flag(`Fant ugyldig art '${r.art}' for ${declared.year}. Korrigér til en gyldig art.`);
         break;
       case 'valid_chapter':
         if (context.kind === 'balance' && !rule.codes.includes(r.functionCode))
@@ -84,19 +121,28 @@ export function recordFindings(
       case 'function_not_in':
         if (account === rule.account && amount !== 0 && rule.functions.includes(r.functionCode))
           flag(
-            `Korrigér ugyldig funksjon '${r.functionCode}' i ${rule.account === 'operations' ? 'driftsregnskapet' : 'investeringsregnskapet'} til en gyldig funksjon, eller overfør posteringen til ${rule.account === 'operations' ? 'investeringsregnskapet' : 'driftsregnskapet'}.`,
+            rule.illogical
+              ? `Kun advarsel, hindrer ikke innsending: funksjon '${r.functionCode}' regnes å være ulogisk i ${ACCOUNT_TEXT[rule.account]}. Vurder å postere på annen funksjon eller om posteringen hører til i ${OTHER_ACCOUNT[rule.account]}.`
+              : `Korrigér ugyldig funksjon '${r.functionCode}' i ${ACCOUNT_TEXT[rule.account]} til en gyldig funksjon, eller overfør posteringen til ${OTHER_ACCOUNT[rule.account]}.`,
           );
         break;
       case 'art_not_in': {
         const arts =
           rule.arts_from_code_list === 'operations_only'
-            ? context.codes.operationsOnlyArts
+            ? codes.operationsOnlyArts
             : rule.arts_from_code_list === 'investment_only'
-              ? context.codes.investmentOnlyArts
+              ? codes.investmentOnlyArts
               : listedArts(rule);
-        if (account === rule.account && amount !== 0 && arts.has(r.art))
+        const allowed =
+          rule.allowed !== undefined &&
+          rule.allowed.skjema.includes(declared.skjema) &&
+          rule.allowed.regions.includes(declared.region) &&
+          rule.allowed.arts.includes(r.art);
+        if (account === rule.account && amount !== 0 && arts.has(r.art) && !allowed)
           flag(
-            `Korrigér ugyldig art '${r.art}' i ${rule.account === 'operations' ? 'driftsregnskapet' : 'investeringsregnskapet'} til en gyldig art, eller overfør posteringen til ${rule.account === 'operations' ? 'investeringsregnskapet' : 'driftsregnskapet'}.`,
+            rule.illogical
+              ? `Kun advarsel, hindrer ikke innsending: art '${r.art}' regnes å være ulogisk i ${ACCOUNT_TEXT[rule.account]}. Vurder å postere på annen art eller om posteringen hører til i ${OTHER_ACCOUNT[rule.account]}.`
+              : `Korrigér ugyldig art '${r.art}' i ${ACCOUNT_TEXT[rule.account]} til en gyldig art, eller overfør posteringen til ${OTHER_ACCOUNT[rule.account]}.`,
           );
         break;
       }
@@ -112,30 +158,26 @@ export function recordFindings(
             `Art ${r.art} er kun tillatt brukt i kombinasjon med funksjon ${rule.functions.join(', ')} (fant funksjon ${r.functionCode}).`,
           );
         break;
+      case 'function_requires_art':
+        if (budget && amount !== 0 && rule.functions.includes(r.functionCode) && !rule.arts.includes(r.art))
+          flag(
+            `Det er kun artene ${rule.arts.join(', ')} som er logiske i kombinasjon med funksjon ${r.functionCode} (fant art ${r.art}).`,
+          );
+        break;
       case 'art_function_pair':
         if (budget && amount !== 0 && rule.functions.includes(r.functionCode) !== rule.arts.includes(r.art))
           flag(
             `Artene ${rule.arts.join(', ')} er kun tillatt brukt i kombinasjon med funksjon ${rule.functions.join(', ')}, og motsatt (fant funksjon ${r.functionCode}, art ${r.art}).`,
           );
         break;
-      // An art in operations only on a range of functions, or never on it.
-      case 'art_outside_functions':
-      case 'art_on_functions': {
-        const barred = rule.kind === 'art_on_functions';
-        if (
-          budget &&
-          account === 'operations' &&
-          amount !== 0 &&
-          r.art === rule.art &&
-          inRange(r.functionCode, rule.function_range) === barred
-        )
-          flag(
-            barred
-              ? `Art ${rule.art} skal føres på tjenestefunksjon, ikke på funksjon ${r.functionCode}.`
-              : `Art ${rule.art} skal kun føres på funksjon ${rangeText(rule.function_range)} (fant funksjon ${r.functionCode}).`,
-          );
+      case 'chapter_not_negative':
+        if (context.kind === 'balance' && rule.chapters.includes(r.functionCode))
+          found.push({
+            rule,
+            message: `Kapittel ${r.functionCode} skal bare rapporteres som positive tall (0 eller mer): merforbruk i driftsregnskapet (5900) og udekket i investeringsregnskapet (5970).`,
+            negativeOnly: true,
+          });
         break;
-      }
       default:
         break; // duplicates and the file-level controls: kept apart
     }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { RecordKernel, STOP, type KernelKind } from './record-kernel.ts';
 import { recordLine } from './testing.ts';
 
-const DECLARED = '0A2022 340100';
+const DECLARED = '0A2022 340100         ';
 
 /** A kernel with `text` in its first chunk. */
 function loaded(text: string, duplicates = { kept: 0, shown: 0 }) {
@@ -30,9 +30,18 @@ function runJudging(
 }
 
 describe('the amount field', () => {
+  test('"        0" is passed over: no record to the control program, as it drops such records', () => {
+    const text = recordLine({ function: '254', art: '010', amount: '        0' });
+    const { kernel, chunk, end } = loaded(`${text}\n${text}\n`);
+    expect(kernel.run(chunk(), 0, end)).toBe(end);
+    expect(kernel.records).toBe(2);
+    expect(kernel.takenSums().count).toBe(0);
+    expect(kernel.takeEvents()).toHaveLength(0);
+  });
+
   test.each([
-    ['        0', 0],
     ['       -0', 0],
+    ['      000', 0],
     ['       17', 17],
     ['      -17', -17],
     ['  4410000', 4410000],
@@ -87,7 +96,7 @@ describe('the record', () => {
     expect(kernel.records).toBe(taken ? 1 : 0);
   });
 
-  test('a declaration that is not thirteen Latin-1 characters takes no record', () => {
+  test('a declaration that is not 22 Latin-1 characters takes no record', () => {
     const kernel = new RecordKernel('0A2022340100', { kept: 0, shown: 0 });
     const text = `${plain}\n`;
     kernel.chunk(0, text.length).set(Uint8Array.from(text, (c) => c.charCodeAt(0)));

@@ -14,7 +14,16 @@ export type Stop = (typeof STOP)[keyof typeof STOP];
 
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  declare(head: bigint, tail: bigint, plain: number, kept: number, shown: number, keep: number): number;
+  declare(
+    head: bigint,
+    tail: bigint,
+    orgHead: bigint,
+    orgTail: bigint,
+    plain: number,
+    kept: number,
+    shown: number,
+    keep: number,
+  ): number;
   chunkAt(which: number, size: number): number;
   chunkBytes(which: number): number;
   reserve(records: number): void;
@@ -41,6 +50,9 @@ interface Exports {
 }
 
 let compiled: WebAssembly.Module | undefined;
+
+/** Skjema, year, quarter, region and organisation number: the declared beginning of a plain record. */
+const DECLARED_LENGTH = 22;
 
 const NO_EVENTS = new Uint32Array(0);
 /** The events a run holds at most (as wasm/record-kernel.ts has it). */
@@ -100,8 +112,8 @@ export class RecordKernel<S = undefined> {
   readonly state: S;
 
   /**
-   * `declared`: skjema, year, quarter and region as the records must begin (thirteen characters, or no
-   * record is taken); of the duplicates of a key (the records after its first), how many the findings keep
+   * `declared`: skjema, year, quarter, region and organisation number as the records must begin (22
+   * characters, or no record is taken; the foretaksnummer after them blank or the same number); of the duplicates of a key (the records after its first), how many the findings keep
    * the lines of (0: none), and how many they show the text of (events). Files of one `kind` share the
    * combinations judged and the keys: an idle instance that served that kind last keeps them, with the
    * control's state (without a kind, the file has a table of its own).
@@ -122,15 +134,18 @@ export class RecordKernel<S = undefined> {
       state: undefined,
     };
     this.kernel = this.instance.exports;
-    // Thirteen Latin-1 characters, as the records' bytes are; any other declaration matches no record here.
+    // 22 Latin-1 characters, as the records' bytes are; any other declaration
+    // matches no record here.
     const plain =
-      declared.length === 13 &&
-      Array.from({ length: 13 }, (_, i) => declared.charCodeAt(i)).every((c) => c <= 0xff);
-    const bytes = Uint8Array.from(plain ? declared : ' '.repeat(13), (c) => c.charCodeAt(0));
+      declared.length === DECLARED_LENGTH &&
+      Array.from({ length: DECLARED_LENGTH }, (_, i) => declared.charCodeAt(i)).every((c) => c <= 0xff);
+    const bytes = Uint8Array.from(plain ? declared : ' '.repeat(DECLARED_LENGTH), (c) => c.charCodeAt(0));
     const view = new DataView(bytes.buffer);
     const kept = this.kernel.declare(
       view.getBigUint64(0, true),
       view.getBigUint64(5, true),
+      view.getBigUint64(13, true),
+      view.getBigUint64(14, true),
       plain ? 1 : 0,
       duplicates.kept,
       Math.min(duplicates.shown, duplicates.kept),

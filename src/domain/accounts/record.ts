@@ -26,6 +26,9 @@ export interface AccountRecord {
 
 const AMOUNT = /^\s*-?\d+$/;
 
+/** An amount of a lone 0: the control program drops such a record before any rule. */
+export const isDroppedAmount = (amountText: string) => amountText.trim() === '0';
+
 /** The fields of a record of the right length (the length itself is a control of its own). */
 export function parseRecord(text: string, line: number): AccountRecord {
   const amountText = text.slice(39, 48);
@@ -52,7 +55,21 @@ export interface Declared {
   /** '1'-'4' for a quarter, ' ' (blank) for an annual file where the skjema has no quarter. */
   readonly quarter: string;
   readonly region: string;
+  /**
+   * The organisation number the records must carry (nine characters; blank, as most municipalities send,
+   * when none is declared). The foretaksnummer is blank or the same number.
+   */
+  readonly orgnr?: string;
 }
+
+/** The organisation number declared, nine blanks when none is. */
+export const declaredOrgnr = (declared: Declared) => declared.orgnr ?? ' '.repeat(9);
+
+/** Oslo's districts (bydeler) report accounts of their own: regions 030101-030115. */
+export const isOsloDistrict = (region: string) => region.startsWith('0301') && region !== '030100';
+
+/** Skjema whose files SSB's control program controls as a municipality's (not a county's). */
+export const MUNICIPAL_SKJEMA = ['0A', '0B', '0M', '0N'] as const;
 
 /** Budget accounts (bevilgning) hold functions and arts; balances hold chapters and sectors. */
 export type AccountKind = 'budget' | 'balance';

@@ -19,16 +19,18 @@ const TOTAL = {
   seenOperations: 10,
   seenInvestment: 11,
   seenBalance: 12,
+  seenDepreciation: 13,
+  seenCounterEntry: 14,
 } as const;
-const TOTALS = 13;
+const TOTALS = 15;
 
 /**
- * Which running totals a record adds its amount to, and which marks its account seen (-1: none): the same
- * for every file of a kind (the control shares them between files).
+ * Which running totals a record adds its amount to, and which it marks seen (its account; depreciation and
+ * its counter-entry): the same for every file of a kind (the control shares them between files).
  */
 export interface Targets {
   readonly add: readonly number[];
-  readonly seen: number;
+  readonly seen: readonly number[];
   /** For the key figures: the function, and the art as a number, of an operations record (else null). */
   readonly functionCode: string | null;
   readonly art: number;
@@ -64,7 +66,7 @@ export class KeyTargets {
       this.functionNumber = grow(this.functionNumber);
       this.art = grow(this.art);
     }
-    const name = `${targets.add.join(',')}|${targets.seen}`;
+    const name = `${targets.add.join(',')}|${targets.seen.join(',')}`;
     let group = this.groupOf.get(name);
     if (group === undefined) this.groupOf.set(name, (group = this.groups.push(targets) - 1));
     this.group[key] = group;
@@ -79,7 +81,7 @@ export class KeyTargets {
 /**
  * The running totals of a file that the file-level controls read: the sums of operations, investment and
  * the balance, transfers, depreciation and its counter-entry, how many records each account has, and the
- * sum of each rule that sums a selection of records (`sum_zero`); on the way, each operations amount into
+ * sum of each rule that sums a selection of records (`sum_zero`, `sum_negative`); on the way, each operations amount into
  * its function's sums by art for the key figures.
  */
 export class RunningTotals {
@@ -87,7 +89,7 @@ export class RunningTotals {
   private readonly totals: Float64Array;
 
   constructor(
-    private readonly selections: readonly Extract<ControlRule, { kind: 'sum_zero' }>[],
+    private readonly selections: readonly Extract<ControlRule, { kind: 'sum_zero' | 'sum_negative' }>[],
     private readonly functionSums?: FunctionArtSums,
   ) {
     this.totals = new Float64Array(TOTALS + selections.length);
@@ -96,30 +98,37 @@ export class RunningTotals {
   /** Which running totals a record of this account, function and art adds its amount (or 1) to. */
   targetsOf(account: Account, functionCode: string, art: string): Targets {
     const add: number[] = [];
-    let seen = -1;
+    const seen: number[] = [];
     if (account === 'operations' || account === 'investment') {
       const ops = account === 'operations';
-      seen = ops ? TOTAL.seenOperations : TOTAL.seenInvestment;
+      seen.push(ops ? TOTAL.seenOperations : TOTAL.seenInvestment);
       if (isExpense(art)) add.push(ops ? TOTAL.operationsExpense : TOTAL.investmentExpense);
       else if (isIncome(art)) add.push(ops ? TOTAL.operationsIncome : TOTAL.investmentIncome);
     }
     if (account === 'balance') {
-      seen = TOTAL.seenBalance;
+      seen.push(TOTAL.seenBalance);
       const chapter = Number(functionCode);
       if (chapter >= 10 && chapter <= 29) add.push(TOTAL.assets);
       else if (chapter >= 31 && chapter <= 5999) add.push(TOTAL.liabilities);
     }
     if (account === 'operations' && art === '570') add.push(TOTAL.transfersOperations);
     if (account === 'investment' && art === '970') add.push(TOTAL.transfersInvestment);
-    if (account === 'operations' && art === '590' && inRange(functionCode, ['100', '799']))
+    if (account === 'operations' && art === '590' && inRange(functionCode, ['100', '799'])) {
       add.push(TOTAL.depreciation);
-    if (account === 'operations' && art === '990' && functionCode === '860') add.push(TOTAL.counterEntry);
+      seen.push(TOTAL.seenDepreciation);
+    }
+    if (account === 'operations' && art === '990' && functionCode === '860') {
+      add.push(TOTAL.counterEntry);
+      seen.push(TOTAL.seenCounterEntry);
+    }
     const artNumber = Number(art);
     this.selections.forEach((rule, i) => {
       const selected =
         (!rule.account || rule.account === account) &&
         (!rule.functions || rule.functions.includes(functionCode)) &&
-        rule.art_ranges.some((range) => inRange(art, range));
+        (!rule.function_ranges || rule.function_ranges.some((range) => inRange(functionCode, range))) &&
+        (!rule.functions_not || !rule.functions_not.includes(functionCode)) &&
+        (!rule.art_ranges || rule.art_ranges.some((range) => inRange(art, range)));
       if (selected) add.push(TOTALS + i);
     });
     return {
@@ -130,7 +139,7 @@ export class RunningTotals {
     };
   }
 
-  /** Adds the amount of one or more records of the same targets to the totals; their account is seen. */
+  /** Adds the amount of one or more records of the same targets to the totals; what they mark is seen. */
   add(targets: Targets, amount: number) {
     this.addToTotals(targets, amount);
     if (targets.functionCode === null || !this.functionSums) return;
@@ -164,10 +173,10 @@ export class RunningTotals {
     });
   }
 
-  /** The totals part of `add`: the amount into each total of the targets, and their account seen. */
+  /** The totals part of `add`: the amount into each total of the targets, and what they mark seen. */
   private addToTotals(targets: Targets, amount: number) {
     for (const index of targets.add) this.totals[index]! += amount;
-    if (targets.seen >= 0) this.totals[targets.seen] = 1;
+    for (const index of targets.seen) this.totals[index] = 1;
   }
 
   /** The running totals by name, for the file-level controls. */
@@ -181,6 +190,8 @@ export class RunningTotals {
         operations: t[TOTAL.seenOperations]! > 0,
         investment: t[TOTAL.seenInvestment]! > 0,
         balance: t[TOTAL.seenBalance]! > 0,
+        depreciation: t[TOTAL.seenDepreciation]! > 0,
+        counterEntry: t[TOTAL.seenCounterEntry]! > 0,
       },
       transfers: { operations: t[TOTAL.transfersOperations]!, investment: t[TOTAL.transfersInvestment]! },
       depreciation: { '590': t[TOTAL.depreciation]!, '990': t[TOTAL.counterEntry]! },

@@ -6,6 +6,8 @@ export function recordLine(fields: {
   year?: string;
   quarter?: string;
   region?: string;
+  orgnr?: string;
+  foretaksnr?: string;
   kontoklasse?: string;
   function: string;
   art: string;
@@ -16,8 +18,8 @@ export function recordLine(fields: {
     fields.year ?? '2022',
     fields.quarter ?? ' ',
     fields.region ?? '340100',
-    ' '.repeat(9),
-    ' '.repeat(9),
+    (fields.orgnr ?? '').padEnd(9),
+    (fields.foretaksnr ?? '').padEnd(9),
     fields.kontoklasse ?? '1',
     fields.function.padEnd(4),
     fields.art,
@@ -62,6 +64,7 @@ const codes: CodeFile = {
     '800',
     '870',
     '900',
+    '910',
     '970',
     '980',
     '989',

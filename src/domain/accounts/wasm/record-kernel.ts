@@ -1,12 +1,13 @@
 /**
  * The fast path of the accounts control, in AssemblyScript, compiled to WebAssembly (`npm run build:kernel`
  * embeds it in ../record-kernel-wasm.ts). It takes the plain records of a chunk of a file, one after
- * another: a record of 48 bytes and its line break whose skjema, year, quarter and region are as declared,
- * with no control character, an amount of spaces, an optional minus and digits, and a combination of
+ * another: a record of 48 bytes and its line break whose skjema, year, quarter, region and organisation
+ * number are as declared (its foretaksnummer blank or that number), with no control character, an amount of spaces, an optional minus and digits, and a combination of
  * kontoklasse, function, art and zero amount the control has judged before. For each it counts its key, adds
  * the amount to the key's sum and keeps the line of a duplicate (a further record of a key) while the
  * findings keep lines of it; a record whose verdict has findings, or one of the first duplicates of a key
- * (the findings show their text), is written to the events for the control to note. It stops at anything
+ * (the findings show their text), is written to the events for the control to note. A record whose amount
+ * is a lone 0 it passes over, as the control program drops it before any rule. It stops at anything
  * else and says why: the control (record-kernel.ts, control.ts) judges that line by the rules and runs it on.
  *
  * An instance serves one file after another. What the control judged stays for the next file of the same
@@ -51,7 +52,13 @@ const KEPT_SLOTS: u32 = 1 << 16;
 /** Bytes 0-7 and 5-12 of a record as declared (skjema, year, quarter, region). */
 let declaredHead: u64 = 0;
 let declaredTail: u64 = 0;
-/** Whether the declaration is thirteen Latin-1 characters; if not, no record matches it on this path. */
+/**
+ * Bytes 13-20 and 14-21 as declared (the organisation number): the foretaksnummer after it (bytes 22-30) is
+ * blank or the same number.
+ */
+let declaredOrgHead: u64 = 0;
+let declaredOrgTail: u64 = 0;
+/** Whether the declaration is 22 Latin-1 characters; if not, no record matches it on this path. */
 let declaredPlain = false;
 /** Duplicates whose lines the findings keep: the second to this record of a key (0: no duplicates rule). */
 let keptDuplicates: u32 = 0;
@@ -169,9 +176,20 @@ function slotOf(key: u64): usize {
  * says whether they are of the same kind), unless there are more than a kept table holds; otherwise all is
  * forgotten. Returns whether they stayed.
  */
-export function declare(head: u64, tail: u64, plain: bool, kept: u32, shown: u32, keep: bool): bool {
+export function declare(
+  head: u64,
+  tail: u64,
+  orgHead: u64,
+  orgTail: u64,
+  plain: bool,
+  kept: u32,
+  shown: u32,
+  keep: bool,
+): bool {
   declaredHead = head;
   declaredTail = tail;
+  declaredOrgHead = orgHead;
+  declaredOrgTail = orgTail;
   declaredPlain = plain;
   keptDuplicates = kept;
   shownDuplicates = shown;
@@ -261,6 +279,14 @@ export function run(base: usize, start: u32, end: u32): u32 {
       next = s + 50;
     }
     if (!declaredPlain || load<u64>(s) != declaredHead || load<u64>(s + 5) != declaredTail) break;
+    if (load<u64>(s + 13) != declaredOrgHead || load<u64>(s + 14) != declaredOrgTail) break;
+    const companyHead = load<u64>(s + 22);
+    const companyTail = load<u64>(s + 23);
+    if (
+      (companyHead != SPACES || companyTail != SPACES) &&
+      (companyHead != declaredOrgHead || companyTail != declaredOrgTail)
+    )
+      break;
     // A control character (below a space) in bytes 13-38 is a finding on the record's length: as text.
     // Bytes 31-38 are the key: a key in the table has none (a new one is checked before it goes in).
     const a = load<u64>(s + 13);
@@ -288,6 +314,15 @@ export function run(base: usize, start: u32, end: u32): u32 {
     v = ((v * 6553601) >> 16) & 0x0000ffff0000ffff;
     v = (v * 42949672960001) >> 32;
     const zero: u32 = v == 0 ? 1 : 0;
+    // An amount of a lone 0 ("        0") is no record to the control program: dropped before any rule
+    // (other zeros, "-0" or "00", are records of a zero amount). A control character in its key is a
+    // finding on the record's length all the same: as text.
+    if (zero != 0 && sign == 0 && lead == 0x00ffffffffffffff) {
+      if (((key - SPACES) & ~key & HIGH) != 0) break;
+      line++;
+      s = next;
+      continue;
+    }
     const slot = slotOf(key);
     const combination = load<u32>(slot + 12);
     if (((combination >> zero) & 1) == 0) {
