@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { controlAccountsFile } from '../app/control-accounts.ts';
 import { exitCodeFor } from '../domain/accounts/control-rules.ts';
+import { MUNICIPAL_SKJEMA } from '../domain/accounts/record.ts';
 import { accountsHtml } from '../report/accounts-html.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -10,13 +11,14 @@ export interface ControlOptions {
   skjema?: string | undefined;
   region?: string | undefined;
   quarter?: string | undefined;
+  orgnr?: string | undefined;
   json?: string | undefined;
   html?: string | undefined;
   function?: string[] | undefined;
 }
 
 /**
- * `kostra control FILE --year Y --skjema S --region R`: SSB's controls of a municipal accounting file, a
+ * `kostra control FILE --year Y --skjema S --region R [--orgnr N]`: SSB's controls of a municipal accounting file, a
  * summary on standard output, JSON and HTML reports where asked; exits 0 (nothing or INFO), 1 (WARNING)
  * or 2 (ERROR or FATAL). The quarter defaults to the file name's `_K<n>_`, else an annual file (blank).
  */
@@ -26,12 +28,17 @@ export async function controlCommand(file: string | undefined, options: ControlO
   if (!/^\d{4}$/.test(options.year)) throw new UsageError(`--year must be a year, not "${options.year}"`);
   if (!/^\d{6}$/.test(options.region))
     throw new UsageError(`--region must be six digits, not "${options.region}"`);
+  if (!(MUNICIPAL_SKJEMA as readonly string[]).includes(options.skjema))
+    throw new UsageError(`--skjema must be one of ${MUNICIPAL_SKJEMA.join(', ')}, not "${options.skjema}"`);
+  if (options.orgnr !== undefined && !/^\d{9}$/.test(options.orgnr))
+    throw new UsageError(`--orgnr must be nine digits, not "${options.orgnr}"`);
   const quarter = options.quarter ?? /_K(\d)_/.exec(basename(file))?.[1] ?? ' ';
   const result = await controlAccountsFile(file, {
     skjema: options.skjema,
     year: Number(options.year),
     quarter,
     region: options.region,
+    ...(options.orgnr ? { orgnr: options.orgnr } : {}),
   });
   const { report } = result;
   // One write: a file of many findings prints thousands of lines.

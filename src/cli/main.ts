@@ -30,11 +30,13 @@ Usage:
   kostra user add --username NAME --name "FULL NAME" [--role statistician|admin]
       Add a statistician; the password comes from KOSTRA_PASSWORD or the first line of standard input
       (at least 12 characters), and is stored argon2id-hashed.
-  kostra control FILE --year Y --skjema 0A|0B|0M|0N --region RRRRRR [--quarter Q] [--json OUT.json]
-                 [--html OUT.html] [--function F ...]
+  kostra control FILE --year Y --skjema 0A|0B|0M|0N --region RRRRRR [--quarter Q] [--orgnr N]
+                 [--json OUT.json] [--html OUT.html] [--function F ...]
       SSB's controls of a municipal accounting file (data/accounts/controls.json), streamed: every finding
       with its rule, severity and lines; the key figures of the functions (default 254, 257, 258) with
-      their arithmetic in the HTML. The quarter defaults to the file name's _K<n>_, else annual.
+      their arithmetic in the HTML. The quarter defaults to the file name's _K<n>_, else annual (a
+      quarter's file gets SSB's quarterly program). --orgnr: the organisation number the records carry
+      (blank when not given).
       Exit code 0 (no finding or INFO), 1 (WARNING), 2 (ERROR or FATAL).
   kostra figures FILE... [--function F ...] [--json OUT.json]
       Key figures AGD10, AGD4, AGD16 and AGD2 per function, with the arts they are summed from.
@@ -95,6 +97,7 @@ async function main(argv: readonly string[]): Promise<void> {
       skjema: { type: 'string' },
       region: { type: 'string' },
       quarter: { type: 'string' },
+      orgnr: { type: 'string' },
       json: { type: 'string' },
       html: { type: 'string' },
       function: { type: 'string', multiple: true },

@@ -356,7 +356,7 @@ export class AccountsControl {
   }
 
   private findingsOf(r: AccountRecord): RecordFinding[] {
-    return recordFindings(this.rules, r, { declared: this.declared, codes: this.codes, kind: this.kind });
+    return recordFindings(this.rules, r, { declared: this.declared, codes: this.codes });
   }
 
   /** The entry of a kontoklasse, function (chapter) and art (sector), made by the first file to have it. */

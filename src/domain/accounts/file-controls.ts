@@ -18,6 +18,8 @@ export interface Totals {
     readonly balance: boolean;
     readonly depreciation: boolean;
     readonly counterEntry: boolean;
+    readonly assets: boolean;
+    readonly liabilities: boolean;
   };
   readonly transfers: { readonly operations: number; readonly investment: number };
   readonly depreciation: { readonly '590': number; readonly '990': number };
@@ -41,6 +43,8 @@ export function fileFindings(
       case 'sum_sign': {
         if (!s.seen[rule.account]) break;
         if (rule.account === 'balance') {
+          // As the control program: a balance without records of assets (liabilities) is not asked for them.
+          if (!s.seen[rule.side === 'assets' ? 'assets' : 'liabilities']) break;
           const sum = rule.side === 'assets' ? s.balance.assets : s.balance.liabilities;
           if (rule.side === 'assets' ? !(sum > 0) : !(sum < 0))
             fileFinding(

@@ -41,14 +41,17 @@ const OTHER_ACCOUNT = { operations: 'investeringsregnskapet', investment: 'drift
 export function recordFindings(
   rules: readonly ControlRule[],
   r: AccountRecord,
-  context: { declared: Declared; codes: CodeList; kind: 'budget' | 'balance' | undefined },
+  context: { declared: Declared; codes: CodeList },
 ): RecordFinding[] {
   const found: RecordFinding[] = [];
   const account = accountOf(r);
   const amount = r.amount ?? 0;
   const { declared, codes } = context;
   const skjema = SKJEMA[declared.skjema];
-  const budget = context.kind === 'budget';
+  // As the control program: a record's own skjema says whether it is of the budget accounts or a balance.
+  const kind = SKJEMA[r.skjema]?.kind;
+  const budget = kind === 'budget';
+  const balance = kind === 'balance';
   const oslo = declared.region === '030100';
   const district = isOsloDistrict(declared.region);
   const orgnr = declaredOrgnr(declared);
@@ -105,11 +108,11 @@ export function recordFindings(
           flag(`Fant ugyldig art '${r.art}' for ${declared.year}. Korrigér til en gyldig art.`);
         break;
       case 'valid_chapter':
-        if (context.kind === 'balance' && !rule.codes.includes(r.functionCode))
+        if (balance && !rule.codes.includes(r.functionCode))
           flag(`Fant ugyldig kapittel '${r.functionCode}'. Korrigér til et gyldig kapittel.`);
         break;
       case 'valid_sector':
-        if (context.kind === 'balance' && !rule.codes.includes(r.art))
+        if (balance && !rule.codes.includes(r.art))
           flag(`Fant ugyldig sektor '${r.art}'. Korrigér til en gyldig sektor.`);
         break;
       case 'amount_format':
@@ -171,7 +174,7 @@ export function recordFindings(
           );
         break;
       case 'chapter_not_negative':
-        if (context.kind === 'balance' && rule.chapters.includes(r.functionCode))
+        if (balance && rule.chapters.includes(r.functionCode))
           found.push({
             rule,
             message: `Kapittel ${r.functionCode} skal bare rapporteres som positive tall (0 eller mer): merforbruk i driftsregnskapet (5900) og udekket i investeringsregnskapet (5970).`,

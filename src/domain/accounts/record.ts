@@ -89,6 +89,8 @@ export type Account = 'operations' | 'investment' | 'balance' | 'unknown';
 export function accountOf(record: Pick<AccountRecord, 'skjema' | 'kontoklasse'>): Account {
   const s = SKJEMA[record.skjema];
   if (!s) return 'unknown';
+  // A balance's records are the balance's whatever their kontoklasse (a wrong one is a finding of its own).
+  if (s.kind === 'balance') return 'balance';
   if (record.kontoklasse === s.operations) return 'operations';
   if (record.kontoklasse === s.investment) return 'investment';
   if (record.kontoklasse === s.balance) return 'balance';

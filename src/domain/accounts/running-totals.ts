@@ -21,8 +21,10 @@ const TOTAL = {
   seenBalance: 12,
   seenDepreciation: 13,
   seenCounterEntry: 14,
+  seenAssets: 15,
+  seenLiabilities: 16,
 } as const;
-const TOTALS = 15;
+const TOTALS = 17;
 
 /**
  * Which running totals a record adds its amount to, and which it marks seen (its account; depreciation and
@@ -108,8 +110,13 @@ export class RunningTotals {
     if (account === 'balance') {
       seen.push(TOTAL.seenBalance);
       const chapter = Number(functionCode);
-      if (chapter >= 10 && chapter <= 29) add.push(TOTAL.assets);
-      else if (chapter >= 31 && chapter <= 5999) add.push(TOTAL.liabilities);
+      if (chapter >= 10 && chapter <= 29) {
+        add.push(TOTAL.assets);
+        seen.push(TOTAL.seenAssets);
+      } else if (chapter >= 31 && chapter <= 5999) {
+        add.push(TOTAL.liabilities);
+        seen.push(TOTAL.seenLiabilities);
+      }
     }
     if (account === 'operations' && art === '570') add.push(TOTAL.transfersOperations);
     if (account === 'investment' && art === '970') add.push(TOTAL.transfersInvestment);
@@ -192,6 +199,8 @@ export class RunningTotals {
         balance: t[TOTAL.seenBalance]! > 0,
         depreciation: t[TOTAL.seenDepreciation]! > 0,
         counterEntry: t[TOTAL.seenCounterEntry]! > 0,
+        assets: t[TOTAL.seenAssets]! > 0,
+        liabilities: t[TOTAL.seenLiabilities]! > 0,
       },
       transfers: { operations: t[TOTAL.transfersOperations]!, investment: t[TOTAL.transfersInvestment]! },
       depreciation: { '590': t[TOTAL.depreciation]!, '990': t[TOTAL.counterEntry]! },

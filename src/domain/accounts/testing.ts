@@ -29,7 +29,8 @@ export function recordLine(fields: {
 
 /**
  * A clean accounting file of one municipality (no finding): on each function 1000 in wages and 100 in
- * sick-pay refunds (AGD10 900), depreciation of 50 on 120 with its counter-entry, income to balance.
+ * sick-pay refunds (AGD10 900), depreciation of 50 on 120 with its counter-entry, tax income (400 a
+ * function) and the block grant (200), other income to balance.
  */
 export function cleanAccounts(year: number, region: string, functions: readonly string[]): string {
   const at = (fn: string, art: string, amount: number) =>
@@ -38,7 +39,9 @@ export function cleanAccounts(year: number, region: string, functions: readonly 
     ...functions.flatMap((fn) => [at(fn, '010', 1000), at(fn, '710', -100)]),
     at('120', '590', 50),
     at('860', '990', -50),
-    at('120', '600', -(functions.length * 900)),
+    at('800', '870', -(functions.length * 400)),
+    at('840', '800', -(functions.length * 200)),
+    at('120', '600', -(functions.length * 300)),
   ].join('\n');
 }
 

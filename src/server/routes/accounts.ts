@@ -10,6 +10,10 @@ const declared = z.object({
   skjema: z.enum(['0A', '0B', '0M', '0N']),
   region: z.string().regex(/^\d{6}$/),
   quarter: z.enum(['1', '2', '3', '4', ' ']).default(' '),
+  orgnr: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
 });
 
 /**
@@ -28,8 +32,8 @@ export function accountsRoutes(app: FastifyInstance, _context: ServerContext): v
   app.post('/api/accounts/check', async (request) => {
     if (!Buffer.isBuffer(request.body))
       throw problem(415, 'media-type', 'Send the file as application/octet-stream');
-    const d = declared.parse(request.query);
-    const result = await controlAccountsFile(request.body, d);
+    const { orgnr, ...d } = declared.parse(request.query);
+    const result = await controlAccountsFile(request.body, { ...d, ...(orgnr ? { orgnr } : {}) });
     return {
       declared: result.report.declared,
       records: result.report.records,

@@ -125,7 +125,9 @@ function CheckReport({ result }: { result: CheckResult }) {
       ? 'Ingen funn: fila kan sendes.'
       : result.highest === 'ERROR' || result.highest === 'FATAL'
         ? 'Fila har feil som må rettes før den sendes.'
-        : 'Fila kan sendes, men se advarslene.';
+        : result.highest === 'WARNING'
+          ? 'Fila kan sendes, men se advarslene.'
+          : 'Fila kan sendes. Se merknadene.';
   return (
     <section aria-labelledby="result-heading">
       <Heading level={2} id="result-heading" data-size="sm">
