@@ -138,9 +138,9 @@ const INCOME_ARTS = [
 ];
 
 /**
- * A synthetic accounting file that passes the controls: service functions with expenses and income, the
- * operations balanced through function 880/art 530, depreciation with its counter-entry, an investment
- * account in balance. `records` is about the number of lines; seeded, so the same seed gives the same file.
+ * A synthetic accounting file that passes the controls: service functions with expenses and income, tax
+ * income and the block grant, the operations balanced through function 880/art 530, depreciation with its
+ * counter-entry, an investment account in balance. `records` is about the number of lines; seeded, so the same seed gives the same file.
  */
 export async function writeSyntheticAccounts(
   path: string,
@@ -167,9 +167,9 @@ export async function writeSyntheticAccounts(
   // A real file has one amount per combination (Kongsvinger 2019: 1,644 records, 1,644 combinations): a file
   // with room for them draws each once. Keys repeat in a file of millions of lines, which the duplicate
   // control counts (a WARNING), as it should.
-  const unique = records - 6 <= SERVICE.length * (EXPENSE_ARTS.length + INCOME_ARTS.length);
+  const unique = records - 8 <= SERVICE.length * (EXPENSE_ARTS.length + INCOME_ARTS.length);
   const combinations = unique ? shuffled(serviceCombinations(), random) : [];
-  for (let i = 0; written < records - 6; i++) {
+  for (let i = 0; written < records - 8; i++) {
     const [fn, art, income] = unique ? combinations[i]! : randomCombination(random);
     const amount = Math.round(random() * 5000) * (income ? -1 : 1);
     line('1', fn, art, amount);
@@ -178,6 +178,9 @@ export async function writeSyntheticAccounts(
   }
   line('1', '254', '590', 1000);
   line('1', '860', '990', -1000);
+  line('1', '800', '870', -3000);
+  line('1', '840', '800', -2000);
+  operations -= 5000;
   // Balanced through financing on function 880, in amounts that fit the nine positions.
   for (let rest = operations; rest !== 0;) {
     const part = Math.sign(rest) * Math.min(Math.abs(rest), 99_999_999);
@@ -185,7 +188,7 @@ export async function writeSyntheticAccounts(
     rest -= part;
   }
   line('0', '254', '010', 5000);
-  line('0', '254', '900', -5000);
+  line('0', '254', '910', -5000);
   await flush(true);
   out.end();
   await once(out, 'finish');
