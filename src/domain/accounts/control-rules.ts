@@ -1,5 +1,6 @@
 import { parseData } from '../parse-data.ts';
 import * as z from 'zod';
+import { isOsloDistrict } from './record.ts';
 
 export const SEVERITIES = ['INFO', 'WARNING', 'ERROR', 'FATAL'] as const;
 export type ControlSeverity = (typeof SEVERITIES)[number];
@@ -140,7 +141,7 @@ export interface RuleScope {
 export function rulesFor(rules: readonly ControlRule[], scope: RuleScope): readonly ControlRule[] {
   const { year, region } = scope;
   const quarterly = scope.quarter !== ' ';
-  const district = region.startsWith('0301') && region !== '030100';
+  const district = isOsloDistrict(region);
   const applies = (r: ControlRule) =>
     (r.valid_from ?? year) <= year &&
     year <= (r.valid_to ?? year) &&

@@ -1,10 +1,5 @@
 import type { ControlRule } from './control-rules.ts';
-
-const ACCOUNT_TEXT = {
-  operations: 'driftsregnskapet',
-  investment: 'investeringsregnskapet',
-  balance: 'balansen',
-};
+import { ACCOUNT_TEXT } from './record.ts';
 
 /** The running totals of a file, by account, as the file-level controls read them. */
 export interface Totals {

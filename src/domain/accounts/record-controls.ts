@@ -1,6 +1,7 @@
 import type { CodeList } from './chart.ts';
 import type { ControlRule } from './control-rules.ts';
 import {
+  ACCOUNT_TEXT,
   accountOf,
   declaredOrgnr,
   isOsloDistrict,
@@ -30,8 +31,18 @@ export interface RecordFinding {
   readonly negativeOnly?: true;
 }
 
-const ACCOUNT_TEXT = { operations: 'driftsregnskapet', investment: 'investeringsregnskapet' };
-const OTHER_ACCOUNT = { operations: 'investeringsregnskapet', investment: 'driftsregnskapet' };
+/** A function's or an art's message for an account it is not valid in, or (`illogical`) not logical in. */
+function notInAccount(
+  what: 'funksjon' | 'art',
+  code: string,
+  account: 'operations' | 'investment',
+  illogical: boolean,
+): string {
+  const other = account === 'operations' ? 'investment' : 'operations';
+  return illogical
+    ? `Kun advarsel, hindrer ikke innsending: ${what} '${code}' regnes å være ulogisk i ${ACCOUNT_TEXT[account]}. Vurder å postere på annen ${what} eller om posteringen hører til i ${ACCOUNT_TEXT[other]}.`
+    : `Korrigér ugyldig ${what} '${code}' i ${ACCOUNT_TEXT[account]} til en gyldig ${what}, eller overfør posteringen til ${ACCOUNT_TEXT[other]}.`;
+}
 
 /**
  * What the record controls say of one record (duplicates and sums are kept apart: they need the file). A
@@ -123,11 +134,7 @@ export function recordFindings(
         break;
       case 'function_not_in':
         if (account === rule.account && amount !== 0 && rule.functions.includes(r.functionCode))
-          flag(
-            rule.illogical
-              ? `Kun advarsel, hindrer ikke innsending: funksjon '${r.functionCode}' regnes å være ulogisk i ${ACCOUNT_TEXT[rule.account]}. Vurder å postere på annen funksjon eller om posteringen hører til i ${OTHER_ACCOUNT[rule.account]}.`
-              : `Korrigér ugyldig funksjon '${r.functionCode}' i ${ACCOUNT_TEXT[rule.account]} til en gyldig funksjon, eller overfør posteringen til ${OTHER_ACCOUNT[rule.account]}.`,
-          );
+          flag(notInAccount('funksjon', r.functionCode, rule.account, rule.illogical));
         break;
       case 'art_not_in': {
         const arts =
@@ -142,11 +149,7 @@ export function recordFindings(
           rule.allowed.regions.includes(declared.region) &&
           rule.allowed.arts.includes(r.art);
         if (account === rule.account && amount !== 0 && arts.has(r.art) && !allowed)
-          flag(
-            rule.illogical
-              ? `Kun advarsel, hindrer ikke innsending: art '${r.art}' regnes å være ulogisk i ${ACCOUNT_TEXT[rule.account]}. Vurder å postere på annen art eller om posteringen hører til i ${OTHER_ACCOUNT[rule.account]}.`
-              : `Korrigér ugyldig art '${r.art}' i ${ACCOUNT_TEXT[rule.account]} til en gyldig art, eller overfør posteringen til ${OTHER_ACCOUNT[rule.account]}.`,
-          );
+          flag(notInAccount('art', r.art, rule.account, rule.illogical));
         break;
       }
       case 'art_requires_function':

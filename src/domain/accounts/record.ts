@@ -86,6 +86,13 @@ export const SKJEMA: Readonly<
 
 export type Account = 'operations' | 'investment' | 'balance' | 'unknown';
 
+/** The accounts as the control program's messages name them. */
+export const ACCOUNT_TEXT = {
+  operations: 'driftsregnskapet',
+  investment: 'investeringsregnskapet',
+  balance: 'balansen',
+} as const;
+
 export function accountOf(record: Pick<AccountRecord, 'skjema' | 'kontoklasse'>): Account {
   const s = SKJEMA[record.skjema];
   if (!s) return 'unknown';
