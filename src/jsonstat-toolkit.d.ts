@@ -2,8 +2,14 @@
 declare module 'jsonstat-toolkit' {
   interface JsonStatDataset {
     readonly n: number;
+    readonly id: string[];
+    readonly value: (number | null)[];
+    readonly status: (string | null)[] | null;
     Data(query: Record<string, string>): { value: number | null; status: string | null } | null;
-    Dimension(id: string): { readonly id: string[] };
+    Dimension(id: string): {
+      readonly id: string[];
+      Category(id: string): { readonly label: string };
+    };
   }
   export default function JSONstat(input: unknown): JsonStatDataset;
 }

@@ -1,5 +1,13 @@
-import { publishSplit } from '../domain/publication/split-publication.ts';
-import { loadPublicationPlan, loadReferenceData } from '../files/product-data.ts';
+import { regionCodelists } from '../domain/publication/region-codelists.ts';
+import { publishSplit, sizeGroupCode } from '../domain/publication/split-publication.ts';
+import type { ReferenceData } from '../domain/reference.ts';
+import type { SurveyRound } from '../domain/survey/round.ts';
+import {
+  loadKostraGroups,
+  loadMunicipalityRows,
+  loadPublicationPlan,
+  loadReferenceData,
+} from '../files/product-data.ts';
 import { highsSolver } from '../solver/highs.ts';
 import type { Db } from '../store/database.ts';
 import { savePublications } from '../store/publications.ts';
@@ -29,8 +37,9 @@ export async function publishRound(
   const plan = await loadPublicationPlan(definition.id);
   const reference = await loadReferenceData();
   const solver = await highsSolver();
+  const codelists = await codelistsFor(round, reference);
   const published = plan.tables.map((t) =>
-    publishSplit(round, definition, reference, plan, t, solver, now.toISOString()),
+    publishSplit(round, definition, reference, plan, t, solver, now.toISOString(), codelists),
   );
   await savePublications(
     db,
@@ -60,4 +69,20 @@ export async function publishRound(
     secondary: p.dataset.protection.secondary,
     checked: p.dataset.protection.checked,
   }));
+}
+
+/** The groupings of the round's year a reader may aggregate its municipalities by. */
+async function codelistsFor(round: SurveyRound, reference: ReferenceData) {
+  const year = round.referenceYear;
+  return regionCodelists({
+    year,
+    municipalities: (await loadMunicipalityRows(year)) ?? [],
+    kostraGroups: await loadKostraGroups(year),
+    sizeGroups: reference.sizeGroups.map((g) => ({
+      code: sizeGroupCode(g.code),
+      label: g.labels.nb,
+      labelEn: g.labels.en,
+      municipalities: round.invitations.filter((i) => i.sizeGroup === g.code).map((i) => i.municipality),
+    })),
+  });
 }

@@ -26,24 +26,40 @@ export interface MunicipalityRow {
   readonly countyName: string;
 }
 
+/** Which of a list of dated files holds for a reference year. */
+const heldIn = (year: number) => (s: MunicipalityStructure) =>
+  s.valid_from <= year && (s.valid_to === null || year <= s.valid_to);
+
+/** The rows of a reference CSV, header left out, each split at its commas. */
+async function readReferenceCsv(file: string): Promise<string[][]> {
+  const text = await readFile(new URL(`reference/${file}`, DATA_DIR), 'utf8');
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(','));
+}
+
 /** The municipalities of a reference year with their counties; undefined before 2019 (no list shipped). */
 export async function loadMunicipalityRows(year: number): Promise<MunicipalityRow[] | undefined> {
   const { structures } = (await readJson('reference/municipality-structures.json')) as {
     structures: MunicipalityStructure[];
   };
-  const structure = structures.find(
-    (s) => s.valid_from <= year && (s.valid_to === null || year <= s.valid_to),
-  );
+  const structure = structures.find(heldIn(year));
   if (!structure) return undefined;
-  const text = await readFile(new URL(`reference/${structure.file}`, DATA_DIR), 'utf8');
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => {
-      const [code = '', name = '', countyCode = '', countyName = ''] = line.split(',');
-      return { code, name, countyCode, countyName };
-    });
+  return (await readReferenceCsv(structure.file)).map(
+    ([code = '', name = '', countyCode = '', countyName = '']) => ({ code, name, countyCode, countyName }),
+  );
+}
+
+/** Each municipality's KOSTRA group in a reference year (EKG01…); empty before 2020 (no grouping shipped). */
+export async function loadKostraGroups(year: number): Promise<ReadonlyMap<string, string>> {
+  const { groupings } = (await readJson('reference/kostra-groups.json')) as {
+    groupings: MunicipalityStructure[];
+  };
+  const grouping = groupings.find(heldIn(year));
+  if (!grouping) return new Map();
+  return new Map((await readReferenceCsv(grouping.file)).map(([code = '', , group = '']) => [code, group]));
 }
 
 /**

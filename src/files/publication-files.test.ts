@@ -19,11 +19,16 @@ describe('publication files', () => {
     expect(datasetStatbank(dataset)).toBe('0301;2021;100;;90;\n3414;2021;;:;;..\n');
   });
 
-  test('CSV: codes and labels, the value or its symbol', () => {
-    expect(datasetCsv(dataset).split('\n').slice(0, 2)).toEqual([
-      'Region,Region (tekst),ContentsCode,ContentsCode (tekst),Tid,Tid (tekst),verdi',
-      '0301,Oslo,AGD10,Brutto,2021,2021,100',
-    ]);
-    expect(datasetCsv(dataset)).toContain('3414,Nord-Odal,AGD10,Brutto,2021,2021,:\n');
+  test('CSV: one row per cell without a heading, the value or its symbol', () => {
+    expect(datasetCsv(dataset)).toBe(
+      'region,statistikkvariabel,år,verdi\nOslo,Brutto,2021,100\nOslo,Netto,2021,90\nNord-Odal,Brutto,2021,:\nNord-Odal,Netto,2021,..\n',
+    );
+  });
+
+  test('CSV: the heading across, codes or texts, a separator, a title, quotes where a field needs them', () => {
+    const layout = { headingCount: 2, labels: 'codes', title: true, separator: ';', language: 'no' } as const;
+    expect(datasetCsv(dataset, layout)).toBe('Test\nRegion;AGD10 2021;AGD2 2021\n0301;100;90\n3414;:;..\n');
+    const both = { ...layout, labels: 'codesAndTexts', separator: ' ', title: false } as const;
+    expect(datasetCsv(dataset, both).split('\n')[1]).toBe('"0301 Oslo" 100 90');
   });
 });

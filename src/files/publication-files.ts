@@ -1,55 +1,96 @@
 import ExcelJS from 'exceljs';
-import { combinations, SYMBOL_LABELS, type PublishedDataset } from '../domain/publication/dataset.ts';
+import {
+  combinations,
+  SYMBOL_LABELS,
+  type DatasetCategory,
+  type PublishedDataset,
+} from '../domain/publication/dataset.ts';
+import type { TableLanguage } from '../domain/publication/language.ts';
 
-const quote = (field: string) => (/[",;\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+/** How a table is laid out in CSV and XLSX: PxWeb API v2's output format parameters. */
+export interface TableLayout {
+  /** How many of the last dimensions go across (the heading); the others go down (the stub). */
+  readonly headingCount: number;
+  readonly labels: 'codes' | 'texts' | 'codesAndTexts';
+  readonly title: boolean;
+  readonly separator: ',' | ';' | '\t' | ' ';
+  readonly language: TableLanguage;
+}
 
-/** One row per cell: each dimension's code and label, then the value, or its symbol where it has none. */
-function rows(dataset: PublishedDataset): string[][] {
-  const sizes = dataset.dimensions.map((d) => d.categories.length);
-  const out: string[][] = [];
+export const DEFAULT_LAYOUT: TableLayout = {
+  headingCount: 0,
+  labels: 'texts',
+  title: false,
+  separator: ',',
+  language: 'no',
+};
+
+type Cell = string | number;
+
+/**
+ * The table as a grid: a header row, then one row per combination of the stub's categories with one
+ * column per combination of the heading's; a cell holds the number, or the symbol where it has none.
+ */
+function grid(dataset: PublishedDataset, layout: TableLayout): Cell[][] {
+  const dims = dataset.dimensions;
+  const split = dims.length - layout.headingCount;
+  const stub = dims.slice(0, split);
+  const heading = dims.slice(split);
+  const name = (c: DatasetCategory) =>
+    layout.labels === 'codes' ? c.code : layout.labels === 'texts' ? c.label : `${c.code} ${c.label}`;
+  const across = [...combinations(heading.map((d) => d.categories.length))];
+  const header: Cell[] = [
+    ...stub.map((d) => (layout.labels === 'codes' ? d.id : d.label)),
+    ...(heading.length === 0
+      ? [layout.language === 'en' ? 'value' : 'verdi']
+      : across.map((h) => h.map((p, i) => name(heading[i]!.categories[p]!)).join(' '))),
+  ];
+  const rows: Cell[][] = [header];
+  const width = across.length;
   let i = 0;
-  for (const picked of combinations(sizes)) {
-    const value = dataset.values[i];
-    const symbol = dataset.status[i];
-    i++;
-    out.push([
-      ...picked.flatMap((p, d) => {
-        const category = dataset.dimensions[d]!.categories[p]!;
-        return [category.code, category.label];
-      }),
-      symbol ?? String(value),
-    ]);
+  for (const down of combinations(stub.map((d) => d.categories.length))) {
+    const row: Cell[] = down.map((p, d) => name(stub[d]!.categories[p]!));
+    for (let k = 0; k < width; k++, i++) row.push(dataset.status[i] ?? dataset.values[i]!);
+    rows.push(row);
   }
-  return out;
+  return rows;
 }
 
-const header = (dataset: PublishedDataset) => [
-  ...dataset.dimensions.flatMap((d) => [d.id, `${d.id} (tekst)`]),
-  'verdi',
-];
+const quoted = (separator: string) => (field: Cell) => {
+  const text = String(field);
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
 
-/** CSV (comma-separated, UTF-8): suppressed cells carry ":" and missing ones "..", as in the JSON-stat. */
-export function datasetCsv(dataset: PublishedDataset): string {
-  return [header(dataset), ...rows(dataset)].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+/** CSV (UTF-8): suppressed cells carry ":" and missing ones "..", as in the JSON-stat. */
+export function datasetCsv(dataset: PublishedDataset, layout: TableLayout = DEFAULT_LAYOUT): string {
+  const quote = quoted(layout.separator);
+  const lines = grid(dataset, layout).map((r) => r.map(quote).join(layout.separator));
+  return [...(layout.title ? [quote(dataset.label)] : []), ...lines].join('\n') + '\n';
 }
 
-/** XLSX: the same rows with numbers as numbers, and a sheet explaining the symbols and notes. */
-export async function datasetXlsx(dataset: PublishedDataset): Promise<Buffer> {
+/** XLSX: the same grid with numbers as numbers, and a sheet explaining the symbols and notes. */
+export async function datasetXlsx(
+  dataset: PublishedDataset,
+  layout: TableLayout = DEFAULT_LAYOUT,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(dataset.id);
-  sheet.addRow([dataset.label]).font = { bold: true };
-  sheet.addRow(header(dataset)).font = { bold: true };
-  for (const row of rows(dataset)) {
-    const last = row.at(-1)!;
-    const numeric = /^-?\d+(\.\d+)?$/.test(last);
-    sheet.addRow([...row.slice(0, -1), numeric ? Number(last) : last]);
-  }
-  const notes = workbook.addWorksheet('Forklaring');
-  notes.addRow(['Tegn', 'Betydning']).font = { bold: true };
-  for (const [symbol, label] of Object.entries(SYMBOL_LABELS)) notes.addRow([symbol, label.nb]);
+  if (layout.title) sheet.addRow([dataset.label]).font = { bold: true };
+  const [header = [], ...rows] = grid(dataset, layout);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  const en = layout.language === 'en';
+  const notes = workbook.addWorksheet(en ? 'Explanation' : 'Forklaring');
+  notes.addRow(en ? ['Symbol', 'Meaning'] : ['Tegn', 'Betydning']).font = { bold: true };
+  for (const [symbol, label] of Object.entries(SYMBOL_LABELS))
+    notes.addRow([symbol, en ? label.en : label.nb]);
   notes.addRow([]);
   for (const note of dataset.notes) notes.addRow([note]);
-  notes.addRow([`Kilde: ${dataset.source}. Oppdatert ${dataset.updated}.`]);
+  notes.addRow([
+    en
+      ? `Source: ${dataset.source}. Updated ${dataset.updated}.`
+      : `Kilde: ${dataset.source}. Oppdatert ${dataset.updated}.`,
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

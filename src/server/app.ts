@@ -11,6 +11,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { staffControlRoutes } from './routes/staff-control.ts';
 import { staffMailRoutes } from './routes/staff-mail.ts';
 import { pxwebRoutes } from './routes/pxweb.ts';
+import type { RateLimit } from './pxweb/rate-limit.ts';
 import { accountsRoutes } from './routes/accounts.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -24,6 +25,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
   readonly mail?: MailSettings;
+  /** Calls one client may make to the open PxWeb API in a time window; PxWeb's 30 in 10 s by default. */
+  readonly pxwebRateLimit?: RateLimit;
   /** The built web app (dist/web), served at / when given. */
   readonly webRoot?: string;
 }
@@ -57,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffControlRoutes(app, context);
   staffRoundRoutes(app, context);
   staffMailRoutes(app, context);
-  pxwebRoutes(app, context);
+  pxwebRoutes(app, context, options.pxwebRateLimit);
   accountsRoutes(app, context);
   return app;
 }

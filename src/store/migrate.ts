@@ -10,6 +10,7 @@ import * as roundExtension from './migrations/008-round-extension.ts';
 import * as publishedTables from './migrations/009-published-tables.ts';
 import * as accountFigures from './migrations/010-account-figures.ts';
 import * as roundFunctions from './migrations/011-round-functions.ts';
+import * as savedQueries from './migrations/012-saved-queries.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '009-published-tables': publishedTables,
   '010-account-figures': accountFigures,
   '011-round-functions': roundFunctions,
+  '012-saved-queries': savedQueries,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -138,6 +138,12 @@ export interface Database {
     published_at: Generated<Date>;
     published_by: string;
   };
+  saved_query: {
+    id: string;
+    table_id: string;
+    query: unknown;
+    created_at: Generated<Date>;
+  };
   audit_log: {
     id: Generated<string>;
     at: Generated<Date>;

@@ -13,17 +13,48 @@ export const SYMBOL_LABELS: Readonly<Record<CellSymbol, { nb: string; en: string
   '..': { nb: 'Tall mangler', en: 'Not available' },
 };
 
+export interface DatasetCategory {
+  readonly code: string;
+  readonly label: string;
+  readonly labelEn?: string;
+  readonly unit?: string;
+  /** For an aggregate (all respondents, a size group): the codes of the categories it sums. */
+  readonly members?: readonly string[];
+}
+
+/**
+ * A grouping of a dimension's categories that a reader may ask for instead of them (PxWeb's aggregation
+ * codelists): counties, KOSTRA groups, size groups, the country. Each value maps to the codes it sums.
+ */
+export interface Codelist {
+  readonly id: string;
+  readonly label: string;
+  readonly labelEn?: string;
+  readonly values: readonly {
+    readonly code: string;
+    readonly label: string;
+    readonly labelEn?: string;
+    readonly valueMap: readonly string[];
+  }[];
+}
+
 export interface DatasetDimension {
   readonly id: string;
   readonly label: string;
+  readonly labelEn?: string;
   readonly role?: 'geo' | 'time' | 'metric';
-  readonly categories: readonly { readonly code: string; readonly label: string; readonly unit?: string }[];
+  readonly categories: readonly DatasetCategory[];
+  /** The category a reader gets when leaving the dimension out (its total); none: it must be selected. */
+  readonly elimination?: string;
+  readonly codelists?: readonly Codelist[];
 }
 
 export interface PublishedDataset {
   readonly id: string;
   readonly label: string;
+  readonly labelEn?: string;
   readonly description: string;
+  readonly descriptionEn?: string;
   readonly source: string;
   /** ISO 8601 date-time of publication. */
   readonly updated: string;
@@ -32,6 +63,7 @@ export interface PublishedDataset {
   readonly values: readonly (number | null)[];
   readonly status: readonly (CellSymbol | null)[];
   readonly notes: readonly string[];
+  readonly notesEn?: readonly string[];
   /** How the table was protected and what the audit checked before publication. */
   readonly protection: {
     readonly primary: number;

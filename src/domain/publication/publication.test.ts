@@ -49,8 +49,15 @@ describe('JSON-stat 2.0', () => {
     { values: [10, null], status: [null, ':'] },
   );
 
-  test('suppressed cells are null with their symbol; roles and units as the format says', () => {
-    const json = toJsonStat(dataset);
+  const options = {
+    withValues: true,
+    language: 'no' as const,
+    placement: { stub: ['Region'], heading: ['ContentsCode', 'Tid'] },
+    codelistHref: (id: string) => `/api/v2/codelists/${id}`,
+  };
+
+  test('suppressed cells are null with their symbol; roles, units and the index as an object', () => {
+    const json = toJsonStat(dataset, options);
     expect(json).toMatchObject({
       version: '2.0',
       class: 'dataset',
@@ -61,9 +68,15 @@ describe('JSON-stat 2.0', () => {
       status: { '1': ':' },
     });
     expect(json['dimension']).toMatchObject({
-      ContentsCode: { category: { unit: { AGD10: { label: '1000 kr', decimals: 0 } } } },
+      Region: { category: { index: { A: 0, B: 1 } }, extension: { elimination: false } },
+      ContentsCode: { category: { unit: { AGD10: { label: '1000 kr', base: '1000 kr', decimals: 0 } } } },
     });
-    expect(toJsonStat(dataset, false)).not.toHaveProperty('value');
+    // PxWeb's schema allows no time in `updated`.
+    expect(json['updated']).toBe('2026-11-23');
+    expect(json['extension']).toMatchObject({ px: { heading: ['ContentsCode', 'Tid'], stub: ['Region'] } });
+    const metadata = toJsonStat(dataset, { ...options, withValues: false });
+    expect(metadata['value']).toEqual([]);
+    expect(metadata).not.toHaveProperty('status');
   });
 
   test('a selection keeps the chosen categories in the chosen order with their values and statuses', () => {

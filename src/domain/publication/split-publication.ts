@@ -13,7 +13,7 @@ import type { LinearSolver } from '../confidentiality/linear-solver.ts';
 import { buildTable, type InnerRecord } from '../confidentiality/table.ts';
 import { findTable, type SurveyDefinition } from '../survey/definition.ts';
 import type { SurveyRound } from '../survey/round.ts';
-import { combinations, type CellSymbol, type PublishedDataset } from './dataset.ts';
+import { combinations, type CellSymbol, type Codelist, type PublishedDataset } from './dataset.ts';
 
 const planSchema = z.object({
   source: z.string(),
@@ -33,7 +33,9 @@ const planSchema = z.object({
         id: z.string().regex(/^[A-Z0-9]+$/),
         table: z.string(),
         label: z.string(),
+        label_en: z.string().optional(),
         description: z.string(),
+        description_en: z.string().optional(),
       }),
     )
     .min(1),
@@ -116,6 +118,8 @@ export function publishSplit(
   tablePlan: PublicationPlan['tables'][number],
   solver: LinearSolver,
   updated: string,
+  /** The groupings of municipalities a reader may ask for (counties, KOSTRA groups…), for the Region variable. */
+  regionCodelists: readonly Codelist[] = [],
 ): PublishedSplit {
   const questionnaire = findTable(definition, tablePlan.table);
   if (!questionnaire)
@@ -155,21 +159,40 @@ export function publishSplit(
     .filter((i) => respondents.has(i.municipality))
     .sort((a, b) => a.municipality.localeCompare(b.municipality));
   const groups = reference.sizeGroups.filter((g) => municipalities.some((m) => m.sizeGroup === g.code));
+  const members = (inGroup: (m: (typeof municipalities)[number]) => boolean) =>
+    municipalities.filter(inGroup).map((m) => m.municipality);
   const regions = [
-    { code: ALL_RESPONDENTS, label: 'Alle kommuner som svarte', column: null },
-    ...groups.map((g) => ({ code: sizeGroupCode(g.code), label: g.labels.nb, column: 'size_group' })),
-    ...municipalities.map((m) => ({
-      code: m.municipality,
-      label: `${m.municipality} ${m.name}`,
-      column: 'municipality',
+    {
+      code: ALL_RESPONDENTS,
+      label: 'Alle kommuner som svarte',
+      labelEn: 'All responding municipalities',
+      members: members(() => true),
+    },
+    ...groups.map((g) => ({
+      code: sizeGroupCode(g.code),
+      label: g.labels.nb,
+      labelEn: g.labels.en,
+      members: members((m) => m.sizeGroup === g.code),
     })),
+    ...municipalities.map((m) => ({ code: m.municipality, label: `${m.municipality} ${m.name}` })),
   ];
+  const total = `F${definition.function}`;
   const categories = [
-    ...questionnaire.rows.map((r) => ({ code: r.key, label: r.labels.nb })),
-    { code: NOT_SPLIT, label: 'Ikke fordelt' },
-    { code: `F${definition.function}`, label: `Funksjon ${definition.function} i alt` },
+    ...questionnaire.rows.map((r) => ({ code: r.key, label: r.labels.nb, labelEn: r.labels.en })),
+    { code: NOT_SPLIT, label: 'Ikke fordelt', labelEn: 'Not split' },
+    {
+      code: total,
+      label: `Funksjon ${definition.function} i alt`,
+      labelEn: `Function ${definition.function}, total`,
+      members: [...questionnaire.rows.map((r) => r.key), NOT_SPLIT],
+    },
   ];
-  const measures = definition.measures.map((m) => ({ code: m.code, label: m.labels.nb, unit: '1000 kr' }));
+  const measures = definition.measures.map((m) => ({
+    code: m.code,
+    label: m.labels.nb,
+    labelEn: m.labels.en,
+    unit: '1000 kr',
+  }));
   const year = String(round.referenceYear);
 
   // Cells of each measure's table by their codes, to fill the dataset.
@@ -207,7 +230,9 @@ export function publishSplit(
     dataset: {
       id: tablePlan.id,
       label: `${tablePlan.label} (1000 kr) ${year}`,
+      ...(tablePlan.label_en ? { labelEn: `${tablePlan.label_en} (NOK 1000) ${year}` } : {}),
       description: tablePlan.description,
+      ...(tablePlan.description_en ? { descriptionEn: tablePlan.description_en } : {}),
       source: 'Statistisk sentralbyrå',
       updated,
       decimals: 0,
@@ -215,12 +240,27 @@ export function publishSplit(
         {
           id: 'Region',
           label: 'region',
+          labelEn: 'region',
           role: 'geo',
-          categories: regions.map(({ code, label }) => ({ code, label })),
+          categories: regions,
+          elimination: ALL_RESPONDENTS,
+          codelists: regionCodelists,
         },
-        { id: 'Kategori', label: questionnaire.labels.nb.toLowerCase(), categories },
-        { id: 'ContentsCode', label: 'statistikkvariabel', role: 'metric', categories: measures },
-        { id: 'Tid', label: 'år', role: 'time', categories: [{ code: year, label: year }] },
+        {
+          id: 'Kategori',
+          label: questionnaire.labels.nb.toLowerCase(),
+          labelEn: questionnaire.labels.en.toLowerCase(),
+          categories,
+          elimination: total,
+        },
+        {
+          id: 'ContentsCode',
+          label: 'statistikkvariabel',
+          labelEn: 'contents',
+          role: 'metric',
+          categories: measures,
+        },
+        { id: 'Tid', label: 'år', labelEn: 'year', role: 'time', categories: [{ code: year, label: year }] },
       ],
       values,
       status,
@@ -228,6 +268,11 @@ export function publishSplit(
         `Tallene gjelder kommunene som svarte i undersøkelsen ${round.id}, ikke hele landet.`,
         'Kolon (:) betyr at tallet er skjult for ikke å avsløre opplysninger om enkeltpersoner (statistikkloven § 7).',
         'To prikker (..) betyr at tall mangler.',
+      ],
+      notesEn: [
+        `The figures are for the municipalities that responded to the survey ${round.id}, not the whole country.`,
+        'A colon (:) means the figure is withheld so as not to disclose information about individuals (Statistics Act § 7).',
+        'Two dots (..) mean the figure is not available.',
       ],
       protection: {
         primary: count('primary'),

@@ -1,8 +1,8 @@
-import type { DatasetDimension, PublishedDataset } from './dataset.ts';
+import type { DatasetCategory, DatasetDimension, PublishedDataset } from './dataset.ts';
 
 /** A small published dataset for tests: the dimensions given, then contents and year, with its cells. */
 export function testDataset(
-  regions: readonly { code: string; label: string }[],
+  regions: readonly DatasetCategory[],
   measures: readonly { code: string; label: string; unit?: string }[],
   cells: { values: (number | null)[]; status: PublishedDataset['status'] },
 ): PublishedDataset {

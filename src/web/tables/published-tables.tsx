@@ -15,7 +15,10 @@ interface TableEntry {
 interface JsonStat {
   id: string[];
   size: number[];
-  dimension: Record<string, { label: string; category: { index: string[]; label: Record<string, string> } }>;
+  dimension: Record<
+    string,
+    { label: string; category: { index: Record<string, number>; label: Record<string, string> } }
+  >;
   value: (number | null)[];
   status: Record<string, string>;
   note?: string[];
@@ -56,7 +59,7 @@ function PublishedTable({ table }: { table: TableEntry }) {
   useEffect(() => {
     request<JsonStat>(
       'GET',
-      `/api/v2/tables/${table.id}/data?valueCodes[Region]=I_ALT,KG_*&valueCodes[ContentsCode]=AGD10`,
+      `/api/v2/tables/${table.id}/data?valuecodes[Region]=I_ALT,KG_*&valuecodes[Kategori]=*&valuecodes[ContentsCode]=AGD10&valuecodes[Tid]=top(1)`,
     ).then(setData, () => undefined);
   }, [table.id]);
   const base = `/api/v2/tables/${table.id}/data`;
@@ -94,11 +97,15 @@ function PublishedTable({ table }: { table: TableEntry }) {
   );
 }
 
+/** A dimension's category codes in their order (JSON-stat's index as an object: code → position). */
+const codesOf = (index: Record<string, number>) => Object.keys(index).sort((a, b) => index[a]! - index[b]!);
+
 /** Categories down, regions across, for the one measure and year selected. */
 function DataTable({ data, caption }: { data: JsonStat; caption: string }) {
   const [regionId, categoryId] = [data.id[0]!, data.id[1]!];
   const regions = data.dimension[regionId]!.category;
   const categories = data.dimension[categoryId]!.category;
+  const regionCodes = codesOf(regions.index);
   const cell = (r: number, c: number) => {
     const i = r * data.size[1]! + c; // the other dimensions have one value each
     const status = data.status[String(i)];
@@ -110,7 +117,7 @@ function DataTable({ data, caption }: { data: JsonStat; caption: string }) {
       <thead>
         <tr>
           <th scope="col">{data.dimension[categoryId]!.label}</th>
-          {regions.index.map((r) => (
+          {regionCodes.map((r) => (
             <th scope="col" key={r} className="num">
               {regions.label[r]}
             </th>
@@ -118,10 +125,10 @@ function DataTable({ data, caption }: { data: JsonStat; caption: string }) {
         </tr>
       </thead>
       <tbody>
-        {categories.index.map((c, ci) => (
+        {codesOf(categories.index).map((c, ci) => (
           <tr key={c}>
             <th scope="row">{categories.label[c]}</th>
-            {regions.index.map((r, ri) => (
+            {regionCodes.map((r, ri) => (
               <td key={r} className="num">
                 {cell(ri, ci)}
               </td>
