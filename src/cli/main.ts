@@ -51,10 +51,12 @@ Usage:
       The note's tables 2.1-2.3 (function 254, or 257 + 258, in 1000 NOK, share of all gross operating
       expenses, NOK per inhabitant; country, counties, size groups) from the ingested accounts and a
       population file shaped like StatBank table 07459.
-  kostra publish --round ID
+  kostra publish --round ID [--statbank DIR]
       Publish a stored round's split (data/publication/<survey>.json says how): every table suppressed
       and audited (exact disclosure, singletons, attacker intervals), then served by the PxWeb API at
-      /api/v2/tables. A table that fails its audit stops the publication, naming the cell.
+      /api/v2/tables. A table that fails its audit stops the publication, naming the cell. --statbank
+      writes each table's StatBank load files to DIR, laid out by its file description
+      (data/publication/statbank/<table>.json) and checked as StatBank's client checks a transfer.
   kostra suppress --data FILE.csv --dims COLS [--dims COLS ...] [--freq COL] [--value COL] --max-n N
                  [--keep-zeros] [--dominance n,k] [--method gauss|optimal] [--singletons]
                  [--intervals ABS[,PCT]] --out OUT.csv
@@ -103,6 +105,7 @@ async function main(argv: readonly string[]): Promise<void> {
       function: { type: 'string', multiple: true },
       force: { type: 'boolean' },
       population: { type: 'string' },
+      statbank: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

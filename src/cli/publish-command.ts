@@ -1,22 +1,42 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { publishRound } from '../app/publish-round.ts';
+import { statbankFilesFor } from '../app/statbank-files.ts';
 import { configuredDatabase } from '../config.ts';
 import { openDatabase } from '../store/database.ts';
 import { UsageError } from './usage-error.ts';
 
-/** `kostra publish --round ID`: the round's split suppressed, audited and published, or nothing. */
-export async function publishCommand(options: { round?: string | undefined }): Promise<void> {
+/**
+ * `kostra publish --round ID [--statbank DIR]`: the round's split suppressed, audited and published, or
+ * nothing; with --statbank, each published table's StatBank load files written to DIR, all made and
+ * checked before the first is written.
+ */
+export async function publishCommand(options: {
+  round?: string | undefined;
+  statbank?: string | undefined;
+}): Promise<void> {
   if (!options.round) throw new UsageError('publish needs --round ID');
   const db = await openDatabase(configuredDatabase());
   try {
-    for (const t of await publishRound(
+    const published = await publishRound(
       db,
       options.round,
       `cli:${process.env['USER'] ?? 'unknown'}`,
       new Date(),
-    ))
+    );
+    for (const t of published)
       console.log(
         `${t.id}: ${t.label} (${t.primary} primary, ${t.secondary} secondary suppressed; audit: ${t.checked.join(', ')})`,
       );
+    if (options.statbank) {
+      const files = [];
+      for (const t of published) files.push(...(await statbankFilesFor(db, t.id)));
+      await mkdir(options.statbank, { recursive: true });
+      for (const f of files) {
+        await writeFile(join(options.statbank, f.filename), f.content);
+        console.log(`${f.table}: StatBank load file ${join(options.statbank, f.filename)}`);
+      }
+    }
   } finally {
     await db.destroy();
   }

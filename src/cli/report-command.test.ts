@@ -151,7 +151,22 @@ describe('kostra report', () => {
       share_of_all: 74,
       share_of_splitters: 100,
     });
-  });
+
+    const statbank = join(temp, 'statbank');
+    const published = await kostraWith(env, 'publish', '--round', 'f254-pilot-2022', '--statbank', statbank);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toContain(
+      `F254VIRKSOMHET: StatBank load file ${join(statbank, 'f254virksomhet1.dat')}`,
+    );
+    expect((await readdir(statbank)).sort()).toEqual(['f254malgruppe1.dat', 'f254virksomhet1.dat']);
+    const load = await readFile(join(statbank, 'f254virksomhet1.dat'), 'utf8');
+    const rows = load.split('\r\n');
+    expect(rows.at(-1)).toBe('');
+    // Region, category, year; four measures; their four suppression codes (04 where withheld).
+    expect(rows[0]).toMatch(/^I_ALT;AMBULANT;2021;\d+;\d+;\d+;-?\d+;;;;$/);
+    expect(rows).toContain('3414;BPA;2021;;;;;04;04;04;04');
+    expect(rows).toHaveLength(37 * 7 + 1);
+  }, 60_000);
 
   test('user add makes a statistician from KOSTRA_PASSWORD, and refuses a weak password', async () => {
     const env = { KOSTRA_DATA_DIR: join(temp, 'users'), KOSTRA_PASSWORD: 'et langt og godt passord' };

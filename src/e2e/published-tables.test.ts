@@ -27,9 +27,13 @@ describe.skipIf(!browserAvailable())('a reader finds the published tables in the
     const csv = await page.request.get(
       `${h.base}${await business.getByRole('link', { name: 'CSV' }).getAttribute('href')}`,
     );
-    expect((await csv.text()).split('\n')[0]).toBe(
-      'Region,Region (tekst),Kategori,Kategori (tekst),ContentsCode,ContentsCode (tekst),Tid,Tid (tekst),verdi',
+    // The whole table of the latest year: regions and categories down, the four measures across.
+    const [header0, ...rows] = (await csv.text()).trimEnd().split('\n');
+    expect(header0).toMatch(
+      /^region,virksomhetstyper,Brutto driftsutgifter på funksjon\/tjenesteområde \d{4},/,
     );
+    expect(header0!.split(',')).toHaveLength(2 + 4);
+    expect(rows).toHaveLength(37 * 7);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '../domain/errors.ts';
 import { MunicipalityReforms } from '../domain/reforms.ts';
 import { parsePublicationPlan, type PublicationPlan } from '../domain/publication/split-publication.ts';
+import {
+  parseStatbankDescription,
+  type StatbankDescription,
+} from '../domain/publication/statbank-description.ts';
 import { parseReferenceData, type ReferenceData } from '../domain/reference.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
 import { DATA_DIR, readJson } from './data-files.ts';
@@ -93,6 +98,15 @@ export async function loadSurveyDefinition(id: string): Promise<SurveyDefinition
 export async function loadPublicationPlan(id: string): Promise<PublicationPlan> {
   if (!/^[a-z0-9-]+$/.test(id)) throw new DomainError(`"${id}" is not a survey definition id`);
   return parsePublicationPlan(await readJson(`publication/${id}.json`), `data/publication/${id}.json`);
+}
+
+/** A published table's StatBank file description (`data/publication/statbank/<table>.json`). */
+export async function loadStatbankDescription(table: string): Promise<StatbankDescription> {
+  if (!/^[A-Z0-9]+$/.test(table)) throw new DomainError(`"${table}" is not a table id`);
+  const path = `publication/statbank/${table}.json`;
+  if (!existsSync(new URL(path, DATA_DIR)))
+    throw new DomainError(`table ${table} has no StatBank file description (data/${path})`);
+  return parseStatbankDescription(await readJson(path), `data/${path}`);
 }
 
 /** Municipal reforms as dated changes (`data/reference/municipality-reforms.json`). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { testDataset } from '../domain/publication/testing.ts';
-import { datasetCsv, datasetStatbank } from './publication-files.ts';
+import { datasetCsv } from './publication-files.ts';
 
 const dataset = testDataset(
   [
@@ -15,10 +15,6 @@ const dataset = testDataset(
 );
 
 describe('publication files', () => {
-  test('StatBank load file: semicolons, no header, each value followed by its suppression code', () => {
-    expect(datasetStatbank(dataset)).toBe('0301;2021;100;;90;\n3414;2021;;:;;..\n');
-  });
-
   test('CSV: one row per cell without a heading, the value or its symbol', () => {
     expect(datasetCsv(dataset)).toBe(
       'region,statistikkvariabel,år,verdi\nOslo,Brutto,2021,100\nOslo,Netto,2021,90\nNord-Odal,Brutto,2021,:\nNord-Odal,Netto,2021,..\n',

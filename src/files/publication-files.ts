@@ -93,27 +93,3 @@ export async function datasetXlsx(
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-/**
- * A StatBank load file: semicolon-separated, no header; the codes of every dimension but the contents,
- * then for each contents variable its value and its suppression code (empty when published, else the
- * symbol ":" or ".."), as StatBank takes a value column followed by its code column.
- */
-export function datasetStatbank(dataset: PublishedDataset): string {
-  const contents = dataset.dimensions.findIndex((d) => d.role === 'metric');
-  const sizes = dataset.dimensions.map((d) => d.categories.length);
-  const lines = new Map<string, string[]>();
-  let i = 0;
-  for (const picked of combinations(sizes)) {
-    const key = picked
-      .flatMap((p, d) => (d === contents ? [] : [dataset.dimensions[d]!.categories[p]!.code]))
-      .join(';');
-    const symbol = dataset.status[i];
-    const value = dataset.values[i];
-    i++;
-    const line = lines.get(key) ?? [];
-    line.push(symbol ? '' : String(value), symbol ?? '');
-    lines.set(key, line);
-  }
-  return [...lines].map(([key, fields]) => `${key};${fields.join(';')}`).join('\n') + '\n';
-}

@@ -37,6 +37,8 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
   let app: FastifyInstance;
   let pilot: SurveyRound;
   let year: string;
+  let cookie: string;
+  let publishedTables: { id: string; statbank: { filename: string; href: string }[] }[];
 
   /** Every response is held to the PxWeb API v2 specification (and datasets to json-stat.org's schema). */
   const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
@@ -66,13 +68,14 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
       cookieSecret: 'pxweb-secret-pxweb-secret-pxweb-secret',
       pxwebRateLimit: { calls: 10_000, windowSeconds: 10 },
     });
-    const cookie = await staffCookie(app);
+    cookie = await staffCookie(app);
     const published = await app.inject({
       method: 'POST',
       url: `/api/staff/rounds/${pilot.id}/publish`,
       headers: { cookie },
     });
     expect(published.statusCode).toBe(200);
+    publishedTables = published.json<{ tables: typeof publishedTables }>().tables;
   }, 60_000);
   afterAll(async () => {
     await app.close();
@@ -82,6 +85,38 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
   test('publishing needs a statistician', async () => {
     const response = await app.inject({ method: 'POST', url: `/api/staff/rounds/${pilot.id}/publish` });
     expect(response.statusCode).toBe(401);
+  });
+
+  test('the publication gives each table’s StatBank load file, for statisticians to download', async () => {
+    expect(publishedTables.map((t) => t.statbank.map((f) => f.filename))).toEqual([
+      ['f254virksomhet1.dat'],
+      ['f254malgruppe1.dat'],
+    ]);
+    const href = publishedTables[0]!.statbank[0]!.href;
+    expect((await app.inject({ url: href })).statusCode).toBe(401);
+    const file = await app.inject({ url: href, headers: { cookie } });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toBe('attachment; filename="f254virksomhet1.dat"');
+    const lines = file.body.split('\r\n');
+    expect(lines).toHaveLength(37 * 7 + 1);
+    // The JSON-stat's withheld cells are the load file's suppression code 04, its values left empty.
+    const json = JSONstat(
+      (
+        await get(
+          `/api/v2/tables/F254VIRKSOMHET/data?valuecodes[Region]=3414&valuecodes[Kategori]=BPA&valuecodes[ContentsCode]=*&valuecodes[Tid]=*`,
+        )
+      ).json(),
+    );
+    expect(json.status).toEqual([':', ':', ':', ':']);
+    expect(lines).toContain(`3414;BPA;${year};;;;;04;04;04;04`);
+    expect(
+      (
+        await app.inject({
+          url: '/api/staff/publications/F254VIRKSOMHET/statbank/x.dat',
+          headers: { cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   test('the configuration, the list and one table, as PxWeb API v2 gives them', async () => {

@@ -77,6 +77,8 @@ export function toJsonStat(dataset: PublishedDataset, options: JsonStatOptions):
     value: options.withValues ? dataset.values : [],
     ...(options.withValues ? { status } : {}),
     extension: {
+      // The first note says whose figures these are (the respondents'): a reader must be shown it.
+      ...(dataset.notes.length > 0 ? { noteMandatory: { '0': true } } : {}),
       px: {
         tableid: dataset.id,
         matrix: dataset.id,

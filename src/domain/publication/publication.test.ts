@@ -74,6 +74,9 @@ describe('JSON-stat 2.0', () => {
     // PxWeb's schema allows no time in `updated`.
     expect(json['updated']).toBe('2026-11-23');
     expect(json['extension']).toMatchObject({ px: { heading: ['ContentsCode', 'Tid'], stub: ['Region'] } });
+    expect(json['extension']).not.toHaveProperty('noteMandatory');
+    const noted = toJsonStat({ ...dataset, notes: ['Gjelder kommunene som svarte.'] }, options);
+    expect(noted['extension']).toMatchObject({ noteMandatory: { '0': true } });
     const metadata = toJsonStat(dataset, { ...options, withValues: false });
     expect(metadata['value']).toEqual([]);
     expect(metadata).not.toHaveProperty('status');

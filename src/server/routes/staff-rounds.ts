@@ -4,6 +4,7 @@ import { addToSample, createRound, loadPrefilledCsv, removeFromSample } from '..
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { prefillFromAccounts } from '../../app/prefill-from-accounts.ts';
 import { publishRound } from '../../app/publish-round.ts';
+import { statbankFilesFor } from '../../app/statbank-files.ts';
 import { roundStatus } from '../../app/round-status.ts';
 import { checkTimeline } from '../../domain/collection/timeline.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -120,10 +121,51 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   });
 
   // Publication: the round's split suppressed, audited and served by the PxWeb API; refused if an audit fails.
+  // Each table says where its StatBank load files are, or why it has none.
   app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/publish', async (request) => {
     const user = await requireStatistician(request, db, now());
-    return { tables: await publishRound(db, request.params.id, user.username, now()) };
+    const tables = await publishRound(db, request.params.id, user.username, now());
+    return {
+      tables: await Promise.all(
+        tables.map(async (t) => {
+          try {
+            const files = await statbankFilesFor(db, t.id);
+            return {
+              ...t,
+              statbank: files.map((f) => ({
+                filename: f.filename,
+                href: `/api/staff/publications/${t.id}/statbank/${f.filename}`,
+              })),
+            };
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            return { ...t, statbank: [], statbankProblem: error.message };
+          }
+        }),
+      ),
+    };
   });
+
+  // A published table's StatBank load file, as StatBank's client would send it.
+  app.get<{ Params: { table: string; file: string } }>(
+    '/api/staff/publications/:table/statbank/:file',
+    async (request, reply) => {
+      await requireStatistician(request, db, now());
+      const file = (await statbankFilesFor(db, request.params.table)).find(
+        (f) => f.filename === request.params.file,
+      );
+      if (!file)
+        throw problem(
+          404,
+          'not-found',
+          `table ${request.params.table} has no StatBank load file ${request.params.file}`,
+        );
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.content);
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/timeline', async (request) => {
     await requireStatistician(request, db, now());

@@ -1,10 +1,19 @@
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { sendTo } from './staff-api.ts';
 
 /** Prefilled totals from the ingested accounts, and publication of the round's split. */
+interface PublishedTable {
+  id: string;
+  primary: number;
+  secondary: number;
+  statbank: { filename: string; href: string }[];
+  statbankProblem?: string;
+}
+
 export function AccountsPublishPanel({ roundId }: { roundId: string }) {
   const [message, setMessage] = useState<string>();
+  const [published, setPublished] = useState<PublishedTable[]>([]);
   const run = (url: string, say: (answer: never) => string) =>
     sendTo<never>('POST', url, '{}', 'application/json').then(
       (answer) => setMessage(say(answer)),
@@ -31,16 +40,36 @@ export function AccountsPublishPanel({ roundId }: { roundId: string }) {
       <Button
         variant="secondary"
         onClick={() =>
-          void run(
-            `/api/staff/rounds/${roundId}/publish`,
-            (a: { tables: { id: string; primary: number; secondary: number }[] }) =>
-              `Publisert: ${a.tables.map((t) => `${t.id} (${t.primary} primær- og ${t.secondary} sekundærprikket)`).join(', ')}.`,
-          )
+          void run(`/api/staff/rounds/${roundId}/publish`, (a: { tables: PublishedTable[] }) => {
+            setPublished(a.tables);
+            return `Publisert: ${a.tables.map((t) => `${t.id} (${t.primary} primær- og ${t.secondary} sekundærprikket)`).join(', ')}.`;
+          })
         }
       >
         Publiser fordelingen
       </Button>
       {message && <Paragraph role="status">{message}</Paragraph>}
+      {published.length > 0 && (
+        <>
+          <Heading level={3} data-size="xs">
+            Lastefiler til Statistikkbanken
+          </Heading>
+          <ul>
+            {published.map((t) => (
+              <li key={t.id}>
+                {t.id}:{' '}
+                {t.statbank.length > 0
+                  ? t.statbank.map((f) => (
+                      <Link key={f.filename} href={f.href} download={f.filename}>
+                        {f.filename}
+                      </Link>
+                    ))
+                  : `ingen lastefil (${t.statbankProblem ?? 'ingen filbeskrivelse'})`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
