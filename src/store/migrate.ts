@@ -11,6 +11,7 @@ import * as publishedTables from './migrations/009-published-tables.ts';
 import * as accountFigures from './migrations/010-account-figures.ts';
 import * as roundFunctions from './migrations/011-round-functions.ts';
 import * as savedQueries from './migrations/012-saved-queries.ts';
+import * as definitionVersions from './migrations/013-definition-versions.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010-account-figures': accountFigures,
   '011-round-functions': roundFunctions,
   '012-saved-queries': savedQueries,
+  '013-definition-versions': definitionVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

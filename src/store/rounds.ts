@@ -28,18 +28,13 @@ export async function saveRound(db: Db, definition: SurveyDefinition, round: Sur
       .where('id', '=', round.id)
       .executeTakeFirst();
     if (existing) throw new DomainError(`survey round ${round.id} exists already`);
-    await trx
-      .insertInto('survey_definition')
-      .values({ id: definition.id, version: definition.version, definition: JSON.stringify(definition) })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ version: definition.version, definition: JSON.stringify(definition) }),
-      )
-      .execute();
+    await storeDefinition(trx, definition);
     await trx
       .insertInto('survey_round')
       .values({
         id: round.id,
         definition_id: definition.id,
+        definition_version: definition.version,
         reference_year: round.referenceYear,
         unit: round.unit,
         functions: round.functions ? [...round.functions] : null,
@@ -91,6 +86,30 @@ export async function saveRound(db: Db, definition: SurveyDefinition, round: Sur
   });
 }
 
+/**
+ * Stores a version of a survey definition unless it is there already; the same id and version with other
+ * content is refused, so that no round's questionnaire changes under it.
+ */
+async function storeDefinition(trx: Db, definition: SurveyDefinition): Promise<void> {
+  const json = JSON.stringify(definition);
+  const hash = sql<string>`md5(${json}::jsonb::text)`;
+  await trx
+    .insertInto('survey_definition')
+    .values({ id: definition.id, version: definition.version, definition: json, content_hash: hash })
+    .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+    .execute();
+  const stored = await trx
+    .selectFrom('survey_definition')
+    .select(sql<boolean>`content_hash = ${hash}`.as('same'))
+    .where('id', '=', definition.id)
+    .where('version', '=', definition.version)
+    .executeTakeFirstOrThrow();
+  if (!stored.same)
+    throw new DomainError(
+      `survey definition ${definition.id} version ${definition.version} is stored already with other content: a changed definition needs a new version`,
+    );
+}
+
 export interface StoredRound {
   readonly definition: SurveyDefinition;
   readonly round: SurveyRound;
@@ -100,12 +119,17 @@ export interface StoredRound {
 export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
   const header = await db
     .selectFrom('survey_round')
-    .innerJoin('survey_definition', 'survey_definition.id', 'survey_round.definition_id')
+    .innerJoin('survey_definition', (join) =>
+      join
+        .onRef('survey_definition.id', '=', 'survey_round.definition_id')
+        .onRef('survey_definition.version', '=', 'survey_round.definition_version'),
+    )
     .select([
       'survey_round.id',
       'reference_year',
       'unit',
       'definition_id',
+      'definition_version',
       'survey_definition.definition',
       'survey_round.functions',
     ])
@@ -134,7 +158,10 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
     entry[t.measure] = t.amount;
     prefilledOf.set(t.municipality, entry);
   }
-  const definition = parseSurveyDefinition(header.definition, `survey_definition ${header.definition_id}`);
+  const definition = parseSurveyDefinition(
+    header.definition,
+    `survey_definition ${header.definition_id} version ${header.definition_version}`,
+  );
   const functions = header.functions ?? [definition.function];
   return {
     definition: withFunctions(definition, functions),
@@ -182,7 +209,7 @@ export interface RoundHeader {
 
 /**
  * Parsed survey definitions by id and version. A definition is read and checked once per process, not at
- * every autosave; a version is never changed in place (saveRound clears the cache when it stores one).
+ * every autosave; a stored version is never changed (saveRound refuses other content under it).
  */
 const definitions = new Map<string, SurveyDefinition>();
 
@@ -199,8 +226,9 @@ async function definitionOf(
     .selectFrom('survey_definition')
     .select('definition')
     .where('id', '=', id)
+    .where('version', '=', version)
     .executeTakeFirstOrThrow();
-  const parsed = parseSurveyDefinition(row.definition, `survey_definition ${id}`);
+  const parsed = parseSurveyDefinition(row.definition, `survey_definition ${id} version ${version}`);
   const worded = withFunctions(parsed, functions ?? [parsed.function]);
   definitions.set(key, worded);
   return worded;
@@ -211,10 +239,9 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
   const row = await db
     .selectFrom('invitation')
     .innerJoin('survey_round', 'survey_round.id', 'invitation.round_id')
-    .innerJoin('survey_definition', 'survey_definition.id', 'survey_round.definition_id')
     .select([
-      'survey_definition.id as definition_id',
-      'survey_definition.version as definition_version',
+      'survey_round.definition_id',
+      'survey_round.definition_version',
       'survey_round.functions',
       'reference_year',
       'deadline',

@@ -6,11 +6,15 @@ export interface Database {
     id: string;
     version: number;
     definition: unknown;
+    /** md5 of the definition as the database holds it (jsonb's text): a stored version is never changed. */
+    content_hash: string;
     loaded_at: Generated<Date>;
   };
   survey_round: {
     id: string;
     definition_id: string;
+    /** The version of the definition the round was collected with, for ever. */
+    definition_version: number;
     reference_year: number;
     unit: string;
     created_at: Generated<Date>;
