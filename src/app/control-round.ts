@@ -6,15 +6,15 @@ import {
 } from '../domain/collection/controls.ts';
 import { responsesByDay, type DayCount } from '../domain/collection/tracking.ts';
 import { diffVersions, type Change } from '../domain/collection/version-diff.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, NotFoundError, StaleVersionError, SubmissionBlockedError } from '../domain/errors.ts';
 import { loadMunicipalityReforms } from '../files/product-data.ts';
 import type { ResponseContent } from '../domain/survey/response.ts';
 import { validateResponse } from '../domain/validation/validate.ts';
 import type { Db } from '../store/database.ts';
 import { appendVersion, responseVersions } from '../store/responses.ts';
 import { loadRound, loadRoundHeader } from '../store/rounds.ts';
-import { logAction, type Statistician } from '../store/statisticians.ts';
-import { StaleVersionError, SubmissionBlockedError } from './respondent-form.ts';
+import type { Statistician } from '../store/statisticians.ts';
+import { perform } from './action.ts';
 
 /**
  * A statistician's correction: a new submitted version with the reason, never an edit in place. Hard
@@ -34,19 +34,24 @@ export async function correctResponse(
   const header = await loadRoundHeader(db, roundId, municipality);
   const { errors } = validateResponse(header.definition, content, header.prefilled, 'nb');
   if (errors.length > 0) throw new SubmissionBlockedError(errors);
-  const version = await appendVersion(db, roundId, municipality, expected, {
-    content,
-    status: 'submitted',
-    savedBy: `statistician:${user.username}`,
-    submittedAt: now,
-    reason: reason.trim(),
+  return perform(db, user.username, async (trx) => {
+    const version = await appendVersion(trx, roundId, municipality, expected, {
+      content,
+      status: 'submitted',
+      savedBy: `statistician:${user.username}`,
+      submittedAt: now,
+      reason: reason.trim(),
+    });
+    if (version === undefined) throw new StaleVersionError(`version ${expected} is not the latest; reload`);
+    return {
+      result: { version },
+      audit: {
+        action: 'response.correct',
+        subject: `${roundId}/${municipality}`,
+        detail: { from: expected, version, reason: reason.trim() },
+      },
+    };
   });
-  if (version === undefined) throw new StaleVersionError(`version ${expected} is not the latest; reload`);
-  await logAction(db, user.username, 'response.correct', `${roundId}/${municipality}`, {
-    version,
-    reason: reason.trim(),
-  });
-  return { version };
 }
 
 export interface TrailEntry {
@@ -136,19 +141,32 @@ export async function setOutcome(
   outcome: 'confirmed' | 'corrected' | 'pending',
   note: string,
 ): Promise<void> {
-  await db
-    .insertInto('control_outcome')
-    .values({ round_id: roundId, municipality, flag, outcome, note, statistician: user.username })
-    .onConflict((oc) =>
-      oc
-        .columns(['round_id', 'municipality', 'flag'])
-        .doUpdateSet({ outcome, note, statistician: user.username, at: new Date() }),
-    )
-    .execute();
-  await logAction(db, user.username, 'control.outcome', `${roundId}/${municipality}`, {
-    flag,
-    outcome,
-    note,
+  await loadRoundHeader(db, roundId, municipality); // an unknown round or municipality: not found
+  return perform(db, user.username, async (trx) => {
+    const old = await trx
+      .selectFrom('control_outcome')
+      .select(['outcome', 'note'])
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', municipality)
+      .where('flag', '=', flag)
+      .executeTakeFirst();
+    await trx
+      .insertInto('control_outcome')
+      .values({ round_id: roundId, municipality, flag, outcome, note, statistician: user.username })
+      .onConflict((oc) =>
+        oc
+          .columns(['round_id', 'municipality', 'flag'])
+          .doUpdateSet({ outcome, note, statistician: user.username, at: new Date() }),
+      )
+      .execute();
+    return {
+      result: undefined,
+      audit: {
+        action: 'control.outcome',
+        subject: `${roundId}/${municipality}`,
+        detail: { flag, old: old ?? null, new: { outcome, note } },
+      },
+    };
   });
 }
 
@@ -159,12 +177,20 @@ export async function logContact(
   municipality: string,
   contact: { channel: 'phone' | 'email' | 'meeting' | 'other'; question: string; answer: string },
 ): Promise<void> {
-  await db
-    .insertInto('contact_log')
-    .values({ round_id: roundId, municipality, statistician: user.username, ...contact })
-    .execute();
-  await logAction(db, user.username, 'contact.log', `${roundId}/${municipality}`, {
-    channel: contact.channel,
+  await loadRoundHeader(db, roundId, municipality); // an unknown round or municipality: not found
+  return perform(db, user.username, async (trx) => {
+    await trx
+      .insertInto('contact_log')
+      .values({ round_id: roundId, municipality, statistician: user.username, ...contact })
+      .execute();
+    return {
+      result: undefined,
+      audit: {
+        action: 'contact.log',
+        subject: `${roundId}/${municipality}`,
+        detail: { channel: contact.channel },
+      },
+    };
   });
 }
 
@@ -175,7 +201,7 @@ export async function roundTracking(db: Db, roundId: string, now: Date): Promise
     .select(['deadline', 'extended_deadline'])
     .where('id', '=', roundId)
     .executeTakeFirst();
-  if (!round) throw new DomainError(`no survey round ${roundId}`);
+  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
   const invited = await db
     .selectFrom('invitation')
     .select(['municipality', 'extended_deadline'])

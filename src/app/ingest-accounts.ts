@@ -2,7 +2,7 @@ import { exitCodeFor } from '../domain/accounts/control-rules.ts';
 import { DomainError } from '../domain/errors.ts';
 import { saveAccountFigures } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
-import { logAction } from '../store/statisticians.ts';
+import { perform } from './action.ts';
 import { controlAccountsFile, declaredByFile, type AccountsResult } from './control-accounts.ts';
 
 /**
@@ -25,19 +25,27 @@ export async function ingestAccountsFile(
       [path],
     );
   const municipality = declared.region.slice(0, 4);
-  await saveAccountFigures(db, {
-    year: declared.year,
-    municipality,
-    file: path,
-    by,
-    figures: result.functions.flatMap((f) =>
-      f.figures.map((k) => ({ function: f.function, measure: k.code, value: k.value })),
-    ),
+  return perform(db, by, async (trx) => {
+    await saveAccountFigures(trx, {
+      year: declared.year,
+      municipality,
+      file: path,
+      by,
+      figures: result.functions.flatMap((f) =>
+        f.figures.map((k) => ({ function: f.function, measure: k.code, value: k.value })),
+      ),
+    });
+    return {
+      result,
+      audit: {
+        action: 'accounts.ingest',
+        subject: `${declared.year}/${municipality}`,
+        detail: {
+          file: path,
+          forced: options.force === true && blocking.length > 0,
+          findings: result.report.findings.length,
+        },
+      },
+    };
   });
-  await logAction(db, by, 'accounts.ingest', `${declared.year}/${municipality}`, {
-    file: path,
-    forced: options.force === true && blocking.length > 0,
-    findings: result.report.findings.length,
-  });
-  return result;
 }

@@ -2,7 +2,7 @@ import { loadChartOfAccounts } from '../files/accounts-data.ts';
 import { loadAccountFigures } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
 import { loadRound, savePrefilledTotals } from '../store/rounds.ts';
-import { logAction } from '../store/statisticians.ts';
+import { perform } from './action.ts';
 
 export interface PrefillSummary {
   /** The functions summed: the survey's own, or what it was split into by the round's year. */
@@ -46,7 +46,15 @@ export async function prefillFromAccounts(db: Db, by: string, roundId: string): 
         amount: Math.round(amount),
       });
   }
-  await savePrefilledTotals(db, rows);
-  await logAction(db, by, 'round.prefill-from-accounts', roundId, { functions, rows: rows.length, missing });
-  return { functions, filled: round.invitations.length - missing.length, missing };
+  return perform(db, by, async (trx) => {
+    await savePrefilledTotals(trx, rows);
+    return {
+      result: { functions, filled: round.invitations.length - missing.length, missing },
+      audit: {
+        action: 'round.prefill-from-accounts',
+        subject: roundId,
+        detail: { functions, rows: rows.length, missing },
+      },
+    };
+  });
 }

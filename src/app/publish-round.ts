@@ -12,7 +12,7 @@ import { highsSolver } from '../solver/highs.ts';
 import type { Db } from '../store/database.ts';
 import { savePublications } from '../store/publications.ts';
 import { loadRound } from '../store/rounds.ts';
-import { logAction } from '../store/statisticians.ts';
+import { perform } from './action.ts';
 
 export interface PublishedSummary {
   readonly id: string;
@@ -41,27 +41,36 @@ export async function publishRound(
   const published = plan.tables.map((t) =>
     publishSplit(round, definition, reference, plan, t, solver, now.toISOString(), codelists),
   );
-  await savePublications(
-    db,
-    roundId,
-    actor,
-    published.map((p) => ({
-      dataset: p.dataset,
-      audit: p.audits.map((a) => ({
-        measure: a.measure,
-        passed: a.report.passed,
-        checked: a.report.checked,
-        intervals: a.report.intervals.map((i) => ({
-          cell: i.cell,
-          value: i.value,
-          lower: i.lower,
-          upper: i.upper,
-          required: i.required,
+  await perform(db, actor, async (trx) => {
+    await savePublications(
+      trx,
+      roundId,
+      actor,
+      published.map((p) => ({
+        dataset: p.dataset,
+        audit: p.audits.map((a) => ({
+          measure: a.measure,
+          passed: a.report.passed,
+          checked: a.report.checked,
+          intervals: a.report.intervals.map((i) => ({
+            cell: i.cell,
+            value: i.value,
+            lower: i.lower,
+            upper: i.upper,
+            required: i.required,
+          })),
         })),
       })),
-    })),
-  );
-  await logAction(db, actor, 'round.publish', roundId, { tables: published.map((p) => p.dataset.id) });
+    );
+    return {
+      result: undefined,
+      audit: {
+        action: 'round.publish',
+        subject: roundId,
+        detail: { tables: published.map((p) => p.dataset.id) },
+      },
+    };
+  });
   return published.map((p) => ({
     id: p.dataset.id,
     label: p.dataset.label,

@@ -1,24 +1,13 @@
-import { DomainError } from '../domain/errors.ts';
+import { FormClosedError, StaleVersionError, SubmissionBlockedError } from '../domain/errors.ts';
+import type { ValidationResult } from '../domain/validation/finding.ts';
 import type { Language } from '../domain/language.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { ResponseContent } from '../domain/survey/response.ts';
-import type { ValidationResult } from '../domain/validation/finding.ts';
 import { validateResponse } from '../domain/validation/validate.ts';
 import type { Db } from '../store/database.ts';
 import type { RespondentIdentity } from '../store/respondents.ts';
 import { appendVersion, latestVersion, type StoredVersion } from '../store/responses.ts';
 import { loadRoundHeader } from '../store/rounds.ts';
-
-/** Someone saved after the version the writer had: reload before saving again. */
-export class StaleVersionError extends DomainError {}
-/** The deadline (or the municipality's extension) has passed: the form is read-only. */
-export class FormClosedError extends DomainError {}
-/** Hard validation errors stop a submission. */
-export class SubmissionBlockedError extends DomainError {
-  constructor(readonly errors: ValidationResult['errors']) {
-    super('the form has errors that must be corrected before it is submitted');
-  }
-}
 
 export interface RespondentForm {
   readonly definition: SurveyDefinition;

@@ -1,11 +1,14 @@
 import { osloLongDate } from '../domain/oslo-time.ts';
 import nodemailer from 'nodemailer';
 import { DEFAULT_TEMPLATES, renderTemplate } from '../domain/collection/mail-template.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, NotFoundError } from '../domain/errors.ts';
+import * as z from 'zod';
 import type { Db } from '../store/database.ts';
 import { ensureTokens } from '../store/respondents.ts';
 import { loadRoundHeader } from '../store/rounds.ts';
-import { logAction, type Statistician } from '../store/statisticians.ts';
+import type { Statistician } from '../store/statisticians.ts';
+import { csvLines } from '../files/simple-csv.ts';
+import { perform } from './action.ts';
 
 export interface MailSettings {
   /** smtp://host:port of the mail server. */
@@ -18,7 +21,9 @@ export interface MailSettings {
 /**
  * Sends invitations or reminders over SMTP to every invited municipality with a contact address (reminders
  * only to those that have not submitted), each with its personal link, and records each in the outbox as
- * sent or failed. A failure of one does not stop the others.
+ * sent or failed, with its audit entry. A failure of one does not stop the others; each message is its
+ * own action, recorded as soon as the mail server has answered, so that a message that went out is on
+ * record whatever happens to the next.
  */
 export async function sendMail(
   db: Db,
@@ -55,7 +60,14 @@ export async function sendMail(
     .where('language', '=', language)
     .executeTakeFirst();
   const template = custom ?? DEFAULT_TEMPLATES[kind][language];
-  const tokens = new Map((await ensureTokens(db, roundId)).map((t) => [t.municipality, t.token]));
+  const tokens = new Map(
+    (
+      await perform(db, user.username, async (trx) => ({
+        result: await ensureTokens(trx, roundId),
+        audit: { action: 'round.links', subject: roundId, detail: { kind } },
+      }))
+    ).map((t) => [t.municipality, t.token]),
+  );
   const transport = nodemailer.createTransport(settings.smtpUrl);
   let sent = 0;
   let failed = 0;
@@ -81,33 +93,124 @@ export async function sendMail(
         body,
         sent_by: user.username,
       };
-      try {
-        const info = await transport.sendMail({
-          from: settings.from,
-          to: i.contact_email!,
-          subject,
-          text: body,
-        });
-        await db
-          .insertInto('outbox')
-          .values({ ...record, status: 'sent', message_id: info.messageId })
-          .execute();
-        sent += 1;
-      } catch (error) {
-        await db
-          .insertInto('outbox')
-          .values({
-            ...record,
-            status: 'failed',
+      const outcome = await transport
+        .sendMail({ from: settings.from, to: i.contact_email!, subject, text: body })
+        .then(
+          (info) => ({ status: 'sent' as const, message_id: info.messageId }),
+          (error: unknown) => ({
+            status: 'failed' as const,
             error: error instanceof Error ? error.message : String(error),
-          })
+          }),
+        );
+      await perform(db, user.username, async (trx) => {
+        await trx
+          .insertInto('outbox')
+          .values({ ...record, ...outcome })
           .execute();
-        failed += 1;
-      }
+        return {
+          result: undefined,
+          audit: {
+            action: `mail.${kind}`,
+            subject: `${roundId}/${i.municipality}`,
+            detail: { to: record.to_address, status: outcome.status },
+          },
+        };
+      });
+      if (outcome.status === 'sent') sent += 1;
+      else failed += 1;
     }
   } finally {
     transport.close();
   }
-  await logAction(db, user.username, `mail.${kind}`, roundId, { sent, failed });
   return { sent, failed };
+}
+
+const email = z.email();
+
+/** Contact addresses from CSV lines `municipality,email`: all valid, or nothing changes; old and new logged. */
+export async function setContacts(db: Db, user: Statistician, roundId: string, csv: string): Promise<number> {
+  const rows = csvLines(csv, 'municipality').map(({ fields: [municipality = '', address = ''], number }) => {
+    if (!email.safeParse(address).success)
+      throw new DomainError(`"${address}" is not an e-mail address`, ['contacts.csv', `line ${number}`]);
+    return { municipality, address };
+  });
+  return perform(db, user.username, async (trx) => {
+    const changes: { municipality: string; old: string | null; new: string }[] = [];
+    for (const row of rows) {
+      const old = await trx
+        .selectFrom('invitation')
+        .select('contact_email')
+        .where('round_id', '=', roundId)
+        .where('municipality', '=', row.municipality)
+        .executeTakeFirst();
+      if (!old) throw new DomainError(`${row.municipality} is not invited to ${roundId}`, ['contacts.csv']);
+      await trx
+        .updateTable('invitation')
+        .set({ contact_email: row.address })
+        .where('round_id', '=', roundId)
+        .where('municipality', '=', row.municipality)
+        .execute();
+      changes.push({ municipality: row.municipality, old: old.contact_email, new: row.address });
+    }
+    return {
+      result: rows.length,
+      audit: { action: 'round.contacts', subject: roundId, detail: { changes } },
+    };
+  });
+}
+
+/** When reminders go out by themselves: days before and after the deadline. */
+export async function setReminderSchedule(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  schedule: { daysBefore: number[]; daysAfter: number[] },
+): Promise<void> {
+  return perform(db, user.username, async (trx) => {
+    const old = await trx
+      .selectFrom('survey_round')
+      .select('reminder_schedule')
+      .where('id', '=', roundId)
+      .executeTakeFirst();
+    if (!old) throw new NotFoundError(`no survey round ${roundId}`);
+    await trx
+      .updateTable('survey_round')
+      .set({ reminder_schedule: JSON.stringify(schedule) })
+      .where('id', '=', roundId)
+      .execute();
+    return {
+      result: undefined,
+      audit: {
+        action: 'round.reminders',
+        subject: roundId,
+        detail: { old: old.reminder_schedule, new: schedule },
+      },
+    };
+  });
+}
+
+/** A bounce that came back after a message was accepted (a delivery status notification), by message id. */
+export async function recordBounce(
+  db: Db,
+  user: Statistician,
+  messageId: string,
+  reason: string,
+): Promise<{ municipality: string; status: 'bounced' }> {
+  return perform(db, user.username, async (trx) => {
+    const updated = await trx
+      .updateTable('outbox')
+      .set({ status: 'bounced', error: reason })
+      .where('message_id', '=', messageId)
+      .returning(['round_id', 'municipality'])
+      .executeTakeFirst();
+    if (!updated) throw new NotFoundError(`no message ${messageId} in the outbox`);
+    return {
+      result: { municipality: updated.municipality, status: 'bounced' as const },
+      audit: {
+        action: 'mail.bounce',
+        subject: `${updated.round_id}/${updated.municipality}`,
+        detail: { message_id: messageId, reason },
+      },
+    };
+  });
 }

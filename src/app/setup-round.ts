@@ -1,13 +1,15 @@
 import { drawSample, type Candidate, type SampleDesign, type Selected } from '../domain/collection/sample.ts';
 import { checkTimeline, type Timeline } from '../domain/collection/timeline.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, NotFoundError } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import { loadRound } from '../store/rounds.ts';
 import { loadChartOfAccounts } from '../files/accounts-data.ts';
 import { loadMunicipalities } from '../files/product-data.ts';
 import { csvLines } from '../files/simple-csv.ts';
 import type { Db } from '../store/database.ts';
-import { savePrefilledTotals, saveRound, setTimeline } from '../store/rounds.ts';
-import { logAction, type Statistician } from '../store/statisticians.ts';
+import { findRound, savePrefilledTotals, saveRound, setExtension, setTimeline } from '../store/rounds.ts';
+import type { Statistician } from '../store/statisticians.ts';
+import { perform } from './action.ts';
 
 export interface CandidateInput extends Candidate {
   readonly populationApprox?: number | undefined;
@@ -37,33 +39,46 @@ export async function createRound(
   const selected = drawSample(candidates, design);
   const populationOf = new Map(candidates.map((c) => [c.municipality, c.populationApprox ?? null]));
   const criteriaOf = new Map(candidates.map((c) => [c.municipality, c.criteria]));
-  await saveRound(db, definition, {
-    id: round.id,
-    definitionId: definition.id,
-    referenceYear: round.referenceYear,
-    unit: definition.unit,
-    functions: (await loadChartOfAccounts()).successors(definition.function, round.referenceYear),
-    invitations: selected.map((s) => ({
-      municipality: s.municipality,
-      name: names?.get(s.municipality) ?? s.municipality,
-      sizeGroup: s.sizeGroup,
-      asss: (criteriaOf.get(s.municipality) ?? []).includes('ASSS'),
-      criteria: [...new Set([...(criteriaOf.get(s.municipality) ?? []), ...s.reasons])],
-      attendedMeeting: false,
-      meetingParticipants: 0,
-      populationApprox: populationOf.get(s.municipality) ?? null,
-      prefilled: {},
-    })),
-    responses: [],
+  const functions = (await loadChartOfAccounts()).successors(definition.function, round.referenceYear);
+  return perform(db, user.username, async (trx) => {
+    await saveRound(trx, definition, {
+      id: round.id,
+      definitionId: definition.id,
+      referenceYear: round.referenceYear,
+      unit: definition.unit,
+      functions,
+      invitations: selected.map((s) => ({
+        municipality: s.municipality,
+        name: names?.get(s.municipality) ?? s.municipality,
+        sizeGroup: s.sizeGroup,
+        asss: (criteriaOf.get(s.municipality) ?? []).includes('ASSS'),
+        criteria: [...new Set([...(criteriaOf.get(s.municipality) ?? []), ...s.reasons])],
+        attendedMeeting: false,
+        meetingParticipants: 0,
+        populationApprox: populationOf.get(s.municipality) ?? null,
+        prefilled: {},
+      })),
+      responses: [],
+    });
+    await setTimeline(trx, round.id, round.timeline);
+    await trx
+      .updateTable('survey_round')
+      .set({ sample_design: JSON.stringify(design) })
+      .where('id', '=', round.id)
+      .execute();
+    return {
+      result: selected,
+      audit: {
+        action: 'round.create',
+        subject: round.id,
+        detail: {
+          definition: `${definition.id} version ${definition.version}`,
+          design,
+          selected: selected.length,
+        },
+      },
+    };
   });
-  await setTimeline(db, round.id, round.timeline);
-  await db
-    .updateTable('survey_round')
-    .set({ sample_design: JSON.stringify(design) })
-    .where('id', '=', round.id)
-    .execute();
-  await logAction(db, user.username, 'round.create', round.id, { design, selected: selected.length });
-  return selected;
 }
 
 /**
@@ -75,9 +90,9 @@ export async function loadPrefilledCsv(
   db: Db,
   user: Statistician,
   roundId: string,
-  definition: SurveyDefinition,
   csv: string,
 ): Promise<number> {
+  const { definition } = await loadRound(db, roundId);
   const invited = new Set(
     (await db.selectFrom('invitation').select('municipality').where('round_id', '=', roundId).execute()).map(
       (i) => i.municipality,
@@ -95,9 +110,13 @@ export async function loadPrefilledCsv(
       return { round_id: roundId, municipality, measure, amount: Number(amount) };
     },
   );
-  await savePrefilledTotals(db, rows);
-  await logAction(db, user.username, 'round.prefill', roundId, { rows: rows.length });
-  return rows.length;
+  return perform(db, user.username, async (trx) => {
+    await savePrefilledTotals(trx, rows);
+    return {
+      result: rows.length,
+      audit: { action: 'round.prefill', subject: roundId, detail: { rows: rows.length } },
+    };
+  });
 }
 
 /** Adds a municipality to a round's sample by hand, with the reason, logged. */
@@ -105,12 +124,14 @@ export async function addToSample(
   db: Db,
   user: Statistician,
   roundId: string,
-  entry: { municipality: string; sizeGroup: string; reason: string; referenceYear: number },
+  entry: { municipality: string; sizeGroup: string; reason: string },
 ): Promise<void> {
   if (entry.reason.trim() === '') throw new DomainError('adding by hand needs a reason', ['reason']);
-  const names = await loadMunicipalities(entry.referenceYear);
+  const round = await findRound(db, roundId);
+  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
+  const names = await loadMunicipalities(round.referenceYear);
   if (names && !names.has(entry.municipality))
-    throw new DomainError(`${entry.municipality} is no municipality in ${entry.referenceYear}`, [
+    throw new DomainError(`${entry.municipality} is no municipality in ${round.referenceYear}`, [
       'municipality',
     ]);
   const exists = await db
@@ -120,22 +141,29 @@ export async function addToSample(
     .where('municipality', '=', entry.municipality)
     .executeTakeFirst();
   if (exists) throw new DomainError(`${entry.municipality} is in the sample already`, ['municipality']);
-  await db
-    .insertInto('invitation')
-    .values({
-      round_id: roundId,
-      municipality: entry.municipality,
-      name: names?.get(entry.municipality) ?? entry.municipality,
-      size_group: entry.sizeGroup,
-      asss: false,
-      criteria: ['BY_HAND'],
-      attended_meeting: false,
-      meeting_participants: 0,
-      population_approx: null,
-    })
-    .execute();
-  await logAction(db, user.username, 'sample.add', `${roundId}/${entry.municipality}`, {
-    reason: entry.reason.trim(),
+  return perform(db, user.username, async (trx) => {
+    await trx
+      .insertInto('invitation')
+      .values({
+        round_id: roundId,
+        municipality: entry.municipality,
+        name: names?.get(entry.municipality) ?? entry.municipality,
+        size_group: entry.sizeGroup,
+        asss: false,
+        criteria: ['BY_HAND'],
+        attended_meeting: false,
+        meeting_participants: 0,
+        population_approx: null,
+      })
+      .execute();
+    return {
+      result: undefined,
+      audit: {
+        action: 'sample.add',
+        subject: `${roundId}/${entry.municipality}`,
+        detail: { size_group: entry.sizeGroup, reason: entry.reason.trim() },
+      },
+    };
   });
 }
 
@@ -156,14 +184,136 @@ export async function removeFromSample(
     .executeTakeFirst();
   if (answered)
     throw new DomainError(`${municipality} has answered; its answers stay in the round`, ['municipality']);
-  const removed = await db
-    .deleteFrom('invitation')
-    .where('round_id', '=', roundId)
-    .where('municipality', '=', municipality)
-    .executeTakeFirst();
-  if (removed.numDeletedRows === 0n)
-    throw new DomainError(`${municipality} is not in the sample of ${roundId}`);
-  await logAction(db, user.username, 'sample.remove', `${roundId}/${municipality}`, {
-    reason: reason.trim(),
+  return perform(db, user.username, async (trx) => {
+    const removed = await trx
+      .deleteFrom('invitation')
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', municipality)
+      .returningAll()
+      .executeTakeFirst();
+    if (!removed) throw new NotFoundError(`${municipality} is not in the sample of ${roundId}`);
+    return {
+      result: undefined,
+      audit: {
+        action: 'sample.remove',
+        subject: `${roundId}/${municipality}`,
+        detail: {
+          old: { size_group: removed.size_group, criteria: removed.criteria },
+          reason: reason.trim(),
+        },
+      },
+    };
+  });
+}
+
+/** Sets a round's timeline; its deadline and extended deadline close the forms. */
+export async function setRoundTimeline(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  timeline: Timeline,
+): Promise<Timeline> {
+  checkTimeline(timeline);
+  return perform(db, user.username, async (trx) => {
+    const old = await findRound(trx, roundId);
+    if (!old) throw new NotFoundError(`no survey round ${roundId}`);
+    await setTimeline(trx, roundId, timeline);
+    return {
+      result: timeline,
+      audit: { action: 'round.timeline', subject: roundId, detail: { old: old.timeline, new: timeline } },
+    };
+  });
+}
+
+/** Extends one municipality's deadline (null: takes the extension back). */
+export async function extendDeadline(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  municipality: string,
+  until: string | null,
+): Promise<void> {
+  return perform(db, user.username, async (trx) => {
+    const old = await trx
+      .selectFrom('invitation')
+      .select('extended_deadline')
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', municipality)
+      .executeTakeFirst();
+    if (!old) throw new NotFoundError(`municipality ${municipality} is not invited to ${roundId}`);
+    await setExtension(trx, roundId, municipality, until === null ? null : new Date(until));
+    return {
+      result: undefined,
+      audit: {
+        action: 'round.extension',
+        subject: `${roundId}/${municipality}`,
+        detail: { old: old.extended_deadline?.toISOString() ?? null, new: until },
+      },
+    };
+  });
+}
+
+/** Who came to the information meeting: CSV lines `municipality,participants`, all valid or nothing changes. */
+export async function recordAttendance(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  csv: string,
+): Promise<number> {
+  const rows = csvLines(csv, 'municipality').map(
+    ({ fields: [municipality = '', participants = ''], number }) => {
+      if (!/^\d+$/.test(participants))
+        throw new DomainError(`"${participants}" is not a number of participants`, [
+          'attendance.csv',
+          `line ${number}`,
+        ]);
+      return { municipality, participants: Number(participants) };
+    },
+  );
+  return perform(db, user.username, async (trx) => {
+    for (const row of rows) {
+      const updated = await trx
+        .updateTable('invitation')
+        .set({ attended_meeting: row.participants > 0, meeting_participants: row.participants })
+        .where('round_id', '=', roundId)
+        .where('municipality', '=', row.municipality)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n)
+        throw new DomainError(`${row.municipality} is not invited to ${roundId}`, ['attendance.csv']);
+    }
+    return { result: rows.length, audit: { action: 'round.attendance', subject: roundId, detail: { rows } } };
+  });
+}
+
+/** A round's own text for invitations or reminders in one language, replacing the default. */
+export async function saveMailTemplate(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  template: { kind: 'invitation' | 'reminder'; language: 'nb' | 'nn'; subject: string; body: string },
+): Promise<void> {
+  const { kind, language, subject, body } = template;
+  if (!(await findRound(db, roundId))) throw new NotFoundError(`no survey round ${roundId}`);
+  return perform(db, user.username, async (trx) => {
+    const old = await trx
+      .selectFrom('mail_template')
+      .select(['subject', 'body'])
+      .where('round_id', '=', roundId)
+      .where('kind', '=', kind)
+      .where('language', '=', language)
+      .executeTakeFirst();
+    await trx
+      .insertInto('mail_template')
+      .values({ round_id: roundId, kind, language, subject, body })
+      .onConflict((oc) => oc.columns(['round_id', 'kind', 'language']).doUpdateSet({ subject, body }))
+      .execute();
+    return {
+      result: undefined,
+      audit: {
+        action: 'round.template',
+        subject: roundId,
+        detail: { kind, language, old: old ?? null, new: { subject, body } },
+      },
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, NotFoundError } from '../domain/errors.ts';
 import { statbankFaults } from '../domain/publication/statbank-check.ts';
 import { loadFileText, statbankLoadFiles } from '../domain/publication/statbank-load.ts';
 import { loadStatbankDescription } from '../files/product-data.ts';
@@ -19,7 +19,7 @@ export interface StatbankFile {
  */
 export async function statbankFilesFor(db: Db, table: string): Promise<StatbankFile[]> {
   const stored = await findPublication(db, table);
-  if (!stored) throw new DomainError(`no published table ${table}`);
+  if (!stored) throw new NotFoundError(`no published table ${table}`);
   const description = await loadStatbankDescription(table);
   const files = statbankLoadFiles(stored.dataset, description);
   const faults = statbankFaults(description, files);

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { configuredDatabase } from '../config.ts';
 import { openDatabase } from '../store/database.ts';
-import { addStatistician } from '../store/statisticians.ts';
+import { addStatistician } from '../app/staff-users.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The password from KOSTRA_PASSWORD, or the first line of standard input (never an argument: ps shows those). */

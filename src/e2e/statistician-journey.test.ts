@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addStatistician } from '../store/statisticians.ts';
+import { addStatistician } from '../app/staff-users.ts';
 import { startSmtpSink } from '../testing/smtp-sink.ts';
 import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
 

@@ -5,6 +5,7 @@ import type { MailSettings } from '../app/send-mail.ts';
 import type { Db } from '../store/database.ts';
 import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { requireRespondentForRespondentRoutes } from './policies/respondent.ts';
 import { requireStatisticianForStaffRoutes } from './policies/statistician.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   app.get('/api/health', () => ({ status: 'ok' }));
   requireStatisticianForStaffRoutes(app, context.db, context.now);
+  requireRespondentForRespondentRoutes(app, context.db, context.now);
   sessionRoutes(app, context);
   respondentFormRoutes(app, context);
   staffRoutes(app, context);

@@ -1,7 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
-import { FormClosedError, StaleVersionError, SubmissionBlockedError } from '../app/respondent-form.ts';
-import { DomainError } from '../domain/errors.ts';
+import {
+  DomainError,
+  FormClosedError,
+  NotFoundError,
+  StaleVersionError,
+  SubmissionBlockedError,
+} from '../domain/errors.ts';
 import { HttpProblem, problem, sendProblem } from './problem.ts';
 
 /** Every error leaves the server as application/problem+json; nothing internal leaks into it. */
@@ -41,6 +46,7 @@ function toProblem(error: FastifyError | Error) {
     return problem(412, 'stale-version', 'The form has changed', error.message).problem;
   if (error instanceof FormClosedError)
     return problem(409, 'form-closed', 'The form is closed', error.message).problem;
+  if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message).problem;
   if (error instanceof DomainError)
     return problem(400, 'invalid', 'The request cannot be carried out', error.message).problem;
   const code = (error as FastifyError).code;

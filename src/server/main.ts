@@ -7,7 +7,7 @@ import { sendDueReminders } from '../app/scheduled-reminders.ts';
 import { configuredDatabase, readConfig } from '../config.ts';
 import { openDatabase } from '../store/database.ts';
 import { cookieSecret } from '../store/settings.ts';
-import { addStatistician } from '../store/statisticians.ts';
+import { addStatistician } from '../app/staff-users.ts';
 import { buildApp } from './app.ts';
 
 /**

@@ -259,6 +259,18 @@ describe.each(databases)('the respondent API on $kind', (database) => {
 
     test('no cookie, a forged cookie or an unsigned session id: 401', async () => {
       expectProblem(await form(''), 401);
+      // The session is checked before the body: no schema detail for a caller without one.
+      const malformed = await save('', undefined, { nonsense: true });
+      expectProblem(malformed, 401);
+      expect(malformed.json()).toMatchObject({ title: 'Sign in with the link from your invitation' });
+      expectProblem(
+        await app.inject({
+          method: 'POST',
+          url: '/api/respondent/form/submit',
+          payload: { minutes_spent: 'x' },
+        }),
+        401,
+      );
       expectProblem(await form('kostra_session=forged.value'), 401);
       const real = (await signIn('a/1001')).split('=')[1]!;
       const unsignedId = decodeURIComponent(real).split('.')[0]!;

@@ -4,7 +4,7 @@ import { answered, definition, given, invitation, response, round } from '../dom
 import type { Db } from '../store/database.ts';
 import { ensureTokens } from '../store/respondents.ts';
 import { saveRound } from '../store/rounds.ts';
-import { addStatistician } from '../store/statisticians.ts';
+import { addStatistician } from '../app/staff-users.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { buildApp } from './app.ts';
 import { registeredRoutes } from './testing/routes.ts';

@@ -1,4 +1,4 @@
-import type { Db } from './database.ts';
+import { inTransaction, type Db } from './database.ts';
 
 export interface AccountFigureRow {
   readonly function: string;
@@ -17,7 +17,7 @@ export async function saveAccountFigures(
     figures: readonly AccountFigureRow[];
   },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .deleteFrom('account_figure')
       .where('year', '=', entry.year)

@@ -36,3 +36,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
   }
   return db;
 }
+
+/**
+ * Runs `work` in a transaction: the caller's, when it is already in one (a use case passes its transaction
+ * down), or a new one. Store functions that write more than one statement go through this, so that they
+ * compose into one use case's transaction.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

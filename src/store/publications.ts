@@ -1,5 +1,5 @@
 import type { PublishedDataset } from '../domain/publication/dataset.ts';
-import type { Db } from './database.ts';
+import { inTransaction, type Db } from './database.ts';
 
 export interface StoredPublication {
   readonly dataset: PublishedDataset;
@@ -14,7 +14,7 @@ export async function savePublications(
   publishedBy: string,
   tables: readonly { dataset: PublishedDataset; audit: unknown }[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const t of tables) {
       const row = {
         round_id: roundId,

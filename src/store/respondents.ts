@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from './database.ts';
+import { inTransaction, type Db } from './database.ts';
 
 /** 32 random bytes, URL-safe: unguessable, and short enough for a link. */
 export const newSecret = () => randomBytes(32).toString('base64url');
@@ -13,7 +13,7 @@ export async function ensureTokens(
   db: Db,
   roundId: string,
 ): Promise<{ municipality: string; token: string }[]> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const invited = await trx
       .selectFrom('invitation')
       .select('municipality')

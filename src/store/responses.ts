@@ -1,7 +1,7 @@
 import type { ResponseContent } from '../domain/survey/response.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
-import type { Db } from './database.ts';
+import { inTransaction, type Db } from './database.ts';
 
 export interface StoredVersion {
   readonly version: number;
@@ -112,7 +112,7 @@ export async function appendVersion(
   // to reload. A submission always waits. On this machine the wait made the p99 of autosaves 5-10 times
   // slower (bench/RESULTS.md).
   if (version.status === 'draft') {
-    return db.transaction().execute(async (trx) => {
+    return inTransaction(db, async (trx) => {
       await sql`set local synchronous_commit = off`.execute(trx);
       return insertVersion(trx, roundId, municipality, expected, version);
     });

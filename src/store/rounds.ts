@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { deadlineInstant, effectiveDeadline, type Timeline } from '../domain/collection/timeline.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, NotFoundError } from '../domain/errors.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
 import { withFunctions } from '../domain/survey/functions-text.ts';
 import type { ResponseTable } from '../domain/survey/response.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
-import type { Db } from './database.ts';
+import { inTransaction, type Db } from './database.ts';
 
 /** Rows per insert statement: far below PostgreSQL's limit of 65 535 parameters. */
 const CHUNK = 1000;
@@ -21,7 +21,7 @@ function chunks<T>(items: readonly T[]): T[][] {
  * transaction: it is stored whole or not at all. A round id that exists already is refused.
  */
 export async function saveRound(db: Db, definition: SurveyDefinition, round: SurveyRound): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom('survey_round')
       .select('id')
@@ -135,7 +135,7 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
     ])
     .where('survey_round.id', '=', roundId)
     .executeTakeFirst();
-  if (!header) throw new DomainError(`no survey round ${roundId}`);
+  if (!header) throw new NotFoundError(`no survey round ${roundId}`);
   const invitations = await db
     .selectFrom('invitation')
     .selectAll()
@@ -258,7 +258,7 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
     .where('invitation.round_id', '=', roundId)
     .where('invitation.municipality', '=', municipality)
     .executeTakeFirst();
-  if (!row) throw new DomainError(`municipality ${municipality} is not invited to ${roundId}`);
+  if (!row) throw new NotFoundError(`municipality ${municipality} is not invited to ${roundId}`);
   return {
     definition: await definitionOf(db, row.definition_id, row.definition_version, row.functions),
     referenceYear: row.reference_year,
@@ -270,6 +270,19 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
     effectiveDeadline: effectiveDeadline(row.deadline, row.round_extension, row.own_extension),
     prefilled: row.prefilled ?? {},
   };
+}
+
+/** A round's own fields, or undefined when there is no such round. */
+export async function findRound(
+  db: Db,
+  roundId: string,
+): Promise<{ referenceYear: number; timeline: Timeline } | undefined> {
+  const row = await db
+    .selectFrom('survey_round')
+    .select(['reference_year', 'timeline'])
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  return row && { referenceYear: row.reference_year, timeline: row.timeline ?? {} };
 }
 
 /** Sets a round's deadline (null: none). */
@@ -330,7 +343,7 @@ export async function savePrefilledTotals(
   db: Db,
   rows: readonly { round_id: string; municipality: string; measure: string; amount: number }[],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const row of rows)
       await trx
         .insertInto('prefilled_total')

@@ -15,8 +15,8 @@ export interface Statistician {
 
 const sessionHash = (id: string) => createHash('sha256').update(id).digest('base64url');
 
-/** Adds a statistician with an argon2id-hashed password; refuses a weak password or a taken name. */
-export async function addStatistician(
+/** Stores a statistician with an argon2id-hashed password; refuses a weak password or a taken name. */
+export async function insertStatistician(
   db: Db,
   user: { username: string; displayName: string; role: StaffRole; password: string },
 ): Promise<Statistician> {
@@ -40,18 +40,15 @@ export async function addStatistician(
     })
     .returning(['id', 'username', 'display_name', 'role'])
     .executeTakeFirstOrThrow();
-  await logAction(db, 'system', 'user.add', user.username, { role: user.role });
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
 }
 
-/** Checks a password and opens a session; undefined for a wrong name or password or a disabled user. */
-export async function openStaffSession(
+/** The statistician of a name and password; undefined for a wrong name or password or a disabled user. */
+export async function checkPassword(
   db: Db,
   username: string,
   password: string,
-  now: Date,
-  lifetimeMs: number,
-): Promise<{ sessionId: string; statistician: Statistician; expiresAt: Date } | undefined> {
+): Promise<Statistician | undefined> {
   const row = await db
     .selectFrom('statistician')
     .selectAll()
@@ -60,22 +57,19 @@ export async function openStaffSession(
     .executeTakeFirst();
   // Verify against something even for an unknown name, so that timing does not tell which names exist.
   const ok = await verify(row?.password_hash ?? (await dummyHash()), password).catch(() => false);
-  if (!row || !ok) {
-    await logAction(db, username, 'session.refused', null, null);
-    return undefined;
-  }
+  return row && ok
+    ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role }
+    : undefined;
+}
+
+/** Stores a new session of a statistician; returns its secret id (only its hash is kept). */
+export async function insertStaffSession(db: Db, statisticianId: number, expiresAt: Date): Promise<string> {
   const sessionId = newSecret();
-  const expiresAt = new Date(now.getTime() + lifetimeMs);
   await db
     .insertInto('statistician_session')
-    .values({ id_hash: sessionHash(sessionId), statistician_id: row.id, expires_at: expiresAt })
+    .values({ id_hash: sessionHash(sessionId), statistician_id: statisticianId, expires_at: expiresAt })
     .execute();
-  await logAction(db, row.username, 'session.open', null, null);
-  return {
-    sessionId,
-    statistician: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
-    expiresAt,
-  };
+  return sessionId;
 }
 
 let dummy: Promise<string> | undefined;
@@ -100,25 +94,10 @@ export async function staffSessionUser(
     : undefined;
 }
 
-export async function endStaffSession(db: Db, sessionId: string, actor: string): Promise<void> {
+export async function markSessionEnded(db: Db, sessionId: string): Promise<void> {
   await db
     .updateTable('statistician_session')
     .set({ ended_at: new Date() })
     .where('id_hash', '=', sessionHash(sessionId))
-    .execute();
-  await logAction(db, actor, 'session.end', null, null);
-}
-
-/** Every action of a statistician, with who and when. */
-export async function logAction(
-  db: Db,
-  actor: string,
-  action: string,
-  subject: string | null,
-  detail: unknown,
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor, action, subject, detail: detail === null ? null : JSON.stringify(detail) })
     .execute();
 }

@@ -8,6 +8,7 @@ import {
   roundTracking,
   setOutcome,
 } from '../../app/control-round.ts';
+import { municipalityRecords } from '../../app/staff-views.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
@@ -63,21 +64,7 @@ export function staffControlRoutes(app: FastifyInstance, context: ServerContext)
     await requireStatistician(request, db, now());
     const { id, municipality: m } = request.params;
     const trail = await auditTrail(db, id, m);
-    const contacts = await db
-      .selectFrom('contact_log')
-      .selectAll()
-      .where('round_id', '=', id)
-      .where('municipality', '=', m)
-      .orderBy('id')
-      .execute();
-    const versions = await db
-      .selectFrom('response')
-      .select(['version', 'tables', 'comments'])
-      .where('round_id', '=', id)
-      .where('municipality', '=', m)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .execute();
+    const { contacts, versions } = await municipalityRecords(db, id, m);
     return {
       trail: trail.map((t) => ({
         version: t.version,

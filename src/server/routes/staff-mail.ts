@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { sendMail } from '../../app/send-mail.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { csvLines } from '../../files/simple-csv.ts';
-import { logAction } from '../../store/statisticians.ts';
+import { recordBounce, sendMail, setContacts, setReminderSchedule } from '../../app/send-mail.ts';
+import { roundOutbox } from '../../app/staff-views.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
@@ -12,7 +10,6 @@ const mailBody = z.strictObject({
   kind: z.enum(['invitation', 'reminder']),
   language: z.enum(['nb', 'nn']).default('nb'),
 });
-const email = z.email();
 
 /** Contact addresses, invitations and reminders by e-mail, and the outbox of what went. */
 export function staffMailRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -22,28 +19,7 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/contacts', async (request) => {
     if (typeof request.body !== 'string') throw problem(415, 'media-type', 'Send the addresses as text/csv');
     const user = await requireStatistician(request, db, now());
-    const rows = csvLines(request.body, 'municipality').map(
-      ({ fields: [municipality = '', address = ''], number }) => {
-        if (!email.safeParse(address).success)
-          throw new DomainError(`"${address}" is not an e-mail address`, ['contacts.csv', `line ${number}`]);
-        return { municipality, address };
-      },
-    );
-    await db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        const updated = await trx
-          .updateTable('invitation')
-          .set({ contact_email: row.address })
-          .where('round_id', '=', request.params.id)
-          .where('municipality', '=', row.municipality)
-          .executeTakeFirst();
-        if (updated.numUpdatedRows === 0n)
-          throw new DomainError(`${row.municipality} is not invited to ${request.params.id}`, [
-            'contacts.csv',
-          ]);
-      }
-    });
-    return { rows: rows.length, by: user.username };
+    return { rows: await setContacts(db, user, request.params.id, request.body), by: user.username };
   });
 
   app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/mail', async (request) => {
@@ -59,13 +35,10 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
       .strictObject({ days_before: days.default([]), days_after: days.default([]) })
       .parse(request.body);
     const user = await requireStatistician(request, db, now());
-    const schedule = { daysBefore: body.days_before, daysAfter: body.days_after };
-    await db
-      .updateTable('survey_round')
-      .set({ reminder_schedule: JSON.stringify(schedule) })
-      .where('id', '=', request.params.id)
-      .execute();
-    await logAction(db, user.username, 'round.reminders', request.params.id, schedule);
+    await setReminderSchedule(db, user, request.params.id, {
+      daysBefore: body.days_before,
+      daysAfter: body.days_after,
+    });
     return reply.status(204).send();
   });
 
@@ -75,27 +48,12 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
       .strictObject({ message_id: z.string().min(3).max(300), reason: z.string().max(2000).default('') })
       .parse(request.body);
     const user = await requireStatistician(request, db, now());
-    const updated = await db
-      .updateTable('outbox')
-      .set({ status: 'bounced', error: body.reason })
-      .where('message_id', '=', body.message_id)
-      .returning(['round_id', 'municipality'])
-      .executeTakeFirst();
-    if (!updated) throw problem(404, 'not-found', `no message ${body.message_id} in the outbox`);
-    await logAction(db, user.username, 'mail.bounce', `${updated.round_id}/${updated.municipality}`, {
-      reason: body.reason,
-    });
-    return { municipality: updated.municipality, status: 'bounced' };
+    return recordBounce(db, user, body.message_id, body.reason);
   });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/outbox', async (request) => {
     await requireStatistician(request, db, now());
-    const rows = await db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('round_id', '=', request.params.id)
-      .orderBy('id')
-      .execute();
+    const rows = await roundOutbox(db, request.params.id);
     return rows.map((r) => ({
       municipality: r.municipality,
       kind: r.kind,

@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { addToSample, createRound, loadPrefilledCsv, removeFromSample } from '../../app/setup-round.ts';
+import {
+  addToSample,
+  createRound,
+  extendDeadline,
+  loadPrefilledCsv,
+  recordAttendance,
+  removeFromSample,
+  saveMailTemplate,
+  setRoundTimeline,
+} from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { prefillFromAccounts } from '../../app/prefill-from-accounts.ts';
 import { publishRound } from '../../app/publish-round.ts';
 import { statbankFilesFor } from '../../app/statbank-files.ts';
 import { roundStatus } from '../../app/round-status.ts';
-import { checkTimeline } from '../../domain/collection/timeline.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { csvLines } from '../../files/simple-csv.ts';
-import { loadRoundHeader, loadTimeline, setExtension, setTimeline } from '../../store/rounds.ts';
-import { logAction } from '../../store/statisticians.ts';
+import { DomainError, NotFoundError } from '../../domain/errors.ts';
+import { loadTimeline } from '../../store/rounds.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
@@ -89,17 +95,10 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
       })
       .parse(request.body);
     const user = await requireStatistician(request, db, now());
-    const round = await db
-      .selectFrom('survey_round')
-      .select('reference_year')
-      .where('id', '=', request.params.id)
-      .executeTakeFirst();
-    if (!round) throw problem(404, 'not-found', `no survey round ${request.params.id}`);
     await addToSample(db, user, request.params.id, {
       municipality: body.municipality,
       sizeGroup: body.size_group,
       reason: body.reason,
-      referenceYear: round.reference_year,
     });
     return reply.status(204).send();
   });
@@ -170,7 +169,7 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/timeline', async (request) => {
     await requireStatistician(request, db, now());
     const stored = await loadTimeline(db, request.params.id);
-    if (!stored) throw problem(404, 'not-found', `no survey round ${request.params.id}`);
+    if (!stored) throw new NotFoundError(`no survey round ${request.params.id}`);
     return stored;
   });
 
@@ -178,11 +177,7 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/timeline', async (request) => {
     const body = timeline.parse(request.body);
     const user = await requireStatistician(request, db, now());
-    checkTimeline(body);
-    if (!(await setTimeline(db, request.params.id, body)))
-      throw problem(404, 'not-found', `no survey round ${request.params.id}`);
-    await logAction(db, user.username, 'round.timeline', request.params.id, body);
-    return body;
+    return setRoundTimeline(db, user, request.params.id, body);
   });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/status', async (request) => {
@@ -201,19 +196,7 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
     async (request, reply) => {
       const { until } = z.strictObject({ until: day.nullable() }).parse(request.body);
       const user = await requireStatistician(request, db, now());
-      await setExtension(
-        db,
-        request.params.id,
-        request.params.municipality,
-        until === null ? null : new Date(until),
-      );
-      await logAction(
-        db,
-        user.username,
-        'round.extension',
-        `${request.params.id}/${request.params.municipality}`,
-        { until },
-      );
+      await extendDeadline(db, user, request.params.id, request.params.municipality, until);
       return reply.status(204).send();
     },
   );
@@ -222,32 +205,7 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/attendance', async (request) => {
     if (typeof request.body !== 'string') throw problem(415, 'media-type', 'Send attendance as text/csv');
     const user = await requireStatistician(request, db, now());
-    const rows = csvLines(request.body, 'municipality').map(
-      ({ fields: [municipality = '', participants = ''], number }) => {
-        if (!/^\d+$/.test(participants))
-          throw new DomainError(`"${participants}" is not a number of participants`, [
-            'attendance.csv',
-            `line ${number}`,
-          ]);
-        return { municipality, participants: Number(participants) };
-      },
-    );
-    await db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        const updated = await trx
-          .updateTable('invitation')
-          .set({ attended_meeting: row.participants > 0, meeting_participants: row.participants })
-          .where('round_id', '=', request.params.id)
-          .where('municipality', '=', row.municipality)
-          .executeTakeFirst();
-        if (updated.numUpdatedRows === 0n)
-          throw new DomainError(`${row.municipality} is not invited to ${request.params.id}`, [
-            'attendance.csv',
-          ]);
-      }
-    });
-    await logAction(db, user.username, 'round.attendance', request.params.id, { rows: rows.length });
-    return { rows: rows.length };
+    return { rows: await recordAttendance(db, user, request.params.id, request.body) };
   });
 
   app.put<{ Params: { id: string; kind: string; language: string } }>(
@@ -259,12 +217,7 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
         .strictObject({ subject: z.string().min(1).max(300), body: z.string().min(1).max(20000) })
         .parse(request.body);
       const user = await requireStatistician(request, db, now());
-      await db
-        .insertInto('mail_template')
-        .values({ round_id: request.params.id, kind, language, ...body })
-        .onConflict((oc) => oc.columns(['round_id', 'kind', 'language']).doUpdateSet(body))
-        .execute();
-      await logAction(db, user.username, 'round.template', request.params.id, { kind, language });
+      await saveMailTemplate(db, user, request.params.id, { kind, language, ...body });
       return reply.status(204).send();
     },
   );
@@ -272,13 +225,6 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/prefilled', async (request) => {
     if (typeof request.body !== 'string') throw problem(415, 'media-type', 'Send the totals as text/csv');
     const user = await requireStatistician(request, db, now());
-    const first = await db
-      .selectFrom('invitation')
-      .select('municipality')
-      .where('round_id', '=', request.params.id)
-      .executeTakeFirst();
-    if (!first) throw problem(404, 'not-found', `no survey round ${request.params.id} with invitations`);
-    const { definition } = await loadRoundHeader(db, request.params.id, first.municipality);
-    return { rows: await loadPrefilledCsv(db, user, request.params.id, definition, request.body) };
+    return { rows: await loadPrefilledCsv(db, user, request.params.id, request.body) };
   });
 }

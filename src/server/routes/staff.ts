@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import * as z from 'zod';
 import { reportRound } from '../../app/report-round.ts';
+import { listRounds, recentAuditEntries } from '../../app/staff-views.ts';
 import { loadReferenceData } from '../../files/product-data.ts';
-import { endStaffSession, openStaffSession } from '../../store/statisticians.ts';
+import { endStaffSession, openStaffSession } from '../../app/staff-users.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician, STAFF_COOKIE } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
@@ -48,27 +48,7 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
 
   app.get('/api/staff/rounds', async (request) => {
     await requireStatistician(request, db, now());
-    const rounds = await db
-      .selectFrom('survey_round')
-      .select((eb) => [
-        'id',
-        'reference_year',
-        'deadline',
-        'extended_deadline',
-        eb
-          .selectFrom('invitation')
-          .whereRef('invitation.round_id', '=', 'survey_round.id')
-          .select(eb.fn.countAll<string>().as('n'))
-          .as('invited'),
-        eb
-          .selectFrom('response')
-          .whereRef('response.round_id', '=', 'survey_round.id')
-          .where('status', '=', 'submitted')
-          .select(sql<string>`count(distinct response.municipality)`.as('n'))
-          .as('responded'),
-      ])
-      .orderBy('id')
-      .execute();
+    const rounds = await listRounds(db);
     return rounds.map((r) => ({
       id: r.id,
       reference_year: r.reference_year,
@@ -87,7 +67,7 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
 
   app.get('/api/staff/audit', async (request) => {
     await requireStatistician(request, db, now(), 'admin');
-    const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(200).execute();
+    const rows = await recentAuditEntries(db);
     return rows.map((r) => ({
       at: r.at.toISOString(),
       actor: r.actor,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../store/database.ts';
-import { addStatistician } from '../../store/statisticians.ts';
+import { addStatistician } from '../../app/staff-users.ts';
 
 /** The statistician most server tests act as. */
 export const KARI = { username: 'kari', password: 'riktig hest batteri' } as const;

@@ -1,0 +1,206 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importRound } from '../app/import-round.ts';
+import { loadReferenceData, loadSurveyDefinition } from '../files/product-data.ts';
+import type { Db } from '../store/database.ts';
+import { testDatabases } from '../store/testing/databases.ts';
+import { PILOT } from '../testing/shared-data.ts';
+import { startSmtpSink } from '../testing/smtp-sink.ts';
+import { buildApp } from './app.ts';
+import { registeredRoutes } from './testing/routes.ts';
+import { KARI, addKari, staffCookie } from './testing/staff.ts';
+
+const databases = await testDatabases();
+const ROUND = 'f254-pilot-2022';
+
+interface Case {
+  readonly url: string;
+  readonly payload?: string | Record<string, unknown>;
+  /** A payload that needs what an earlier case did (a message id, the latest version). */
+  readonly lazy?: () => Promise<Record<string, unknown>>;
+  readonly csv?: boolean;
+  /** The audit entry the action writes (the last of them where it writes several). */
+  readonly action: string;
+}
+
+describe.each(databases)('every change a statistician makes is in the audit log, on $kind', (database) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let mail: Awaited<ReturnType<typeof startSmtpSink>>;
+  let cookie: string;
+
+  beforeAll(async () => {
+    ({ db, drop } = await database.open());
+    mail = await startSmtpSink();
+    await importRound(db, PILOT, await loadSurveyDefinition('f254'), await loadReferenceData());
+    await addKari(db);
+    app = await buildApp({
+      db,
+      cookieSecret: 'audit-secret-audit-secret-audit-secret',
+      mail: { smtpUrl: mail.url, from: 'KOSTRA <kostra@ssb.no>', baseUrl: 'https://kostra.example' },
+    });
+    cookie = await staffCookie(app);
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    await mail.close();
+    await drop();
+  });
+
+  const latest = async (municipality: string) => {
+    const r = await app.inject({
+      url: `/api/staff/rounds/${ROUND}/municipalities/${municipality}`,
+      headers: { cookie },
+    });
+    return r.json<{ latest: { comments: string; tables: object } }>().latest;
+  };
+  const messageId = async () => {
+    const r = await app.inject({ url: `/api/staff/rounds/${ROUND}/outbox`, headers: { cookie } });
+    return r.json<{ message_id: string | null }[]>().find((m) => m.message_id)!.message_id!;
+  };
+
+  /** One action of each non-GET staff route, in an order in which each can be carried out. */
+  const cases: Record<string, Case> = {
+    'POST /api/staff/session': { url: '/api/staff/session', payload: KARI, action: 'session.open' },
+    'POST /api/staff/rounds': {
+      url: '/api/staff/rounds',
+      payload: {
+        id: 'f254-audit',
+        reference_year: 2022,
+        timeline: {},
+        candidates: [{ municipality: '3403', size_group: '20000+', criteria: [] }],
+        sample: { take_all_with: [], draw_per_size_group: { '20000+': 1 }, seed: 7 },
+      },
+      action: 'round.create',
+    },
+    'POST /api/staff/rounds/:id/sample': {
+      url: '/api/staff/rounds/f254-audit/sample',
+      payload: { municipality: '3401', size_group: '10000-19999', reason: 'Ønsket av KS' },
+      action: 'sample.add',
+    },
+    'DELETE /api/staff/rounds/:id/sample/:municipality': {
+      url: '/api/staff/rounds/f254-audit/sample/3401',
+      payload: { reason: 'Feil kommune' },
+      action: 'sample.remove',
+    },
+    'PUT /api/staff/rounds/:id/timeline': {
+      url: `/api/staff/rounds/${ROUND}/timeline`,
+      payload: { deadline: '2022-05-20' },
+      action: 'round.timeline',
+    },
+    'PUT /api/staff/rounds/:id/municipalities/:municipality/extension': {
+      url: `/api/staff/rounds/${ROUND}/municipalities/3403/extension`,
+      payload: { until: '2022-06-01' },
+      action: 'round.extension',
+    },
+    'PUT /api/staff/rounds/:id/attendance': {
+      url: `/api/staff/rounds/${ROUND}/attendance`,
+      payload: '3403,2\n',
+      csv: true,
+      action: 'round.attendance',
+    },
+    'PUT /api/staff/rounds/:id/templates/:kind/:language': {
+      url: `/api/staff/rounds/${ROUND}/templates/invitation/nb`,
+      payload: { subject: 'Invitasjon', body: 'Hei {kommune}: {lenke}' },
+      action: 'round.template',
+    },
+    'PUT /api/staff/rounds/:id/prefilled': {
+      url: `/api/staff/rounds/${ROUND}/prefilled`,
+      payload: '3403,AGD10,1000\n',
+      csv: true,
+      action: 'round.prefill',
+    },
+    'POST /api/staff/rounds/:id/prefill-from-accounts': {
+      url: `/api/staff/rounds/${ROUND}/prefill-from-accounts`,
+      payload: {},
+      action: 'round.prefill-from-accounts',
+    },
+    'PUT /api/staff/rounds/:id/contacts': {
+      url: `/api/staff/rounds/${ROUND}/contacts`,
+      payload: '3403,post@hamar.kommune.no\n',
+      csv: true,
+      action: 'round.contacts',
+    },
+    'POST /api/staff/rounds/:id/mail': {
+      url: `/api/staff/rounds/${ROUND}/mail`,
+      payload: { kind: 'invitation' },
+      action: 'mail.invitation',
+    },
+    'POST /api/staff/outbox/bounces': {
+      url: '/api/staff/outbox/bounces',
+      lazy: async () => ({ message_id: await messageId(), reason: 'Mailbox full' }),
+      action: 'mail.bounce',
+    },
+    'PUT /api/staff/rounds/:id/reminders': {
+      url: `/api/staff/rounds/${ROUND}/reminders`,
+      payload: { days_before: [3], days_after: [1] },
+      action: 'round.reminders',
+    },
+    'PUT /api/staff/rounds/:id/controls/outcome': {
+      url: `/api/staff/rounds/${ROUND}/controls/outcome`,
+      payload: {
+        municipality: '3403',
+        flag: 'total/business_types//AGD10',
+        outcome: 'confirmed',
+        note: 'Sjekket',
+      },
+      action: 'control.outcome',
+    },
+    'POST /api/staff/rounds/:id/municipalities/:municipality/corrections': {
+      url: `/api/staff/rounds/${ROUND}/municipalities/3403/corrections`,
+      lazy: async () => ({
+        version: 1,
+        reason: 'Rettet etter telefon',
+        response: { ...(await latest('3403')), comments: 'Totalen fra regnskapet er foreløpig.' },
+      }),
+      action: 'response.correct',
+    },
+    'POST /api/staff/rounds/:id/municipalities/:municipality/contacts': {
+      url: `/api/staff/rounds/${ROUND}/municipalities/3403/contacts`,
+      payload: { channel: 'phone', question: 'Er BPA med?', answer: 'Ja' },
+      action: 'contact.log',
+    },
+    'POST /api/staff/rounds/:id/publish': {
+      url: `/api/staff/rounds/${ROUND}/publish`,
+      payload: {},
+      action: 'round.publish',
+    },
+    'DELETE /api/staff/session': { url: '/api/staff/session', action: 'session.end' },
+  };
+
+  test('the case table covers every route that changes anything', () => {
+    const changing = registeredRoutes(app)
+      .filter((r) => r.path.startsWith('/api/staff/') && r.method !== 'GET')
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(Object.keys(cases).sort()).toEqual(changing);
+  });
+
+  test('each route’s action writes its audit entry, with who did it', async () => {
+    for (const [route, c] of Object.entries(cases)) {
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'DELETE';
+      const before = await db
+        .selectFrom('audit_log')
+        .select('id')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const payload = c.lazy ? await c.lazy() : c.payload;
+      const response = await app.inject({
+        method,
+        url: c.url,
+        headers: { cookie, ...(c.csv ? { 'content-type': 'text/csv' } : {}) },
+        ...(payload === undefined ? {} : { payload }),
+      });
+      expect(response.statusCode, `${route}: ${response.body}`).toBeLessThan(300);
+      const written = await db
+        .selectFrom('audit_log')
+        .select(['actor', 'action'])
+        .where('id', '>', before?.id ?? '0')
+        .orderBy('id')
+        .execute();
+      expect(written.at(-1), route).toEqual({ actor: 'kari', action: c.action });
+    }
+  });
+});
