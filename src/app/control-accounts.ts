@@ -1,27 +1,12 @@
 import { DomainError } from '../domain/errors.ts';
-import { AccountsControl, type ControlReport } from '../domain/accounts/control.ts';
-import {
-  definitionsFor,
-  FunctionArtSums,
-  keyFiguresOf,
-  type KeyFigure,
-} from '../domain/accounts/key-figures.ts';
+import { AccountsControl } from '../domain/accounts/control.ts';
+import { definitionsFor, FunctionArtSums, keyFiguresOf } from '../domain/accounts/key-figures.ts';
 import { parseRecord, type Declared } from '../domain/accounts/record.ts';
 import { firstLine, readAccountChunks } from '../files/accounts-file.ts';
 import { loadChartOfAccounts, loadControlRules, loadKeyFigureDefinitions } from '../files/accounts-data.ts';
 
-export interface FunctionFigures {
-  readonly function: string;
-  readonly name: string | undefined;
-  readonly figures: readonly KeyFigure[];
-}
-
-export interface AccountsResult {
-  readonly file: string;
-  readonly report: ControlReport;
-  /** Key figures per function of the operations accounts, functions ascending. */
-  readonly functions: readonly FunctionFigures[];
-}
+export type { AccountsResult, FunctionFigures } from '../domain/accounts/accounts-result.ts';
+import type { AccountsResult } from '../domain/accounts/accounts-result.ts';
 
 /** The chart, the controls and the key-figure definitions, read once per process (many files in a row). */
 let accountsData:

@@ -1,3 +1,4 @@
+import { roundedAmount } from '../domain/rounding.ts';
 import { loadChartOfAccounts } from '../files/accounts-data.ts';
 import { loadAccountFigures } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
@@ -43,7 +44,7 @@ export async function prefillFromAccounts(db: Db, by: string, roundId: string): 
         round_id: roundId,
         municipality: invitation.municipality,
         measure,
-        amount: Math.round(amount),
+        amount: roundedAmount(amount),
       });
   }
   return perform(db, by, async (trx) => {

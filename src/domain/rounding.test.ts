@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { percent, roundedRatio } from './rounding.ts';
+import { percent, roundedAmount, roundedRatio } from './rounding.ts';
 
 describe('roundedRatio', () => {
   test.each([
@@ -38,5 +38,12 @@ describe('percent', () => {
   test('rounds to whole numbers by default', () => {
     expect(percent(31, 50)).toBe(62);
     expect(percent(41, 50)).toBe(82);
+  });
+});
+
+describe('roundedAmount', () => {
+  test('half away from zero, as roundedRatio, never -0', () => {
+    expect([2.5, -2.5, 1.4999, -0.4, 0].map(roundedAmount)).toEqual([3, -3, 1, 0, 0]);
+    expect(Object.is(roundedAmount(-0.4), -0)).toBe(false);
   });
 });

@@ -25,3 +25,12 @@ export function roundedRatio(numerator: number, denominator: number, scale = 1, 
 export function percent(part: number, whole: number, decimals = 0): number | null {
   return whole === 0 ? null : roundedRatio(part, whole, 100, decimals);
 }
+
+/**
+ * An amount to a whole number by the same rule, half away from zero (Math.round takes −2.5 to −2): for sums
+ * already in the unit, such as key figures in 1000 NOK that carry a fraction.
+ */
+export function roundedAmount(value: number): number {
+  const rounded = Math.sign(value) * Math.round(Math.abs(value));
+  return rounded === 0 ? 0 : rounded;
+}

@@ -1,3 +1,4 @@
+import type { WireContent } from '../wire/respondent.ts';
 import * as z from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { ResponseContent, SurveyResponse } from '../domain/survey/response.ts';
@@ -62,18 +63,18 @@ export function toResponseContent(input: ResponseContentInput) {
 
 /** A response in the wire shape of responses.json (snake_case). */
 /** From the domain's shape back to the wire shape: the inverse of toResponseContent. */
-export function presentContent(content: ResponseContent) {
+export function presentContent(content: ResponseContent): WireContent {
   return {
     comments: content.comments,
     tables: Object.fromEntries(
       Object.entries(content.tables).map(([key, t]) => [
         key,
         {
-          methods: t.methods,
+          methods: [...t.methods],
           rows: Object.fromEntries(
             Object.entries(t.rows).map(([row, r]) => [
               row,
-              { fewer_than_5: r.fewerThan5, amounts: r.amounts },
+              { fewer_than_5: r.fewerThan5, amounts: { ...r.amounts } },
             ]),
           ),
         },

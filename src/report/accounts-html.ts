@@ -1,4 +1,4 @@
-import type { AccountsResult } from '../app/control-accounts.ts';
+import type { AccountsResult } from '../domain/accounts/accounts-result.ts';
 import { arithmetic } from '../domain/accounts/key-figures.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 

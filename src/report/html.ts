@@ -1,13 +1,6 @@
 import type { ReferenceData } from '../domain/reference.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 import type { PilotReport } from '../domain/statistics/pilot-report.ts';
-import type { CategoryCount, LevelCount, MethodCount } from '../domain/statistics/split-tables.ts';
-import type {
-  CriterionCount,
-  SizeGroupCount,
-  SizeGroupResponse,
-  StatusCount,
-} from '../domain/statistics/sample-tables.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { ReportLabels } from './labels.ts';
 
@@ -73,17 +66,15 @@ export function renderHtml({ report, definition, reference, labels, names, svgs 
   const t = report.tables;
   const f = report.facts;
   const source = `Kilde: undersøkelsesrunden ${f.roundId}, referanseår ${f.referenceYear}`;
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the row type of a key
-  const get = <T>(key: string) => (t[key] ?? []) as readonly T[];
   const totalOf = <T extends { count: number }>(rows: readonly T[], pick: (r: T) => boolean) =>
     rows.find(pick)?.count ?? 0;
 
-  const criteria = get<CriterionCount>('table-3.1');
+  const criteria = t['table-3.1'];
   const criteriaSum = criteria.filter((c) => c.criterion !== 'TOTAL').reduce((s, c) => s + c.count, 0);
-  const status = get<StatusCount>('table-3.3');
+  const status = t['table-3.3'];
   const attended = status.find((s) => s.status === 'ATTENDED_MEETING');
   const responded = status.find((s) => s.status === 'RESPONDED');
-  const levels = get<LevelCount>('figure-4.1');
+  const levels = t['figure-4.1'];
   const level = (code: string) => totalOf(levels, (l) => l.level === code);
 
   const parts: string[] = [];
@@ -104,7 +95,7 @@ en kommune telles med under hvert av sine kriterier, så radene summerer til ${c
       'table-3.2',
       'Tabell 3.2 Utvalgte kommuner, etter kommunestørrelse',
       ['Kommunestørrelse', 'Utvalg'],
-      get<SizeGroupCount>('table-3.2').map((g) => [
+      t['table-3.2'].map((g) => [
         g.size_group === 'TOTAL' ? 'Alle kommuner i utvalget' : labels.sizeGroup(g.size_group),
         g.count,
       ]),
@@ -136,11 +127,7 @@ som deltok på orienteringsmøtet, og ${responded?.count ?? 0} som sendte inn be
       'table-4.1',
       `Tabell 4.1 Kommuner som besvarte spørreundersøkelsen, etter kommunestørrelse. N = ${f.invited}`,
       ['Kommunestørrelse', 'Antall', 'Prosent'],
-      get<SizeGroupResponse>('table-4.1').map((g) => [
-        labels.sizeGroup(g.size_group),
-        g.responded,
-        g.percent,
-      ]),
+      t['table-4.1'].map((g) => [labels.sizeGroup(g.size_group), g.responded, g.percent]),
       source,
     ),
     `<p>Av de ${f.respondents} kommunene som besvarte spørreskjemaet, var det ${f.splitters} kommuner som rapporterte utgiftstall
@@ -159,7 +146,7 @@ og ${level('ALL_THREE')} hadde alle tre inndelingene. ${level('NONE')} kommuner 
 
   report.sections.forEach((section, index) => {
     const label = labels.table(section.table);
-    const counts = get<CategoryCount>(section.categories);
+    const counts = section.rows.categories;
     const any = counts.find((c) => c.category === 'ANY');
     const named = counts.filter((c) => c.category !== 'ANY');
     const most = [...named].sort((a, b) => b.count - a.count)[0];
@@ -195,15 +182,15 @@ til hver kategori. I alt ${any?.count ?? 0} kommuner kunne skille ut én eller f
         section.methods,
         `Tabell ${section.methods.replace('table-', '')} Hvordan kommunene kom frem til inndelingen etter ${label.toLowerCase()}`,
         ['Beregningsmetode', 'Antall kommuner'],
-        get<MethodCount>(section.methods).map((m) => [labels.method(m.method), m.count]),
+        section.rows.methods.map((m) => [labels.method(m.method), m.count]),
         source,
       ),
     );
   });
 
-  const overview = get<Record<string, string>>('table-A.2');
+  const overview = t['table-A.2'];
   const yes = (key: string) => overview.filter((r) => r[key] === 'Ja').length;
-  const invitedRows = get<Record<string, string | boolean>>('table-A.1');
+  const invitedRows = t['table-A.1'];
   parts.push(
     `<h2>Vedlegg A</h2>`,
     table(
@@ -223,7 +210,7 @@ til hver kategori. I alt ${any?.count ?? 0} kommuner kunne skille ut én eller f
       ['Kommune', ...definition.tables.map((d) => d.labels.nb)],
       [
         ...overview.map((r) => [
-          names.get(r.municipality ?? '') ?? '',
+          names.get(r.municipality) ?? '',
           ...definition.tables.map((d) => r[d.key] ?? ''),
         ]),
         ['Sum', ...definition.tables.map((d) => yes(d.key))],

@@ -1,8 +1,25 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { RespondentForm } from '../app/respondent-form.ts';
 import type { Language } from '../domain/language.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
-import type { StoredVersion } from '../store/responses.ts';
+import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import type { ResponseContent } from '../domain/survey/response.ts';
+
+/** What a receipt shows of the form: the questionnaire, whose it is, and the prefilled totals. */
+export interface ReceiptForm {
+  readonly definition: SurveyDefinition;
+  readonly municipality: { readonly code: string; readonly name: string };
+  readonly roundId: string;
+  readonly referenceYear: number;
+  readonly prefilled: Readonly<Record<string, number | null>>;
+}
+
+/** The submitted version it is a receipt for. */
+export interface ReceiptVersion {
+  readonly version: number;
+  readonly submittedAt: Date | null;
+  readonly submittedBy: unknown;
+  readonly content: ResponseContent;
+}
 
 const WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   nb: {
@@ -111,8 +128,8 @@ class Writer {
 
 /** The receipt of a submitted version: what was submitted, when and by whom. */
 export async function receiptPdf(
-  form: RespondentForm,
-  version: StoredVersion,
+  form: ReceiptForm,
+  version: ReceiptVersion,
   language: Language,
 ): Promise<Uint8Array> {
   const w = WORDS[language];

@@ -3,8 +3,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DomainError } from '../domain/errors.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import type { PilotReport } from '../domain/statistics/pilot-report.ts';
-import type { DistributionRow } from '../domain/statistics/distribution.ts';
-import type { LevelCount } from '../domain/statistics/split-tables.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import { anonymousNames } from './anonymous.ts';
 import { toCsv } from './csv.ts';
@@ -19,13 +17,10 @@ export function reportFiles(
   reference: ReferenceData,
 ): Map<string, string> {
   const labels = reportLabels(definition, reference);
-  const names = anonymousNames(
-    (report.tables['table-A.2'] ?? []) as { municipality: string; size_group: string }[],
-    labels,
-  );
+  const names = anonymousNames(report.tables['table-A.2'], labels);
   const svgs: Record<string, string> = {
     'figure-4.1': detailLevelFigure(
-      (report.tables['figure-4.1'] ?? []) as LevelCount[],
+      report.tables['figure-4.1'],
       labels,
       'Kommunenes besvarelse, etter hvor detaljert besvarelsene var',
     ),
@@ -33,7 +28,7 @@ export function reportFiles(
   for (const section of report.sections) {
     const table = definition.tables.find((t) => t.key === section.table)!;
     svgs[section.figure] = distributionFigure(
-      (report.tables[section.figure] ?? []) as DistributionRow[],
+      section.rows.figure,
       table,
       names,
       `Fordeling etter ${table.labels.nb.toLowerCase()}, prosent av ${definition.headline_measure}`,

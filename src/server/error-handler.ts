@@ -7,6 +7,7 @@ import {
   StaleVersionError,
   SubmissionBlockedError,
 } from '../domain/errors.ts';
+import { presentFinding } from './presenters/form.ts';
 import { HttpProblem, problem, sendProblem } from './problem.ts';
 
 /** Every error leaves the server as application/problem+json; nothing internal leaks into it. */
@@ -41,7 +42,13 @@ function toProblem(error: FastifyError | Error) {
     ).problem;
   }
   if (error instanceof SubmissionBlockedError)
-    return problem(422, 'submission-blocked', 'The form has errors', error.message, error.errors).problem;
+    return problem(
+      422,
+      'submission-blocked',
+      'The form has errors',
+      error.message,
+      error.errors.map(presentFinding),
+    ).problem;
   if (error instanceof StaleVersionError)
     return problem(412, 'stale-version', 'The form has changed', error.message).problem;
   if (error instanceof FormClosedError)

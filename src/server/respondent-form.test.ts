@@ -177,7 +177,7 @@ describe.each(databases)('the respondent API on $kind', (database) => {
       payload: contact,
     });
     expectProblem(blocked, 422);
-    expect(blocked.json<{ errors: { ruleId: string }[] }>().errors.map((e) => e.ruleId)).toEqual([
+    expect(blocked.json<{ errors: { rule_id: string }[] }>().errors.map((e) => e.rule_id)).toEqual([
       'amount-not-negative',
     ]);
     expect((await save(cookie, 1, content)).json()).toMatchObject({ version: 2, errors: [] });

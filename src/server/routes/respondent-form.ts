@@ -8,7 +8,7 @@ import { receiptPdf } from '../../report/receipt-pdf.ts';
 import { responseVersions } from '../../store/responses.ts';
 import type { ServerContext } from '../context.ts';
 import { requireRespondent } from '../policies/respondent.ts';
-import { presentContent, presentForm } from '../presenters/form.ts';
+import { presentContent, presentForm, presentSaved } from '../presenters/form.ts';
 import { problem } from '../problem.ts';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -56,7 +56,7 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
     const expected = expectedVersion(request);
     const identity = await requireRespondent(request, db, now());
     const saved = await saveDraft(db, identity, expected, content, languageOf(request), now());
-    return { version: saved.version, errors: saved.errors, warnings: saved.warnings };
+    return presentSaved(saved);
   });
 
   app.post('/api/respondent/form/submit', async (request) => {
@@ -128,7 +128,7 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
       );
     }
     const saved = await saveDraft(db, identity, expected, read.content, language, now());
-    return { version: saved.version, errors: saved.errors, warnings: saved.warnings };
+    return presentSaved(saved);
   });
 
   app.get('/api/respondent/form/receipt.pdf', async (request, reply) => {

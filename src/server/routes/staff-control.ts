@@ -12,7 +12,7 @@ import { municipalityRecords } from '../../app/staff-views.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
-import { presentContent } from '../presenters/form.ts';
+import { presentDay, presentFlag, presentMunicipalityRecord } from '../presenters/staff.ts';
 
 type Params = { id: string; municipality: string };
 const municipality = z.string().regex(/^\d{4}$/);
@@ -43,13 +43,13 @@ export function staffControlRoutes(app: FastifyInstance, context: ServerContext)
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/tracking', async (request) => {
     await requireStatistician(request, db, now());
-    return roundTracking(db, request.params.id, now());
+    return (await roundTracking(db, request.params.id, now())).map(presentDay);
   });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/controls', async (request) => {
     const limits = thresholds.parse(request.query);
     await requireStatistician(request, db, now());
-    return roundControls(db, request.params.id, limits);
+    return (await roundControls(db, request.params.id, limits)).map(presentFlag);
   });
 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/controls/outcome', async (request, reply) => {
@@ -64,27 +64,7 @@ export function staffControlRoutes(app: FastifyInstance, context: ServerContext)
     await requireStatistician(request, db, now());
     const { id, municipality: m } = request.params;
     const trail = await auditTrail(db, id, m);
-    const { contacts, versions } = await municipalityRecords(db, id, m);
-    return {
-      trail: trail.map((t) => ({
-        version: t.version,
-        status: t.status,
-        saved_by: t.savedBy,
-        saved_at: t.savedAt.toISOString(),
-        reason: t.reason,
-        changes: t.changes,
-      })),
-      latest: versions[0]
-        ? presentContent({ tables: versions[0].tables as never, comments: versions[0].comments })
-        : null,
-      contacts: contacts.map((c) => ({
-        at: c.at.toISOString(),
-        statistician: c.statistician,
-        channel: c.channel,
-        question: c.question,
-        answer: c.answer,
-      })),
-    };
+    return presentMunicipalityRecord(trail, await municipalityRecords(db, id, m));
   });
 
   app.post<{ Params: Params }>(

@@ -4,6 +4,7 @@ import { recordBounce, sendMail, setContacts, setReminderSchedule } from '../../
 import { roundOutbox } from '../../app/staff-views.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
+import { presentOutboxEntry } from '../presenters/staff.ts';
 import { problem } from '../problem.ts';
 
 const mailBody = z.strictObject({
@@ -54,16 +55,6 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/outbox', async (request) => {
     await requireStatistician(request, db, now());
     const rows = await roundOutbox(db, request.params.id);
-    return rows.map((r) => ({
-      municipality: r.municipality,
-      kind: r.kind,
-      to: r.to_address,
-      subject: r.subject,
-      status: r.status,
-      error: r.error,
-      message_id: r.message_id,
-      at: r.created_at.toISOString(),
-      by: r.sent_by,
-    }));
+    return rows.map(presentOutboxEntry);
   });
 }

@@ -19,6 +19,7 @@ import { DomainError, NotFoundError } from '../../domain/errors.ts';
 import { loadTimeline } from '../../store/rounds.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
+import { presentStatus } from '../presenters/staff.ts';
 import { problem } from '../problem.ts';
 
 const day = z.iso.datetime({ offset: true }).or(z.iso.date());
@@ -182,13 +183,7 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/status', async (request) => {
     await requireStatistician(request, db, now());
-    return (await roundStatus(db, request.params.id)).map((r) => ({
-      municipality: r.municipality,
-      name: r.name,
-      status: r.status,
-      extended_deadline: r.extendedDeadline?.toISOString() ?? null,
-      last_saved: r.lastSaved?.toISOString() ?? null,
-    }));
+    return (await roundStatus(db, request.params.id)).map(presentStatus);
   });
 
   app.put<{ Params: { id: string; municipality: string } }>(

@@ -6,6 +6,7 @@ import { loadReferenceData } from '../../files/product-data.ts';
 import { endStaffSession, openStaffSession } from '../../app/staff-users.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician, STAFF_COOKIE } from '../policies/statistician.ts';
+import { presentAuditEntry, presentMe, presentRoundRow } from '../presenters/staff.ts';
 import { problem } from '../problem.ts';
 
 const signInBody = z.strictObject({
@@ -43,20 +44,13 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
 
   app.get('/api/staff/me', async (request) => {
     const user = await requireStatistician(request, db, now());
-    return { username: user.username, display_name: user.displayName, role: user.role };
+    return presentMe(user);
   });
 
   app.get('/api/staff/rounds', async (request) => {
     await requireStatistician(request, db, now());
     const rounds = await listRounds(db);
-    return rounds.map((r) => ({
-      id: r.id,
-      reference_year: r.reference_year,
-      deadline: r.deadline?.toISOString() ?? null,
-      extended_deadline: r.extended_deadline?.toISOString() ?? null,
-      invited: Number(r.invited ?? 0),
-      responded: Number(r.responded ?? 0),
-    }));
+    return rounds.map(presentRoundRow);
   });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/report', async (request) => {
@@ -68,12 +62,6 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
   app.get('/api/staff/audit', async (request) => {
     await requireStatistician(request, db, now(), 'admin');
     const rows = await recentAuditEntries(db);
-    return rows.map((r) => ({
-      at: r.at.toISOString(),
-      actor: r.actor,
-      action: r.action,
-      subject: r.subject,
-      detail: r.detail,
-    }));
+    return rows.map(presentAuditEntry);
   });
 }

@@ -1,64 +1,17 @@
 import type { Language } from '../../domain/language.ts';
 
-/** The wire shapes of the respondent API (see src/server/presenters/form.ts). */
+/** The wire shapes of the respondent API, as the server presents them (src/wire/respondent.ts). */
 export type Labels = Record<Language, string>;
-export interface WireRow {
-  fewer_than_5: boolean;
-  amounts: Record<string, number | null>;
-}
-export interface WireTable {
-  methods: string[];
-  rows: Record<string, WireRow>;
-}
-export interface WireContent {
-  tables: Record<string, WireTable>;
-  comments: string;
-}
-export interface Finding {
-  ruleId: string;
-  severity: 'error' | 'warning';
-  table?: string;
-  row?: string;
-  measure?: string;
-  message: string;
-}
-export interface SaveResult {
-  version: number;
-  errors: Finding[];
-  warnings: Finding[];
-}
-export interface SurveyView {
-  id: string;
-  title: Labels;
-  unit: string;
-  function: string;
-  measures: { code: string; labels: Labels; guidance: Labels }[];
-  methods: { code: string; labels: Labels }[];
-  fields: Record<
-    'prefilled_total' | 'fewer_than_5' | 'methods' | 'comments',
-    { labels: Labels; guidance: Labels }
-  >;
-  tables: {
-    key: string;
-    number: number;
-    labels: Labels;
-    guidance: Labels;
-    part_of?: { table: string; row: string };
-    rows: { key: string; labels: Labels; guidance: Labels; residual: boolean }[];
-  }[];
-}
-export interface FormView {
-  survey: SurveyView;
-  round: { id: string; reference_year: number };
-  municipality: { code: string; name: string };
-  prefilled: Record<string, number | null>;
-  response: WireContent | null;
-  version: number;
-  status: 'not_started' | 'draft' | 'submitted';
-  deadline: string | null;
-  open: boolean;
-  submitted_at: string | null;
-}
+export type {
+  WireContent,
+  WireFinding as Finding,
+  WireSaved as SaveResult,
+  WireSurvey as SurveyView,
+  WireForm as FormView,
+} from '../../wire/respondent.ts';
+import type { WireContent } from '../../wire/respondent.ts';
+export type WireTable = WireContent['tables'][string];
+export type WireRow = WireTable['rows'][string];
 
 /** The text in every amount field, keyed `table/row/measure`, as the user typed it. */
 export type AmountTexts = Record<string, string>;

@@ -65,7 +65,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
               aria-label={`Utfall for ${f.municipality} ${f.key}`}
               value={f.outcome}
               onChange={(e) => {
-                const outcome = e.target.value;
+                const outcome = e.target.value as Flag['outcome'];
                 void staffApi
                   .outcome(roundId, { municipality: f.municipality, flag: f.key, outcome, note: '' })
                   .then(() => setFlags((all) => all?.map((x) => (x === f ? { ...x, outcome } : x))));
@@ -94,7 +94,9 @@ export function RoundPage({ roundId }: { roundId: string }) {
             d.date,
             d.responded,
             d.percent ?? '..',
-            [d.deadline ? 'Frist' : '', d.extendedDeadline ? 'Utvidet frist' : ''].filter(Boolean).join(', '),
+            [d.deadline ? 'Frist' : '', d.extended_deadline ? 'Utvidet frist' : '']
+              .filter(Boolean)
+              .join(', '),
           ],
         }))}
       />

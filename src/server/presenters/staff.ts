@@ -1,0 +1,120 @@
+import type { FlagWithOutcome, TrailEntry } from '../../app/control-round.ts';
+import type { StatusRow } from '../../app/round-status.ts';
+import type {
+  listRounds,
+  municipalityRecords,
+  recentAuditEntries,
+  roundOutbox,
+} from '../../app/staff-views.ts';
+import type { DayCount } from '../../domain/collection/tracking.ts';
+import type { ResponseTable } from '../../domain/survey/response.ts';
+import type { Statistician } from '../../store/statisticians.ts';
+import type {
+  WireAuditEntry,
+  WireDay,
+  WireFlag,
+  WireMe,
+  WireMunicipalityRecord,
+  WireOutboxEntry,
+  WireRoundRow,
+  WireRoundStatus,
+} from '../../wire/staff.ts';
+import { presentContent } from './form.ts';
+
+/** What leaves the server of the staff's resources, field by field (the shapes are in src/wire/staff.ts). */
+
+export const presentMe = (user: Statistician): WireMe => ({
+  username: user.username,
+  display_name: user.displayName,
+  role: user.role,
+});
+
+export const presentRoundRow = (r: Awaited<ReturnType<typeof listRounds>>[number]): WireRoundRow => ({
+  id: r.id,
+  reference_year: r.reference_year,
+  deadline: r.deadline?.toISOString() ?? null,
+  extended_deadline: r.extended_deadline?.toISOString() ?? null,
+  invited: Number(r.invited ?? 0),
+  responded: Number(r.responded ?? 0),
+});
+
+export const presentStatus = (r: StatusRow): WireRoundStatus => ({
+  municipality: r.municipality,
+  name: r.name,
+  status: r.status,
+  extended_deadline: r.extendedDeadline?.toISOString() ?? null,
+  last_saved: r.lastSaved?.toISOString() ?? null,
+});
+
+export const presentDay = (d: DayCount): WireDay => ({
+  date: d.date,
+  responded: d.responded,
+  percent: d.percent,
+  deadline: d.deadline,
+  extended_deadline: d.extendedDeadline,
+});
+
+export const presentFlag = (f: FlagWithOutcome): WireFlag => ({
+  municipality: f.municipality,
+  kind: f.kind,
+  table: f.table,
+  ...(f.row !== undefined ? { row: f.row } : {}),
+  measure: f.measure,
+  reported: f.reported,
+  reference: f.reference,
+  deviation: f.deviation,
+  key: f.key,
+  outcome: f.outcome,
+});
+
+export function presentMunicipalityRecord(
+  trail: readonly TrailEntry[],
+  records: Awaited<ReturnType<typeof municipalityRecords>>,
+): WireMunicipalityRecord {
+  const latest = records.versions[0];
+  return {
+    trail: trail.map((t) => ({
+      version: t.version,
+      status: t.status,
+      saved_by: t.savedBy,
+      saved_at: t.savedAt.toISOString(),
+      reason: t.reason,
+      changes: t.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })),
+    })),
+    latest: latest
+      ? presentContent({
+          tables: latest.tables as Record<string, ResponseTable>,
+          comments: latest.comments,
+        })
+      : null,
+    contacts: records.contacts.map((c) => ({
+      at: c.at.toISOString(),
+      statistician: c.statistician,
+      channel: c.channel,
+      question: c.question,
+      answer: c.answer,
+    })),
+  };
+}
+
+export const presentOutboxEntry = (r: Awaited<ReturnType<typeof roundOutbox>>[number]): WireOutboxEntry => ({
+  municipality: r.municipality,
+  kind: r.kind,
+  to: r.to_address,
+  subject: r.subject,
+  status: r.status,
+  error: r.error,
+  message_id: r.message_id,
+  at: r.created_at.toISOString(),
+  by: r.sent_by,
+});
+
+export const presentAuditEntry = (
+  r: Awaited<ReturnType<typeof recentAuditEntries>>[number],
+): WireAuditEntry => ({
+  at: r.at.toISOString(),
+  actor: r.actor,
+  action: r.action,
+  subject: r.subject,
+  detail: r.detail,
+});

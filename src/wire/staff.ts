@@ -1,0 +1,110 @@
+import * as z from 'zod';
+import { wireContent } from './respondent.ts';
+
+/*
+ * What the staff API sends, field by field (see respondent.ts): presenters build these, the server's tests
+ * parse every response with them, the web app takes its types from them.
+ */
+
+export const wireMe = z.strictObject({ username: z.string(), display_name: z.string(), role: z.string() });
+
+export const wireRoundRow = z.strictObject({
+  id: z.string(),
+  reference_year: z.number().int(),
+  deadline: z.string().nullable(),
+  extended_deadline: z.string().nullable(),
+  invited: z.number().int(),
+  responded: z.number().int(),
+});
+
+export const wireRoundStatus = z.strictObject({
+  municipality: z.string(),
+  name: z.string(),
+  status: z.enum(['not_started', 'draft', 'submitted', 'resubmitted']),
+  extended_deadline: z.string().nullable(),
+  last_saved: z.string().nullable(),
+});
+
+export const wireTimeline = z.strictObject({
+  draft_sent: z.string().optional(),
+  information_meeting: z.string().optional(),
+  sent_out: z.string().optional(),
+  deadline: z.string().optional(),
+  extended_deadline: z.string().optional(),
+});
+
+export const wireDay = z.strictObject({
+  date: z.string(),
+  responded: z.number().int(),
+  percent: z.number().nullable(),
+  deadline: z.boolean(),
+  extended_deadline: z.boolean(),
+});
+
+export const wireFlag = z.strictObject({
+  municipality: z.string(),
+  kind: z.enum(['kostra_total', 'previous_round']),
+  table: z.string(),
+  row: z.string().optional(),
+  measure: z.string(),
+  reported: z.number(),
+  reference: z.number(),
+  deviation: z.number(),
+  key: z.string(),
+  outcome: z.enum(['confirmed', 'corrected', 'pending']),
+});
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const wireMunicipalityRecord = z.strictObject({
+  trail: z.array(
+    z.strictObject({
+      version: z.number().int(),
+      status: z.enum(['draft', 'submitted']),
+      saved_by: z.string(),
+      saved_at: z.string(),
+      reason: z.string().nullable(),
+      changes: z.array(z.strictObject({ field: z.string(), old: scalar, new: scalar })),
+    }),
+  ),
+  latest: wireContent.nullable(),
+  contacts: z.array(
+    z.strictObject({
+      at: z.string(),
+      statistician: z.string(),
+      channel: z.string(),
+      question: z.string(),
+      answer: z.string(),
+    }),
+  ),
+});
+
+export const wireOutboxEntry = z.strictObject({
+  municipality: z.string(),
+  kind: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.string(),
+  error: z.string().nullable(),
+  message_id: z.string().nullable(),
+  at: z.string(),
+  by: z.string(),
+});
+
+export const wireAuditEntry = z.strictObject({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string().nullable(),
+  detail: z.unknown(),
+});
+
+export type WireRoundRow = z.infer<typeof wireRoundRow>;
+export type WireRoundStatus = z.infer<typeof wireRoundStatus>;
+export type WireDay = z.infer<typeof wireDay>;
+export type WireFlag = z.infer<typeof wireFlag>;
+export type WireMunicipalityRecord = z.infer<typeof wireMunicipalityRecord>;
+export type WireTimeline = z.infer<typeof wireTimeline>;
+export type WireMe = z.infer<typeof wireMe>;
+export type WireOutboxEntry = z.infer<typeof wireOutboxEntry>;
+export type WireAuditEntry = z.infer<typeof wireAuditEntry>;
