@@ -45,6 +45,12 @@ describe('the layers', () => {
     ).toEqual([]);
   });
 
+  test('one CSV module: csv-parse is read through domain/csv.ts, and no reader splits lines on commas', () => {
+    expect(offenders('.', /from 'csv-parse/)).toEqual(['domain/csv.ts']);
+    // invited.csv's criteria are a list within one field ("ASSS;KOSTRA_AG"), split after reading.
+    expect(offenders('files', /\.split\(['"][,;]['"]\)/)).toEqual(['files/invited-csv.ts']);
+  });
+
   test('one rounding rule: no Math.round outside rounding.ts in the product’s figures', () => {
     expect(offenders('app', /Math\.round\(/)).toEqual([]);
     expect(offenders('domain/statistics', /Math\.round\(/)).toEqual([]);

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
+import { findRound } from '../store/rounds.ts';
 
 /** What the staff pages read: rounds with live counts, the audit log, a municipality's records, the outbox. */
 
@@ -54,6 +56,7 @@ export async function municipalityRecords(db: Db, roundId: string, municipality:
 }
 
 /** What went out of a round by e-mail, in order. */
-export function roundOutbox(db: Db, roundId: string) {
+export async function roundOutbox(db: Db, roundId: string) {
+  if (!(await findRound(db, roundId))) throw new NotFoundError(`no survey round ${roundId}`);
   return db.selectFrom('outbox').selectAll().where('round_id', '=', roundId).orderBy('id').execute();
 }

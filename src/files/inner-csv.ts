@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsv } from '../domain/csv.ts';
 import type { Dimension, InnerRecord } from '../domain/confidentiality/table.ts';
 import { DomainError } from '../domain/errors.ts';
 
@@ -20,7 +20,7 @@ export function readInnerCsv(
   layout: InnerCsvLayout,
   file: string,
 ): { dimensions: Dimension[]; records: InnerRecord[] } {
-  const rows: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
+  const rows = readCsv(text, file, { sameColumns: true }).map((l) => l.fields);
   const [header, ...lines] = rows;
   if (!header) throw new DomainError('the file is empty', [file]);
   const dimensions = layout.dimensions.map((d) => {

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsv } from '../domain/csv.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Invitation } from '../domain/survey/round.ts';
 
@@ -30,20 +30,12 @@ export interface InvitedContext {
  * column.
  */
 export function parseInvitedCsv(text: string, context: InvitedContext): Invitation[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true });
-  } catch (error) {
-    throw new DomainError(error instanceof Error ? error.message : 'not valid CSV', [context.file], {
-      cause: error,
-    });
-  }
-  const header =
-    text
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/, 1)[0]
-      ?.split(',')
-      .map((h) => h.trim()) ?? [];
+  const [first, ...rows] = readCsv(text, context.file, { sameColumns: true });
+  const header = first?.fields ?? [];
+  const records = rows.map((l) => ({
+    record: Object.fromEntries(header.map((h, i) => [h, l.fields[i] ?? ''])),
+    info: { lines: l.number },
+  }));
   for (const column of INVITED_COLUMNS) {
     if (!header.includes(column)) throw new DomainError(`missing column ${column}`, [context.file, 'line 1']);
   }

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsv } from '../domain/csv.ts';
 import { DomainError } from '../domain/errors.ts';
 
 /**
@@ -7,8 +7,7 @@ import { DomainError } from '../domain/errors.ts';
  * in the last column; comma- or semicolon-separated. Rows of other years are left out.
  */
 export function readPopulationCsv(text: string, year: number, file: string): Map<string, number> {
-  const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-  const rows: string[][] = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_quotes: true });
+  const rows = readCsv(text, file, { separator: 'detect' }).map((l) => l.fields);
   const [header, ...lines] = rows;
   if (!header) throw new DomainError('the file is empty', [file]);
   const lower = header.map((h) => h.toLowerCase());

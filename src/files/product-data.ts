@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { readCsv } from '../domain/csv.ts';
 import { DomainError } from '../domain/errors.ts';
 import { MunicipalityReforms } from '../domain/reforms.ts';
 import { parsePublicationPlan, type PublicationPlan } from '../domain/publication/split-publication.ts';
@@ -35,14 +36,12 @@ export interface MunicipalityRow {
 const heldIn = (year: number) => (s: MunicipalityStructure) =>
   s.valid_from <= year && (s.valid_to === null || year <= s.valid_to);
 
-/** The rows of a reference CSV, header left out, each split at its commas. */
+/** The rows of a reference CSV, header left out. */
 async function readReferenceCsv(file: string): Promise<string[][]> {
   const text = await readFile(new URL(`reference/${file}`, DATA_DIR), 'utf8');
-  return text
-    .trim()
-    .split(/\r?\n/)
+  return readCsv(text, `data/reference/${file}`)
     .slice(1)
-    .map((line) => line.split(','));
+    .map((line) => line.fields);
 }
 
 /** The municipalities of a reference year with their counties; undefined before 2019 (no list shipped). */

@@ -6,6 +6,7 @@ import {
   type PublishedDataset,
 } from '../domain/publication/dataset.ts';
 import type { TableLanguage } from '../domain/publication/language.ts';
+import { writeCsv } from '../domain/csv.ts';
 
 /** How a table is laid out in CSV and XLSX: PxWeb API v2's output format parameters. */
 export interface TableLayout {
@@ -56,16 +57,10 @@ function grid(dataset: PublishedDataset, layout: TableLayout): Cell[][] {
   return rows;
 }
 
-const quoted = (separator: string) => (field: Cell) => {
-  const text = String(field);
-  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** CSV (UTF-8): suppressed cells carry ":" and missing ones "..", as in the JSON-stat. */
 export function datasetCsv(dataset: PublishedDataset, layout: TableLayout = DEFAULT_LAYOUT): string {
-  const quote = quoted(layout.separator);
-  const lines = grid(dataset, layout).map((r) => r.map(quote).join(layout.separator));
-  return [...(layout.title ? [quote(dataset.label)] : []), ...lines].join('\n') + '\n';
+  const rows = [...(layout.title ? [[dataset.label]] : []), ...grid(dataset, layout)];
+  return writeCsv(rows, { separator: layout.separator });
 }
 
 /** XLSX: the same grid with numbers as numbers, and a sheet explaining the symbols and notes. */

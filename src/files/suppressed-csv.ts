@@ -1,6 +1,5 @@
 import type { SuppressionOutcome } from '../domain/confidentiality/suppress.ts';
-
-const quote = (field: string) => (/[",\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+import { writeCsv } from '../domain/csv.ts';
 
 /**
  * Every published cell, one per line: each dimension column holds the code the cell fixes in that column, or
@@ -14,12 +13,12 @@ export function suppressedCsv(outcome: SuppressionOutcome, withValue: boolean): 
   const lines = table.cells.map((cell) => {
     const fixed = new Map(cell.codes.flatMap((c) => (c ? [[c.column, c.code] as const] : [])));
     return [
-      ...columns.map((c) => quote(fixed.get(c) ?? '*')),
-      String(cell.frequency),
-      ...(withValue ? [String(cell.value)] : []),
-      String(outcome.status[cell.index] === 'primary'),
-      String(outcome.status[cell.index] !== 'published'),
-    ].join(',');
+      ...columns.map((c) => fixed.get(c) ?? '*'),
+      cell.frequency,
+      ...(withValue ? [cell.value] : []),
+      outcome.status[cell.index] === 'primary',
+      outcome.status[cell.index] !== 'published',
+    ];
   });
-  return [header.join(','), ...lines].join('\n') + '\n';
+  return writeCsv([header, ...lines]);
 }

@@ -1,12 +1,8 @@
+import { writeCsv } from '../domain/csv.ts';
 import { INVITED_COLUMNS } from './invited-csv.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
 import { presentContent } from './responses-json.ts';
-
-const csvField = (value: string | number | boolean | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * A round in the exchange format it was imported from (data/README.md): `invited.csv` and
@@ -23,21 +19,17 @@ export function roundDataset(
     'population_approx',
     ...measures.map((m) => `kostra_${round.referenceYear}_${m.toLowerCase()}`),
   ];
-  const lines = round.invitations.map((i) =>
-    [
-      i.municipality,
-      i.name,
-      i.sizeGroup,
-      i.asss,
-      i.criteria.join(';'),
-      i.attendedMeeting,
-      i.meetingParticipants,
-      i.populationApprox,
-      ...measures.map((m) => i.prefilled[m] ?? null),
-    ]
-      .map(csvField)
-      .join(','),
-  );
+  const lines = round.invitations.map((i) => [
+    i.municipality,
+    i.name,
+    i.sizeGroup,
+    i.asss,
+    i.criteria.join(';'),
+    i.attendedMeeting,
+    i.meetingParticipants,
+    i.populationApprox,
+    ...measures.map((m) => i.prefilled[m] ?? null),
+  ]);
   const responses = {
     survey: round.id,
     reference_year: round.referenceYear,
@@ -49,7 +41,7 @@ export function roundDataset(
     })),
   };
   return {
-    invited: `${[header.join(','), ...lines].join('\n')}\n`,
+    invited: writeCsv([header, ...lines]),
     responses: `${JSON.stringify(responses, null, 1)}\n`,
   };
 }

@@ -169,6 +169,19 @@ describe.each(databases)('every change a statistician makes is in the audit log,
     'DELETE /api/staff/session': { url: '/api/staff/session', action: 'session.end' },
   };
 
+  test('an unknown round is 404 on every staff page that reads one', async () => {
+    const reading = registeredRoutes(app).filter(
+      (r) => r.method === 'GET' && r.path.startsWith('/api/staff/rounds/:id'),
+    );
+    expect(reading.length).toBeGreaterThan(6);
+    for (const r of reading) {
+      const url = r.path.replace(':id', 'nope').replace(':municipality', '3403');
+      const response = await app.inject({ url, headers: { cookie } });
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   test('the case table covers every route that changes anything', () => {
     const changing = registeredRoutes(app)
       .filter((r) => r.path.startsWith('/api/staff/') && r.method !== 'GET')

@@ -1,3 +1,4 @@
+import { writeCsv } from '../csv.ts';
 import { DomainError } from '../errors.ts';
 import { combinations, flatIndex, type PublishedDataset } from './dataset.ts';
 import { columnsOf, type StatbankDescription } from './statbank-description.ts';
@@ -124,6 +125,5 @@ export function statbankLoadFiles(dataset: PublishedDataset, description: Statba
  * holds a semicolon, a quote or a line break.
  */
 export function loadFileText(file: LoadFile): string {
-  const field = (f: string) => (/[;"\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f);
-  return file.rows.map((r) => r.map(field).join(';') + '\r\n').join('');
+  return writeCsv(file.rows, { separator: ';', lineEnd: '\r\n' });
 }
