@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type * as z from 'zod';
+import * as wire from '../wire/staff.ts';
 import { importRound } from '../app/import-round.ts';
 import { loadReferenceData, loadSurveyDefinition } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
@@ -21,6 +23,8 @@ interface Case {
   readonly csv?: boolean;
   /** The audit entry the action writes (the last of them where it writes several). */
   readonly action: string;
+  /** What it answers (src/wire); none: 204 or a cookie. */
+  readonly reply?: z.ZodType;
 }
 
 describe.each(databases)('every change a statistician makes is in the audit log, on $kind', (database) => {
@@ -73,6 +77,7 @@ describe.each(databases)('every change a statistician makes is in the audit log,
         sample: { take_all_with: [], draw_per_size_group: { '20000+': 1 }, seed: 7 },
       },
       action: 'round.create',
+      reply: wire.wireCreatedRound,
     },
     'POST /api/staff/rounds/:id/sample': {
       url: '/api/staff/rounds/f254-audit/sample',
@@ -88,6 +93,7 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       url: `/api/staff/rounds/${ROUND}/timeline`,
       payload: { deadline: '2022-05-20' },
       action: 'round.timeline',
+      reply: wire.wireTimeline,
     },
     'PUT /api/staff/rounds/:id/municipalities/:municipality/extension': {
       url: `/api/staff/rounds/${ROUND}/municipalities/3403/extension`,
@@ -99,6 +105,7 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       payload: '3403,2\n',
       csv: true,
       action: 'round.attendance',
+      reply: wire.wireRows,
     },
     'PUT /api/staff/rounds/:id/templates/:kind/:language': {
       url: `/api/staff/rounds/${ROUND}/templates/invitation/nb`,
@@ -110,27 +117,32 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       payload: '3403,AGD10,1000\n',
       csv: true,
       action: 'round.prefill',
+      reply: wire.wireRows,
     },
     'POST /api/staff/rounds/:id/prefill-from-accounts': {
       url: `/api/staff/rounds/${ROUND}/prefill-from-accounts`,
       payload: {},
       action: 'round.prefill-from-accounts',
+      reply: wire.wirePrefilledFromAccounts,
     },
     'PUT /api/staff/rounds/:id/contacts': {
       url: `/api/staff/rounds/${ROUND}/contacts`,
       payload: '3403,post@hamar.kommune.no\n',
       csv: true,
       action: 'round.contacts',
+      reply: wire.wireContactsSet,
     },
     'POST /api/staff/rounds/:id/mail': {
       url: `/api/staff/rounds/${ROUND}/mail`,
       payload: { kind: 'invitation' },
       action: 'mail.invitation',
+      reply: wire.wireMailed,
     },
     'POST /api/staff/outbox/bounces': {
       url: '/api/staff/outbox/bounces',
       lazy: async () => ({ message_id: await messageId(), reason: 'Mailbox full' }),
       action: 'mail.bounce',
+      reply: wire.wireBounced,
     },
     'PUT /api/staff/rounds/:id/reminders': {
       url: `/api/staff/rounds/${ROUND}/reminders`,
@@ -155,6 +167,7 @@ describe.each(databases)('every change a statistician makes is in the audit log,
         response: { ...(await latest('3403')), comments: 'Totalen fra regnskapet er foreløpig.' },
       }),
       action: 'response.correct',
+      reply: wire.wireCorrected,
     },
     'POST /api/staff/rounds/:id/municipalities/:municipality/contacts': {
       url: `/api/staff/rounds/${ROUND}/municipalities/3403/contacts`,
@@ -165,6 +178,7 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       url: `/api/staff/rounds/${ROUND}/publish`,
       payload: {},
       action: 'round.publish',
+      reply: wire.wirePublished,
     },
     'DELETE /api/staff/session': { url: '/api/staff/session', action: 'session.end' },
   };
@@ -214,6 +228,10 @@ describe.each(databases)('every change a statistician makes is in the audit log,
         .orderBy('id')
         .execute();
       expect(written.at(-1), route).toEqual({ actor: 'kari', action: c.action });
+      if (c.reply) {
+        const parsed = c.reply.safeParse(response.json());
+        expect(parsed.success ? '' : `${route}: ${parsed.error.message}`).toBe('');
+      } else expect(response.statusCode, route).toBe(204);
     }
   });
 });

@@ -8,7 +8,7 @@ import type { Db } from '../store/database.ts';
 import { ensureTokens } from '../store/respondents.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { PILOT } from '../testing/shared-data.ts';
-import { wireForm, wireSaved, wireSubmitted } from '../wire/respondent.ts';
+import { wireForm, wireSaved, wireSubmitted, wireVersion } from '../wire/respondent.ts';
 import {
   wireAuditEntry,
   wireDay,
@@ -140,6 +140,9 @@ describe.each(databases)('what the server sends is what src/wire says, on $kind'
     });
     if (submitted.statusCode === 200) holds(wireSubmitted, submitted.json(), 'submitted');
     else expect(submitted.json<{ errors: { rule_id: string }[] }>().errors[0]).toHaveProperty('rule_id');
+    const versions = await app.inject({ url: '/api/respondent/form/versions', headers: { cookie } });
+    holds(wireVersion.array(), versions.json(), 'versions');
+    expect(versions.json<unknown[]>().length).toBeGreaterThan(1);
     await app.close();
   });
 });

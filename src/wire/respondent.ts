@@ -81,6 +81,15 @@ export const wireSaved = z.strictObject({
 
 export const wireSubmitted = z.strictObject({ version: z.number().int(), submitted_at: z.string() });
 
+export const wireVersion = z.strictObject({
+  version: z.number().int(),
+  status: z.enum(['draft', 'submitted']),
+  saved_at: z.string(),
+  submitted_at: z.string().nullable(),
+  response: wireContent,
+});
+
+export type WireVersion = z.infer<typeof wireVersion>;
 export type WireContent = z.infer<typeof wireContent>;
 export type WireFinding = z.infer<typeof wireFinding>;
 export type WireSurvey = z.infer<typeof wireSurvey>;

@@ -108,3 +108,37 @@ export type WireTimeline = z.infer<typeof wireTimeline>;
 export type WireMe = z.infer<typeof wireMe>;
 export type WireOutboxEntry = z.infer<typeof wireOutboxEntry>;
 export type WireAuditEntry = z.infer<typeof wireAuditEntry>;
+
+/** What the staff API's actions answer. */
+export const wireCreatedRound = z.strictObject({
+  id: z.string(),
+  selected: z.array(
+    z.strictObject({ municipality: z.string(), size_group: z.string(), reasons: z.array(z.string()) }),
+  ),
+});
+export const wireRows = z.strictObject({ rows: z.number().int() });
+export const wireContactsSet = z.strictObject({ rows: z.number().int(), by: z.string() });
+export const wirePrefilledFromAccounts = z.strictObject({
+  functions: z.array(z.string()),
+  filled: z.number().int(),
+  missing: z.array(z.string()),
+});
+export const wirePublished = z.strictObject({
+  tables: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      primary: z.number().int(),
+      secondary: z.number().int(),
+      checked: z.array(z.string()),
+      statbank: z.array(z.strictObject({ filename: z.string(), href: z.string() })),
+      statbank_problem: z.string().optional(),
+    }),
+  ),
+});
+export const wireMailed = z.strictObject({ sent: z.number().int(), failed: z.number().int() });
+export const wireBounced = z.strictObject({ municipality: z.string(), status: z.literal('bounced') });
+export const wireCorrected = z.strictObject({ version: z.number().int() });
+
+export type WireCreatedRound = z.infer<typeof wireCreatedRound>;
+export type WirePublished = z.infer<typeof wirePublished>;

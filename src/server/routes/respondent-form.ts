@@ -10,6 +10,7 @@ import type { ServerContext } from '../context.ts';
 import { requireRespondent } from '../policies/respondent.ts';
 import { presentContent, presentForm, presentSaved } from '../presenters/form.ts';
 import { problem } from '../problem.ts';
+import type { WireVersion } from '../../wire/respondent.ts';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -75,7 +76,7 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
   app.get('/api/respondent/form/versions', async (request) => {
     const identity = await requireRespondent(request, db, now());
     const versions = await responseVersions(db, identity.roundId, identity.municipality);
-    return versions.map((v) => ({
+    return versions.map((v): WireVersion => ({
       version: v.version,
       status: v.status,
       saved_at: v.savedAt.toISOString(),

@@ -20,6 +20,7 @@ import { loadTimeline } from '../../store/rounds.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { presentStatus } from '../presenters/staff.ts';
+import type { WireCreatedRound, WirePublished } from '../../wire/staff.ts';
 import { problem } from '../problem.ts';
 
 const day = z.iso.datetime({ offset: true }).or(z.iso.date());
@@ -83,7 +84,14 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
         seed: body.sample.seed,
       },
     );
-    return reply.status(201).send({ id: body.id, selected });
+    return reply.status(201).send({
+      id: body.id,
+      selected: selected.map((s) => ({
+        municipality: s.municipality,
+        size_group: s.sizeGroup,
+        reasons: [...s.reasons],
+      })),
+    } satisfies WireCreatedRound);
   });
 
   // The sample by hand: add or remove one municipality, always with a reason.
@@ -125,13 +133,20 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/publish', async (request) => {
     const user = await requireStatistician(request, db, now());
     const tables = await publishRound(db, request.params.id, user.username, now());
-    return {
+    const published: WirePublished = {
       tables: await Promise.all(
         tables.map(async (t) => {
+          const table = {
+            id: t.id,
+            label: t.label,
+            primary: t.primary,
+            secondary: t.secondary,
+            checked: [...t.checked],
+          };
           try {
             const files = await statbankFilesFor(db, t.id);
             return {
-              ...t,
+              ...table,
               statbank: files.map((f) => ({
                 filename: f.filename,
                 href: `/api/staff/publications/${t.id}/statbank/${f.filename}`,
@@ -139,11 +154,12 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
             };
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
-            return { ...t, statbank: [], statbankProblem: error.message };
+            return { ...table, statbank: [], statbank_problem: error.message };
           }
         }),
       ),
     };
+    return published;
   });
 
   // A published table's StatBank load file, as StatBank's client would send it.

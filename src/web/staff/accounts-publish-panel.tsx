@@ -8,7 +8,7 @@ interface PublishedTable {
   primary: number;
   secondary: number;
   statbank: { filename: string; href: string }[];
-  statbankProblem?: string;
+  statbank_problem?: string;
 }
 
 export function AccountsPublishPanel({ roundId }: { roundId: string }) {
@@ -64,7 +64,7 @@ export function AccountsPublishPanel({ roundId }: { roundId: string }) {
                         {f.filename}
                       </Link>
                     ))
-                  : `ingen lastefil (${t.statbankProblem ?? 'ingen filbeskrivelse'})`}
+                  : `ingen lastefil (${t.statbank_problem ?? 'ingen filbeskrivelse'})`}
               </li>
             ))}
           </ul>
