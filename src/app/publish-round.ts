@@ -13,6 +13,7 @@ import type { Db } from '../store/database.ts';
 import { savePublications } from '../store/publications.ts';
 import { loadRound } from '../store/rounds.ts';
 import { perform } from './action.ts';
+import { loadFileLinks } from './statbank-files.ts';
 
 export interface PublishedSummary {
   readonly id: string;
@@ -20,6 +21,12 @@ export interface PublishedSummary {
   readonly primary: number;
   readonly secondary: number;
   readonly checked: readonly string[];
+}
+
+/** A round published, each table with its StatBank load files (or why it has none). */
+export async function publishRoundWithLoadFiles(db: Db, roundId: string, actor: string, now: Date) {
+  const tables = await publishRound(db, roundId, actor, now);
+  return Promise.all(tables.map(async (t) => ({ ...t, loadFiles: await loadFileLinks(db, t.id) })));
 }
 
 /**

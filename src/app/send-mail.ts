@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from '../domain/errors.ts';
 import * as z from 'zod';
 import type { Db } from '../store/database.ts';
 import { ensureTokens } from '../store/respondents.ts';
+import { findMailTemplate } from '../store/mail-templates.ts';
 import { loadRoundHeader } from '../store/rounds.ts';
 import type { Statistician } from '../store/statisticians.ts';
 import { csvLines } from '../files/simple-csv.ts';
@@ -52,13 +53,7 @@ export async function sendMail(
         .execute()
     ).map((r) => r.municipality),
   );
-  const custom = await db
-    .selectFrom('mail_template')
-    .select(['subject', 'body'])
-    .where('round_id', '=', roundId)
-    .where('kind', '=', kind)
-    .where('language', '=', language)
-    .executeTakeFirst();
+  const custom = await findMailTemplate(db, roundId, kind, language);
   const template = custom ?? DEFAULT_TEMPLATES[kind][language];
   const tokens = new Map(
     (

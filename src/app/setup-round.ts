@@ -8,6 +8,7 @@ import { loadMunicipalities } from '../files/product-data.ts';
 import { csvLines } from '../files/simple-csv.ts';
 import type { Db } from '../store/database.ts';
 import { findRound, savePrefilledTotals, saveRound, setExtension, setTimeline } from '../store/rounds.ts';
+import { findMailTemplate } from '../store/mail-templates.ts';
 import type { Statistician } from '../store/statisticians.ts';
 import { perform } from './action.ts';
 
@@ -295,13 +296,7 @@ export async function saveMailTemplate(
   const { kind, language, subject, body } = template;
   if (!(await findRound(db, roundId))) throw new NotFoundError(`no survey round ${roundId}`);
   return perform(db, user.username, async (trx) => {
-    const old = await trx
-      .selectFrom('mail_template')
-      .select(['subject', 'body'])
-      .where('round_id', '=', roundId)
-      .where('kind', '=', kind)
-      .where('language', '=', language)
-      .executeTakeFirst();
+    const old = await findMailTemplate(trx, roundId, kind, language);
     await trx
       .insertInto('mail_template')
       .values({ round_id: roundId, kind, language, subject, body })

@@ -34,3 +34,25 @@ export async function allStatbankFiles(db: Db): Promise<StatbankFile[]> {
   for (const t of await listPublications(db)) files.push(...(await statbankFilesFor(db, t.dataset.id)));
   return files;
 }
+
+/**
+ * Where each table's load files are served, or, for a table without a file description (or whose files the
+ * client would refuse), why it has none: what the staff page lists after publishing.
+ */
+export async function loadFileLinks(
+  db: Db,
+  table: string,
+): Promise<{ files: { filename: string; href: string }[]; problem?: string }> {
+  try {
+    const files = await statbankFilesFor(db, table);
+    return {
+      files: files.map((f) => ({
+        filename: f.filename,
+        href: `/api/staff/publications/${table}/statbank/${f.filename}`,
+      })),
+    };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { files: [], problem: error.message };
+  }
+}

@@ -1,4 +1,5 @@
 import type { FlagWithOutcome, TrailEntry } from '../../app/control-round.ts';
+import type { publishRoundWithLoadFiles } from '../../app/publish-round.ts';
 import type { StatusRow } from '../../app/round-status.ts';
 import type {
   listRounds,
@@ -16,6 +17,7 @@ import type {
   WireMe,
   WireMunicipalityRecord,
   WireOutboxEntry,
+  WirePublished,
   WireRoundRow,
   WireRoundStatus,
 } from '../../wire/staff.ts';
@@ -117,4 +119,18 @@ export const presentAuditEntry = (
   action: r.action,
   subject: r.subject,
   detail: r.detail,
+});
+
+export const presentPublished = (
+  tables: Awaited<ReturnType<typeof publishRoundWithLoadFiles>>,
+): WirePublished => ({
+  tables: tables.map((t) => ({
+    id: t.id,
+    label: t.label,
+    primary: t.primary,
+    secondary: t.secondary,
+    checked: [...t.checked],
+    statbank: t.loadFiles.files,
+    ...(t.loadFiles.problem !== undefined ? { statbank_problem: t.loadFiles.problem } : {}),
+  })),
 });

@@ -12,15 +12,15 @@ import {
 } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { prefillFromAccounts } from '../../app/prefill-from-accounts.ts';
-import { publishRound } from '../../app/publish-round.ts';
+import { publishRoundWithLoadFiles } from '../../app/publish-round.ts';
 import { statbankFilesFor } from '../../app/statbank-files.ts';
 import { roundStatus } from '../../app/round-status.ts';
-import { DomainError, NotFoundError } from '../../domain/errors.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import { loadTimeline } from '../../store/rounds.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
-import { presentStatus } from '../presenters/staff.ts';
-import type { WireCreatedRound, WirePublished } from '../../wire/staff.ts';
+import { presentPublished, presentStatus } from '../presenters/staff.ts';
+import type { WireCreatedRound } from '../../wire/staff.ts';
 import { problem } from '../problem.ts';
 
 const day = z.iso.datetime({ offset: true }).or(z.iso.date());
@@ -132,34 +132,8 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   // Each table says where its StatBank load files are, or why it has none.
   app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/publish', async (request) => {
     const user = await requireStatistician(request, db, now());
-    const tables = await publishRound(db, request.params.id, user.username, now());
-    const published: WirePublished = {
-      tables: await Promise.all(
-        tables.map(async (t) => {
-          const table = {
-            id: t.id,
-            label: t.label,
-            primary: t.primary,
-            secondary: t.secondary,
-            checked: [...t.checked],
-          };
-          try {
-            const files = await statbankFilesFor(db, t.id);
-            return {
-              ...table,
-              statbank: files.map((f) => ({
-                filename: f.filename,
-                href: `/api/staff/publications/${t.id}/statbank/${f.filename}`,
-              })),
-            };
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            return { ...table, statbank: [], statbank_problem: error.message };
-          }
-        }),
-      ),
-    };
-    return published;
+    const tables = await publishRoundWithLoadFiles(db, request.params.id, user.username, now());
+    return presentPublished(tables);
   });
 
   // A published table's StatBank load file, as StatBank's client would send it.
