@@ -7,14 +7,25 @@ import {
   StaleVersionError,
   SubmissionBlockedError,
 } from '../domain/errors.ts';
+import { isDatabaseUnavailable } from '../store/database.ts';
 import { presentFinding } from './presenters/form.ts';
 import { HttpProblem, problem, sendProblem } from './problem.ts';
 
 /** Every error leaves the server as application/problem+json; nothing internal leaks into it. */
 export function installErrorHandler(app: FastifyInstance, serveWebApp: boolean): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      // A database restart takes seconds; the form's autosave tries again by itself.
+      reply.header('retry-after', '5');
+      return sendProblem(
+        reply,
+        problem(503, 'unavailable', 'The service is briefly unavailable', 'try again in a few seconds')
+          .problem,
+      );
+    }
     const p = toProblem(error);
-    if (p.status >= 500) request.log.error(error);
+    if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((request, reply) => {

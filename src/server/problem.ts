@@ -8,6 +8,8 @@ export interface Problem {
   readonly detail?: string;
   /** Field-level faults, e.g. validation findings or the path of a malformed field. */
   readonly errors?: readonly unknown[];
+  /** The id the server's log has this request under, for a user to quote to support. */
+  readonly request_id?: string;
 }
 
 /** An error a route raises to answer with a problem. */
@@ -26,5 +28,9 @@ export const problem = (
 ) => new HttpProblem({ type: `https://kostra.ssb.no/problems/${slug}`, title, status, detail, errors });
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
-  return reply.status(p.status).type('application/problem+json').send(p);
+  return reply
+    .status(p.status)
+    .header('cache-control', 'no-store')
+    .type('application/problem+json')
+    .send({ ...p, request_id: String(reply.request.id) });
 }

@@ -21,9 +21,7 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
   // pg is loaded only when a server is used: the embedded default starts faster without it.
   const dialect = options.url
-    ? new PostgresDialect({
-        pool: new (await import('pg')).default.Pool({ connectionString: options.url, max: 10 }),
-      })
+    ? new PostgresDialect({ pool: await serverPool(options.url) })
     : new PostgresDialect({
         pool: pglitePool(options.dataDir ? await PGlite.create(options.dataDir) : await createMemoryPGlite()),
       });
@@ -35,6 +33,27 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
     throw error;
   }
   return db;
+}
+
+async function serverPool(url: string) {
+  const pool = new (await import('pg')).default.Pool({ connectionString: url, max: 10 });
+  // A connection the server closes while idle (a restart, a crash) is an 'error' event on the pool; without
+  // a listener it ends the process. The pool drops that connection and opens a new one when asked; a query
+  // meanwhile fails with a connection error, which the HTTP layer answers with 503.
+  const lost = (error: Error) => console.error(`database connection lost: ${error.message}`);
+  pool.on('error', lost);
+  // A connection lent out between two queries emits the same event on the client itself.
+  pool.on('connect', (client) => client.on('error', lost));
+  return pool;
+}
+
+/** A failure to reach the database (refused, reset, shutting down, starting up), as opposed to a query's own. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^(57P0[1-3]|08\w{3}|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code))
+    return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
 }
 
 /**
