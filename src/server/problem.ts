@@ -32,5 +32,5 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
     .status(p.status)
     .header('cache-control', 'no-store')
     .type('application/problem+json')
-    .send({ ...p, request_id: String(reply.request.id) });
+    .send({ ...p, request_id: reply.request.id });
 }

@@ -17,7 +17,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const first = await Promise.race([
     once(lines, 'line') as Promise<[string]>,
     once(child, 'exit').then(([code]) => {
@@ -82,9 +82,8 @@ export async function autosaveUntil(
   const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   await Promise.all(
     [...cookies].map(async ([municipality, cookie]) => {
-      let version = 0;
       const form = await fetch(`${address}/api/respondent/form`, { headers: { cookie } });
-      version = ((await form.json()) as { version: number }).version;
+      let version = ((await form.json()) as { version: number }).version;
       for (let n = 0; !stopped; n += 1) {
         const comments = `${municipality} draft ${n}`;
         try {
