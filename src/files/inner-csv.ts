@@ -20,8 +20,8 @@ export function readInnerCsv(
   layout: InnerCsvLayout,
   file: string,
 ): { dimensions: Dimension[]; records: InnerRecord[] } {
-  const rows = readCsv(text, file, { sameColumns: true }).map((l) => l.fields);
-  const [header, ...lines] = rows;
+  const [first, ...lines] = readCsv(text, file, { sameColumns: true });
+  const header = first?.fields;
   if (!header) throw new DomainError('the file is empty', [file]);
   const dimensions = layout.dimensions.map((d) => {
     const columns = d.split('|').map((c) => c.trim());
@@ -43,10 +43,15 @@ export function readInnerCsv(
       throw new DomainError(`"${text}" is not a number`, [file, `line ${line}`, column]);
     return n;
   };
-  const records = lines.map((fields, i): InnerRecord => {
-    const line = i + 2;
+  const records = lines.map(({ fields, number: line }): InnerRecord => {
     const codes = Object.fromEntries(
-      dimensions.flatMap((d) => d.columns).map((c) => [c, fields[at.get(c)!]!]),
+      dimensions
+        .flatMap((d) => d.columns)
+        .map((c) => {
+          const code = fields[at.get(c)!]!;
+          if (code === '') throw new DomainError('no code', [file, `line ${line}`, c]);
+          return [c, code];
+        }),
     );
     const frequency = layout.frequency ? number(fields, layout.frequency, line) : 1;
     if (frequency < 0) throw new DomainError('a frequency cannot be negative', [file, `line ${line}`]);

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../domain/text-encoding.ts';
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '../domain/errors.ts';
 
@@ -18,9 +19,10 @@ export function unreadable(path: string, error: unknown): unknown {
   return new DomainError(reason, [path], { cause: error });
 }
 
-/** A file given as input, as UTF-8 text. */
+/** A file given as input, as UTF-8 text: another encoding is refused, never read mangled. */
 export async function readInputText(path: string): Promise<string> {
-  return readFile(path, 'utf8').catch((error: unknown) => {
+  const bytes = await readFile(path).catch((error: unknown) => {
     throw unreadable(path, error);
   });
+  return decodeUtf8(bytes, path);
 }

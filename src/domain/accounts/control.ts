@@ -488,6 +488,13 @@ const isNegative = (bytes: Uint8Array, offset: number) =>
   bytes.subarray(offset + 39, offset + RECORD_LENGTH).includes(45);
 
 /** Bytes of a record as text, one character per byte (the files are Latin-1). */
-const latin1 = (bytes: Uint8Array, start: number, end: number) =>
+const latin1 = (bytes: Uint8Array, start: number, end: number): string =>
   // An array-like to apply, not a spread: a spread walks the typed array's iterator, many times slower.
-  String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  // apply puts every byte on the stack, so a line far too long (a file that is not an accounting file) is
+  // decoded in pieces.
+  end - start <= LATIN1_PIECE
+    ? String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
+    : Array.from({ length: Math.ceil((end - start) / LATIN1_PIECE) }, (_, k) =>
+        latin1(bytes, start + k * LATIN1_PIECE, Math.min(end, start + (k + 1) * LATIN1_PIECE)),
+      ).join('');
+const LATIN1_PIECE = 4096;

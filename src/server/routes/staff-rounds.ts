@@ -1,3 +1,4 @@
+import { decodeUtf8 } from '../../domain/text-encoding.ts';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import {
@@ -59,8 +60,12 @@ const newRound = z.strictObject({
 /** Setting a round up: the sample by criteria and a seeded draw, the timeline, the prefilled totals. */
 export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db, now } = context;
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, body);
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, decodeUtf8(body as Buffer, 'upload.csv'));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
 
   app.post('/api/staff/rounds', async (request, reply) => {
