@@ -16,7 +16,10 @@ const codes = (indices: number[]) => indices.map((i) => region.categories[i]!.co
 /** The meaning of a wildcard, as a regular expression over a pattern short enough for it. */
 const reference = (pattern: string, code: string) =>
   new RegExp(
-    `^${[...pattern].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`,
+    `^${pattern
+      .split('')
+      .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
     's',
   ).test(code);
 
