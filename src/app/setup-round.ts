@@ -2,6 +2,7 @@ import { drawSample, type Candidate, type SampleDesign, type Selected } from '..
 import { checkTimeline, type Timeline } from '../domain/collection/timeline.ts';
 import { DomainError, NotFoundError } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
+import { MAX_AMOUNT } from '../domain/survey/response.ts';
 import { loadRound } from '../store/rounds.ts';
 import { loadChartOfAccounts } from '../files/accounts-data.ts';
 import { loadMunicipalities } from '../files/product-data.ts';
@@ -106,8 +107,8 @@ export async function loadPrefilledCsv(
       if (!invited.has(municipality))
         throw new DomainError(`${municipality} is not invited to ${roundId}`, where);
       if (!measures.has(measure)) throw new DomainError(`unknown measure ${measure}`, where);
-      if (!/^\d+$/.test(amount))
-        throw new DomainError(`"${amount}" is not a whole number of 1000 NOK`, where);
+      if (!/^\d+$/.test(amount) || Number(amount) > MAX_AMOUNT)
+        throw new DomainError(`"${amount}" is not a whole number of 1000 NOK up to ${MAX_AMOUNT}`, where);
       return { round_id: roundId, municipality, measure, amount: Number(amount) };
     },
   );
@@ -263,7 +264,7 @@ export async function recordAttendance(
 ): Promise<number> {
   const rows = csvLines(csv, 'municipality').map(
     ({ fields: [municipality = '', participants = ''], number }) => {
-      if (!/^\d+$/.test(participants))
+      if (!/^\d{1,4}$/.test(participants))
         throw new DomainError(`"${participants}" is not a number of participants`, [
           'attendance.csv',
           `line ${number}`,

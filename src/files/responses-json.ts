@@ -1,22 +1,30 @@
 import type { WireContent } from '../wire/respondent.ts';
 import * as z from 'zod';
 import { DomainError } from '../domain/errors.ts';
-import type { ResponseContent, SurveyResponse } from '../domain/survey/response.ts';
+import {
+  isStorableText,
+  MAX_AMOUNT,
+  type ResponseContent,
+  type SurveyResponse,
+} from '../domain/survey/response.ts';
+
+const text = z.string().refine(isStorableText, 'holds a NUL character or half of a surrogate pair');
+const code = text.max(100);
 
 const row = z.strictObject({
   fewer_than_5: z.boolean(),
-  amounts: z.record(z.string(), z.number().nullable()),
+  amounts: z.record(code, z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT).nullable()),
 });
 
 const table = z.strictObject({
-  methods: z.array(z.string()),
-  rows: z.record(z.string(), row),
+  methods: z.array(code).max(50),
+  rows: z.record(code, row),
 });
 
 /** The body a respondent sends: one entry of `responses.json` without municipality and time. */
 export const responseContentSchema = z.strictObject({
   tables: z.record(z.string(), table),
-  comments: z.string().default(''),
+  comments: text.max(20_000).default(''),
 });
 
 const responseSchema = responseContentSchema.extend({

@@ -55,6 +55,20 @@ describe('a municipality checks its accounting file', () => {
     expect((await check('year=2019&skjema=0A&region=040200&orgnr=12', 'x')).statusCode).toBe(400);
   });
 
+  test("the file limit is the check route's own: elsewhere a binary body is refused at the server's limit", async () => {
+    const big = Buffer.alloc(1024 * 1024, '0A20194040200                  1120 010    36328\r\n');
+    const checked = await check('year=2019&skjema=0A&region=040200', big);
+    expect(checked.statusCode).toBe(200);
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: big,
+    });
+    expect(elsewhere.statusCode).toBe(413);
+    expect(elsewhere.json()).toMatchObject({ title: 'The request body is too large' });
+  });
+
   test('bad parameters and a wrong media type are problems that say what is wrong', async () => {
     const bad = await check('year=2019&skjema=0X&region=040200', 'x');
     expect(bad.statusCode).toBe(400);

@@ -80,4 +80,8 @@ function apply(text: string, m: Mutation): string {
 export const mutated = (valid: string): fc.Arbitrary<string> =>
   fc.array(mutation, { minLength: 1, maxLength: 8 }).map((ms) => ms.reduce(apply, valid));
 
-export const fuzzParameters = (runs = FUZZ_RUNS) => ({ seed: FUZZ_SEED, numRuns: runs });
+/** fast-check's settings: the given number of runs (a slow property's own), or FUZZ_RUNS when set. */
+export const fuzzParameters = (runs = FUZZ_RUNS) => ({
+  seed: FUZZ_SEED,
+  numRuns: process.env.FUZZ_RUNS ? FUZZ_RUNS : runs,
+});

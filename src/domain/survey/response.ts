@@ -29,3 +29,13 @@ export interface SurveyResponse extends ResponseContent {
 export function amountOf(table: ResponseTable | undefined, row: string, measure: string): number | null {
   return table?.rows[row]?.amounts[measure] ?? null;
 }
+
+/**
+ * The largest amount (in the survey's unit, 1000 NOK) the product takes: a trillion kroner, a hundred times
+ * the largest municipality's budget. Beyond it a number is a typing error, and no column need hold more.
+ */
+export const MAX_AMOUNT = 999_999_999;
+
+/** Text a person typed, as the database can keep it: no NUL, no half of a surrogate pair. */
+export const isStorableText = (text: string): boolean => !text.includes('\0') && !LONE_SURROGATE.test(text);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

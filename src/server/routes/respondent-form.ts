@@ -28,7 +28,8 @@ function expectedVersion(request: FastifyRequest): number {
   const header = request.headers['if-match'];
   if (header === undefined)
     throw problem(428, 'precondition-required', 'Send If-Match with the version you edited');
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  // A version is a small number: nine digits at most, so that it is an integer the database takes.
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match)
     throw problem(400, 'malformed', 'The request is malformed', `If-Match: "${header}" is not a version`);
   return Number(match[1]);
