@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setExtension } from '../store/rounds.ts';
-import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
+import {
+  accessibilityViolations,
+  browserAvailable,
+  openInvitation,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 const ROUND = 'f254-pilot-2022';
 const AGD10 = 'AGD10 Brutto driftsutgifter på funksjon/tjenesteområde';
@@ -24,7 +30,7 @@ describe.skipIf(!browserAvailable())(
     const open = async (municipality: string): Promise<Page> => {
       const page = await h.browser.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto(`${h.base}/s/${h.tokens.get(municipality)}`);
+      await openInvitation(page, `${h.base}/s/${h.tokens.get(municipality)}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       return page;
     };

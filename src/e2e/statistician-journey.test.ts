@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addStatistician } from '../app/staff-users.ts';
 import { startSmtpSink } from '../testing/smtp-sink.ts';
-import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
+import {
+  accessibilityViolations,
+  browserAvailable,
+  openInvitation,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 const ROUND = 'f254-pilot-2022';
 
@@ -127,7 +133,7 @@ describe.skipIf(!browserAvailable())(
         const link = /http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+/.exec(oslo.data)?.[0];
         expect(link).toBeDefined();
         const invited = await h.browser.newPage();
-        await invited.goto(link!);
+        await openInvitation(invited, link!);
         await invited.getByText('0301 Oslo').waitFor();
         expect(
           (
@@ -146,7 +152,7 @@ describe.skipIf(!browserAvailable())(
 
         // Hammerfest answers in its own browser: business types that leave most of the KOSTRA total unexplained.
         const respondent = await h.browser.newPage();
-        await respondent.goto(`${h.base}/s/${h.tokens.get('5406')}`);
+        await openInvitation(respondent, `${h.base}/s/${h.tokens.get('5406')}`);
         const content = {
           comments: 'Fordelt etter ansvar.',
           tables: {

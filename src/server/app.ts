@@ -5,6 +5,7 @@ import type { MailSettings } from '../app/send-mail.ts';
 import type { Db } from '../store/database.ts';
 import type { ServerContext } from './context.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installOriginCheck, installSecurityHeaders } from './security-headers.ts';
 import { requireRespondentForRespondentRoutes } from './policies/respondent.ts';
 import { requireStatisticianForStaffRoutes } from './policies/statistician.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
@@ -24,10 +25,13 @@ export interface AppOptions {
   readonly now?: () => Date;
   readonly sessionLifetimeMs?: number;
   readonly secureCookies?: boolean;
-  readonly logger?: boolean;
+  /** Fastify's (pino) logger: off when absent, as in tests. */
+  readonly logger?: boolean | { readonly level: string };
   readonly mail?: MailSettings;
   /** Calls one client may make to the open PxWeb API in a time window; PxWeb's 30 in 10 s by default. */
   readonly pxwebRateLimit?: RateLimit;
+  /** The server's address as users reach it (PUBLIC_URL): its links, its origin, https cookies. */
+  readonly publicUrl?: string | undefined;
   /** The built web app (dist/web), served at / when given. */
   readonly webRoot?: string;
 }
@@ -42,7 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     now: options.now ?? (() => new Date()),
     sessionLifetimeMs: options.sessionLifetimeMs ?? 8 * 60 * 60 * 1000,
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.secureCookies ?? options.publicUrl?.startsWith('https:') ?? false,
+    publicUrl: options.publicUrl,
     mail: options.mail,
   };
   await app.register(cookie, { secret: options.cookieSecret });
@@ -50,6 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, body);
   });
   installErrorHandler(app, options.webRoot !== undefined);
+  installSecurityHeaders(app);
+  installOriginCheck(app, options.publicUrl);
   if (options.webRoot !== undefined) {
     await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html', wildcard: true });
   }

@@ -7,6 +7,8 @@ export interface ServerContext {
   readonly now: () => Date;
   readonly sessionLifetimeMs: number;
   readonly secureCookies: boolean;
+  /** PUBLIC_URL: the base of links the server writes (the PxWeb API's); else the request's own address. */
+  readonly publicUrl: string | undefined;
   /** Where invitations and reminders go out; without it the server sends no mail. */
   readonly mail: MailSettings | undefined;
 }

@@ -31,7 +31,9 @@ const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
 const app = await buildApp({
   db,
   cookieSecret: await cookieSecret(db),
-  logger: false,
+  // One JSON line per request and per failure, each with the request's id (which a problem body carries).
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  publicUrl: config.PUBLIC_URL,
   webRoot: existsSync(webRoot) ? webRoot : undefined,
   ...(config.SMTP_URL
     ? {

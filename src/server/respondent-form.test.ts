@@ -100,8 +100,24 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     expect(res.cookies[0]?.expires).toBeInstanceOf(Date);
   });
 
-  test('the link /s/<token> signs in and opens the form', async () => {
-    const res = await app.inject({ method: 'GET', url: `/s/${tokens.get('a/5041')}` });
+  test('the link /s/<token> asks before it signs in, and its button signs in and opens the form', async () => {
+    const page = await app.inject({ method: 'GET', url: `/s/${tokens.get('a/5041')}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.cookies).toEqual([]);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body).toContain('(5041)');
+    expect(page.body).toContain(`<form method="post" action="/s/${tokens.get('a/5041')}">`);
+    const unknown = await app.inject({ method: 'GET', url: `/s/${'x'.repeat(43)}` });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.body).toContain('Lenken er ikke gyldig');
+    const fromElsewhere = await app.inject({
+      method: 'POST',
+      url: `/s/${tokens.get('a/5041')}`,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(fromElsewhere.statusCode).toBe(403);
+    expect(fromElsewhere.cookies).toEqual([]);
+    const res = await app.inject({ method: 'POST', url: `/s/${tokens.get('a/5041')}` });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/');
     expect(res.cookies[0]?.name).toBe('kostra_session');

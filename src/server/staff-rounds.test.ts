@@ -128,7 +128,7 @@ describe.each(databases)('setting a round up on $kind', (database) => {
     const bad = await put('0301,AGD10,1\n4601,AGD10,12 kroner\n');
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ detail: string }>().detail).toBe(
-      'prefilled.csv, line 2: "12 kroner" is not a whole number of 1000 NOK',
+      'prefilled.csv, line 2: "12 kroner" is not a whole number of 1000 NOK up to 999999999',
     );
     const stored = await db
       .selectFrom('prefilled_total')

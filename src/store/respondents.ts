@@ -66,14 +66,8 @@ export async function openSession(
   now: Date,
   lifetimeMs: number,
 ): Promise<{ sessionId: string; identity: RespondentIdentity; expiresAt: Date } | undefined> {
-  const found = await db
-    .selectFrom('respondent_token')
-    .innerJoin('survey_round', 'survey_round.id', 'respondent_token.round_id')
-    .select(['respondent_token.round_id', 'respondent_token.municipality', 'revoked_at', 'closed_at'])
-    .where('token', '=', token)
-    .executeTakeFirst();
-  if (!found || found.revoked_at !== null || (found.closed_at !== null && found.closed_at <= now))
-    return undefined;
+  const found = await tokenHolder(db, token, now);
+  if (!found) return undefined;
   const sessionId = newSecret();
   const expiresAt = new Date(now.getTime() + lifetimeMs);
   await db
@@ -81,12 +75,40 @@ export async function openSession(
     .values({
       id_hash: hash(sessionId),
       token,
-      round_id: found.round_id,
+      round_id: found.roundId,
       municipality: found.municipality,
       expires_at: expiresAt,
     })
     .execute();
-  return { sessionId, identity: { roundId: found.round_id, municipality: found.municipality }, expiresAt };
+  return { sessionId, identity: { roundId: found.roundId, municipality: found.municipality }, expiresAt };
+}
+
+/** Whose form a token opens (with the municipality's name), if it is valid now; nothing is changed. */
+export async function tokenHolder(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<(RespondentIdentity & { name: string }) | undefined> {
+  const found = await db
+    .selectFrom('respondent_token')
+    .innerJoin('survey_round', 'survey_round.id', 'respondent_token.round_id')
+    .innerJoin('invitation', (join) =>
+      join
+        .onRef('invitation.round_id', '=', 'respondent_token.round_id')
+        .onRef('invitation.municipality', '=', 'respondent_token.municipality'),
+    )
+    .select([
+      'respondent_token.round_id',
+      'respondent_token.municipality',
+      'invitation.name',
+      'revoked_at',
+      'closed_at',
+    ])
+    .where('token', '=', token)
+    .executeTakeFirst();
+  if (!found || found.revoked_at !== null || (found.closed_at !== null && found.closed_at <= now))
+    return undefined;
+  return { roundId: found.round_id, municipality: found.municipality, name: found.name };
 }
 
 /** Who a session cookie belongs to, if it is a live session whose token is still valid. */

@@ -140,7 +140,9 @@ export function pxwebRoutes(
     else done();
   });
 
-  const base = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+  // Links from PUBLIC_URL where it is set: the Host header is the client's to choose.
+  const base = (request: FastifyRequest) =>
+    context.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
   const find = async (id: string) => {
     const stored = await findPublication(db, id);
     if (!stored) throw problem(404, 'not-found', 'Not found', `no table with id ${id}`);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { endSession, openSession } from '../../store/respondents.ts';
+import { endSession, openSession, tokenHolder } from '../../store/respondents.ts';
+import { signInPage } from '../presenters/sign-in-page.ts';
 import type { ServerContext } from '../context.ts';
 import { SESSION_COOKIE } from '../policies/respondent.ts';
 import { problem } from '../problem.ts';
@@ -36,8 +37,21 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
     return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).status(204).send();
   });
 
-  // The link in the invitation e-mail: signs in and opens the form, also without JavaScript.
+  // The link in the invitation e-mail: a page that asks before it signs in (no login by a link alone, so
+  // another site cannot sign a browser in as a municipality); its button posts back here, also without
+  // JavaScript, and opens the form.
   app.get<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
+    const holder = await tokenHolder(context.db, request.params.token, context.now());
+    return reply
+      .status(holder ? 200 : 401)
+      .type('text/html; charset=utf-8')
+      .send(signInPage(request.params.token, holder));
+  });
+  // The sign-in page's form posts an empty urlencoded body: taken as text (other routes refuse text).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => {
+    done(null, body);
+  });
+  app.post<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
     const opened = await signIn(request.params.token);
     return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).redirect('/', 303);
   });

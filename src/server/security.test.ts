@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureDemoRound } from '../app/demo-round.ts';
+import { openDatabase, type Db } from '../store/database.ts';
+import { buildApp } from './app.ts';
+import { addKari, KARI } from './testing/staff.ts';
+
+describe('headers, cookies and origins', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let token: string;
+  beforeAll(async () => {
+    db = await openDatabase();
+    token = (await ensureDemoRound(db, new Date()))[0]!.token;
+    await addKari(db);
+    app = await buildApp({
+      db,
+      cookieSecret: 'security-secret-security-secret-security',
+      publicUrl: 'https://kostra.example/',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  test('every answer forbids inline script, frames and sniffing', async () => {
+    for (const url of ['/api/health', '/api/v2/tables', '/api/respondent/form', '/no/such/page']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).not.toContain("script-src 'self' 'unsafe-inline'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+    }
+  });
+
+  test('personal answers are never cached; public tables may be', async () => {
+    const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token } });
+    const cookie = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
+    const form = await app.inject({ method: 'GET', url: '/api/respondent/form', headers: { cookie } });
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['cache-control']).toBe('no-store');
+    const staff = await app.inject({ method: 'POST', url: '/api/staff/session', payload: KARI });
+    const staffCookie = `${staff.cookies[0]!.name}=${staff.cookies[0]!.value}`;
+    const me = await app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: staffCookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.headers['cache-control']).toBe('no-store');
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v2/tables' })).headers['cache-control'],
+    ).toBeUndefined();
+  });
+
+  test('behind an https PUBLIC_URL every session cookie is Secure', async () => {
+    const respondent = await app.inject({ method: 'POST', url: '/api/session', payload: { token } });
+    const staff = await app.inject({ method: 'POST', url: '/api/staff/session', payload: KARI });
+    expect(respondent.cookies[0]).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    expect(staff.cookies[0]).toMatchObject({ secure: true, httpOnly: true });
+  });
+
+  test('a change from another site is refused; the open API and clients without a browser are not', async () => {
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      headers: { origin: 'https://evil.example' },
+      payload: KARI,
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json()).toMatchObject({ detail: 'origin https://evil.example' });
+    const crossSite = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'sec-fetch-site': 'cross-site' },
+      payload: { token },
+    });
+    expect(crossSite.statusCode).toBe(403);
+    const own = await app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      headers: { origin: 'https://kostra.example' },
+      payload: KARI,
+    });
+    expect(own.statusCode).toBe(204);
+    const open = await app.inject({
+      method: 'POST',
+      url: '/api/v2/tables/F254VIRKSOMHET/data',
+      headers: { origin: 'https://analyst.example' },
+      payload: { selection: [] },
+    });
+    expect(open.statusCode).not.toBe(403);
+  });
+
+  test('the PxWeb API writes its links from PUBLIC_URL, whatever Host the client sends', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v2/tables', headers: { host: 'evil.example' } });
+    const body = JSON.stringify(res.json());
+    expect(body).toContain('https://kostra.example/api/v2/');
+    expect(body).not.toContain('evil.example');
+  });
+});
