@@ -1,3 +1,5 @@
+import { TooManyAttemptsError } from '../domain/errors.ts';
+import { clearFailures, lockedUntil, recordFailure, type ThrottleKey } from '../store/sign-in-failures.ts';
 import type { Db } from '../store/database.ts';
 import {
   checkPassword,
@@ -20,27 +22,66 @@ export function addStatistician(
   }));
 }
 
-/** Checks a password and opens a session; undefined (and the refusal logged) for a wrong one. */
+/**
+ * Checks a password and opens a session; undefined (and the refusal logged) for a wrong one. While the
+ * account or the address has failed too often (sign-in-throttle.ts) the password is not even checked:
+ * TooManyAttemptsError, and that refusal logged too.
+ */
 export async function openStaffSession(
   db: Db,
   username: string,
   password: string,
   now: Date,
   lifetimeMs: number,
+  address = 'unknown',
 ): Promise<{ sessionId: string; statistician: Statistician; expiresAt: Date } | undefined> {
+  const keys: ThrottleKey[] = [
+    { kind: 'account', key: `staff ${username.toLowerCase()}` },
+    { kind: 'address', key: `staff ${address}` },
+  ];
+  await refuseWhileLocked(db, keys, now, username, address);
   const statistician = await checkPassword(db, username, password);
   if (!statistician)
-    return perform(db, username, () =>
-      Promise.resolve({
+    return perform(db, username, async (trx) => {
+      const [failures] = await recordFailure(trx, keys, now);
+      return {
         result: undefined,
-        audit: { action: 'session.refused', subject: null, detail: null },
-      }),
-    );
+        audit: { action: 'session.refused', subject: null, detail: { address, failures } },
+      };
+    });
   const expiresAt = new Date(now.getTime() + lifetimeMs);
-  return perform(db, statistician.username, async (trx) => ({
-    result: { sessionId: await insertStaffSession(trx, statistician.id, expiresAt), statistician, expiresAt },
-    audit: { action: 'session.open', subject: null, detail: null },
-  }));
+  return perform(db, statistician.username, async (trx) => {
+    // The account's failures only: one's own good password must not reset an address's guesses.
+    await clearFailures(trx, keys.slice(0, 1));
+    return {
+      result: {
+        sessionId: await insertStaffSession(trx, statistician.id, expiresAt),
+        statistician,
+        expiresAt,
+      },
+      audit: { action: 'session.open', subject: null, detail: null },
+    };
+  });
+}
+
+/** Throws TooManyAttemptsError (and logs the attempt) while one of the keys is shut. */
+export async function refuseWhileLocked(
+  db: Db,
+  keys: readonly ThrottleKey[],
+  now: Date,
+  actor: string,
+  address: string,
+): Promise<void> {
+  const until = await lockedUntil(db, keys, now);
+  if (until === undefined) return;
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  await perform(db, actor, () =>
+    Promise.resolve({
+      result: undefined,
+      audit: { action: 'session.throttled', subject: null, detail: { address, retry_after: seconds } },
+    }),
+  );
+  throw new TooManyAttemptsError(seconds);
 }
 
 export function endStaffSession(db: Db, sessionId: string, actor: string): Promise<void> {

@@ -30,3 +30,10 @@ export class SubmissionBlockedError extends DomainError {
     super('the form has errors that must be corrected before it is submitted');
   }
 }
+
+/** Too many failed sign-ins from an address or for an account: try again after the wait. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+  }
+}

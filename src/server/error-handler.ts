@@ -6,6 +6,7 @@ import {
   NotFoundError,
   StaleVersionError,
   SubmissionBlockedError,
+  TooManyAttemptsError,
 } from '../domain/errors.ts';
 import { isDatabaseUnavailable } from '../store/database.ts';
 import { presentFinding } from './presenters/form.ts';
@@ -24,6 +25,7 @@ export function installErrorHandler(app: FastifyInstance, serveWebApp: boolean):
           .problem,
       );
     }
+    if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
     const p = toProblem(error);
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, p);
@@ -64,6 +66,8 @@ function toProblem(error: FastifyError | Error) {
     return problem(412, 'stale-version', 'The form has changed', error.message).problem;
   if (error instanceof FormClosedError)
     return problem(409, 'form-closed', 'The form is closed', error.message).problem;
+  if (error instanceof TooManyAttemptsError)
+    return problem(429, 'too-many-attempts', 'Too many failed sign-ins', error.message).problem;
   if (error instanceof NotFoundError) return problem(404, 'not-found', 'Not found', error.message).problem;
   if (error instanceof DomainError)
     return problem(400, 'invalid', 'The request cannot be carried out', error.message).problem;

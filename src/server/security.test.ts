@@ -98,3 +98,67 @@ describe('headers, cookies and origins', () => {
     expect(body).not.toContain('evil.example');
   });
 });
+
+describe('sign-in throttling', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let token: string;
+  let now = new Date('2026-12-02T10:00:00Z');
+  beforeAll(async () => {
+    db = await openDatabase();
+    token = (await ensureDemoRound(db, now))[0]!.token;
+    await addKari(db);
+    app = await buildApp({ db, cookieSecret: 'throttle-secret-throttle-secret-throttle', now: () => now });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+  const staff = (password: string, ip = '192.0.2.1') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/staff/session',
+      remoteAddress: ip,
+      payload: { username: KARI.username, password },
+    });
+
+  test('five wrong passwords, then the account waits, doubling; the right one after the wait resets it', async () => {
+    for (let i = 0; i < 4; i += 1) expect((await staff('feil passord')).statusCode).toBe(401);
+    expect((await staff('feil passord')).statusCode).toBe(401);
+    const shut = await staff(KARI.password, '198.51.100.7');
+    expect(shut.statusCode).toBe(429);
+    expect(shut.headers['retry-after']).toBe('1');
+    now = new Date(now.getTime() + 1500);
+    expect((await staff('feil passord')).statusCode).toBe(401);
+    expect((await staff(KARI.password)).headers['retry-after']).toBe('2');
+    now = new Date(now.getTime() + 2500);
+    expect((await staff(KARI.password)).statusCode).toBe(204);
+    expect((await staff('feil passord')).statusCode).toBe(401);
+    const actions = await db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('actor', '=', KARI.username)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      ...Array<string>(5).fill('session.refused'),
+      'session.throttled',
+      'session.refused',
+      'session.throttled',
+      'session.open',
+      'session.refused',
+    ]);
+    expect(actions.at(-1)!.detail).toMatchObject({ failures: 1 });
+  });
+
+  test('token guesses from one address are shut after twenty; another address is not', async () => {
+    const guess = (t: string, ip: string) =>
+      app.inject({ method: 'POST', url: '/api/session', remoteAddress: ip, payload: { token: t } });
+    for (let i = 0; i < 20; i += 1)
+      expect((await guess(`${'g'.repeat(40)}${i}`, '203.0.113.9')).statusCode).toBe(401);
+    const shut = await guess(token, '203.0.113.9');
+    expect(shut.statusCode).toBe(429);
+    expect(shut.json()).toMatchObject({ title: 'Too many failed sign-ins' });
+    expect((await guess(token, '203.0.113.10')).statusCode).toBe(204);
+  });
+});

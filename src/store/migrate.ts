@@ -12,6 +12,7 @@ import * as accountFigures from './migrations/010-account-figures.ts';
 import * as roundFunctions from './migrations/011-round-functions.ts';
 import * as savedQueries from './migrations/012-saved-queries.ts';
 import * as definitionVersions from './migrations/013-definition-versions.ts';
+import * as signInFailures from './migrations/014-sign-in-failures.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011-round-functions': roundFunctions,
   '012-saved-queries': savedQueries,
   '013-definition-versions': definitionVersions,
+  '014-sign-in-failures': signInFailures,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -148,6 +148,13 @@ export interface Database {
     query: unknown;
     created_at: Generated<Date>;
   };
+  sign_in_failure: {
+    kind: 'account' | 'address';
+    key: string;
+    failures: number;
+    last_failure_at: Date;
+    locked_until: Date | null;
+  };
   audit_log: {
     id: Generated<string>;
     at: Generated<Date>;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { endSession, openSession, tokenHolder } from '../../store/respondents.ts';
+import { signInRespondent } from '../../app/respondent-sign-in.ts';
+import { endSession, tokenHolder } from '../../store/respondents.ts';
 import { signInPage } from '../presenters/sign-in-page.ts';
 import type { ServerContext } from '../context.ts';
 import { SESSION_COOKIE } from '../policies/respondent.ts';
@@ -10,8 +11,14 @@ const body = z.strictObject({ token: z.string().min(1).max(200) });
 
 /** Sign-in by the invitation link: the token is exchanged for a session cookie. */
 export function sessionRoutes(app: FastifyInstance, context: ServerContext): void {
-  const signIn = async (token: string) => {
-    const opened = await openSession(context.db, token, context.now(), context.sessionLifetimeMs);
+  const signIn = async (token: string, address: string) => {
+    const opened = await signInRespondent(
+      context.db,
+      token,
+      context.now(),
+      context.sessionLifetimeMs,
+      address,
+    );
     if (!opened)
       throw problem(
         401,
@@ -33,7 +40,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
 
   app.post('/api/session', async (request, reply) => {
     const { token } = body.parse(request.body);
-    const opened = await signIn(token);
+    const opened = await signIn(token, request.ip);
     return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).status(204).send();
   });
 
@@ -52,7 +59,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
     done(null, body);
   });
   app.post<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
-    const opened = await signIn(request.params.token);
+    const opened = await signIn(request.params.token, request.ip);
     return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).redirect('/', 303);
   });
 

@@ -20,7 +20,14 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
 
   app.post('/api/staff/session', async (request, reply) => {
     const { username, password } = signInBody.parse(request.body);
-    const opened = await openStaffSession(db, username, password, now(), context.sessionLifetimeMs);
+    const opened = await openStaffSession(
+      db,
+      username,
+      password,
+      now(),
+      context.sessionLifetimeMs,
+      request.ip,
+    );
     if (!opened) throw problem(401, 'unauthenticated', 'Wrong user name or password');
     return reply
       .setCookie(STAFF_COOKIE, opened.sessionId, {
