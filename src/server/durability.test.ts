@@ -5,9 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_SERVER_URL } from '../store/testing/databases.ts';
+import { createServerDatabase } from '../store/testing/databases.ts';
 import {
   autosaveUntil,
   killHard,
@@ -60,20 +59,9 @@ async function killUnderLoad(env: Record<string, string>) {
 }
 
 async function freshDatabaseUrl(): Promise<string> {
-  const name = `kostra_crash_${Math.random().toString(16).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: TEST_SERVER_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
-  const url = new URL(TEST_SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const { url, drop } = await createServerDatabase();
+  cleanups.push(drop);
+  return url;
 }
 
 describe('acknowledged saves survive a crash', () => {

@@ -22,8 +22,11 @@ async function serverReachable(): Promise<boolean> {
   }
 }
 
-/** A database made for one test and dropped after it, so that tests never share state. */
-async function freshServerDatabase(): Promise<{ db: Db; drop(): Promise<void> }> {
+/**
+ * An empty database on the test server, for a test that connects to it more than once (two server
+ * instances, a child process); `drop` removes it, closing what is still connected.
+ */
+export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `kostra_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
@@ -31,15 +34,26 @@ async function freshServerDatabase(): Promise<{ db: Db; drop(): Promise<void> }>
   await admin.end();
   const url = new URL(TEST_SERVER_URL);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: TEST_SERVER_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A database made for one test and dropped after it, so that tests never share state. */
+async function freshServerDatabase(): Promise<{ db: Db; drop(): Promise<void> }> {
+  const created = await createServerDatabase();
+  const db = await openDatabase({ url: created.url });
   return {
     db,
     async drop() {
       await db.destroy();
-      const cleanup = new pg.Client({ connectionString: TEST_SERVER_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name}`);
-      await cleanup.end();
+      await created.drop();
     },
   };
 }
