@@ -26,7 +26,7 @@ async function serverReachable(): Promise<boolean> {
  * An empty database on the test server, for a test that connects to it more than once (two server
  * instances, a child process); `drop` removes it, closing what is still connected.
  */
-export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `kostra_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
@@ -36,7 +36,7 @@ export async function createServerDatabase(): Promise<{ url: string; drop(): Pro
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() {
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: TEST_SERVER_URL });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
