@@ -12,6 +12,7 @@ import {
   startHarness,
   type Harness,
 } from './harness.ts';
+import { draftBody } from '../server/testing/autosave-load.ts';
 
 const ROUND = 'f254-pilot-2022';
 const AGD10 = 'AGD10 Brutto driftsutgifter på funksjon/tjenesteområde';
@@ -174,6 +175,68 @@ describe.skipIf(!browserAvailable())(
           .toBe('150\u00a0000');
         expect(await page.getByTestId('sum-business_types-AGD4').textContent()).toBe('140\u00a0000');
         await rm(dir, { recursive: true, force: true });
+        await page.close();
+      },
+    );
+
+    test(
+      'a save whose answer is lost is found again; after a colleague saves, the user keeps what they typed',
+      { timeout: 60_000 },
+      async () => {
+        const page = await open('4627');
+        // The next save reaches the server, but its answer never reaches the browser.
+        let dropped = 0;
+        await page.route(
+          (url) => url.pathname === '/api/respondent/form',
+          async (route) => {
+            if (route.request().method() !== 'PUT' || dropped > 0) return route.fallback();
+            dropped += 1;
+            await route.fetch();
+            await route.abort('connectionreset');
+          },
+        );
+        await amount(page, 'Ambulerende hjemmetjeneste').fill('1 000');
+        await shown(page, /Ikke lagret: tjenesten svarer ikke/);
+        await expect
+          .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+          .toMatch(/Lagret \(v\d+\)/);
+        expect(await page.getByText(/endret i en annen fane/).count()).toBe(0);
+
+        // A colleague saves the same form from elsewhere.
+        const signIn = await fetch(`${h.base}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token: h.tokens.get('4627') }),
+        });
+        const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+        const latest = (await (
+          await fetch(`${h.base}/api/respondent/form`, { headers: { cookie } })
+        ).json()) as {
+          version: number;
+        };
+        const colleague = await fetch(`${h.base}/api/respondent/form`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', cookie, 'if-match': String(latest.version) },
+          body: draftBody('Kollegaens utkast'),
+        });
+        expect(colleague.status).toBe(200);
+
+        await amount(page, 'Boligbaser (omsorgsboliger med fast bemanning)').fill('2 000');
+        await shown(page, /endret i en annen fane eller av en kollega siden du begynte/);
+        expect(await amount(page, 'Ambulerende hjemmetjeneste').inputValue()).toBe('1 000');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Behold mine endringer og lagre' }).click();
+        await savedAs(page, latest.version + 2);
+        const saved = (await (
+          await fetch(`${h.base}/api/respondent/form`, { headers: { cookie } })
+        ).json()) as {
+          response: {
+            comments: string;
+            tables: Record<string, { rows: Record<string, { amounts: Record<string, number | null> }> }>;
+          };
+        };
+        expect(saved.response.tables.business_types!.rows.HOUSING_BASE!.amounts.AGD10).toBe(2000);
+        expect(saved.response.comments).not.toBe('Kollegaens utkast');
         await page.close();
       },
     );

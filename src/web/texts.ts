@@ -15,8 +15,12 @@ const TEXTS = {
     saving: 'Lagrer …',
     notSaved: 'Ikke lagret',
     conflict:
-      'Skjemaet er endret i en annen fane eller av en kollega. Last inn på nytt for å se siste versjon.',
-    reload: 'Last inn på nytt',
+      'Skjemaet er endret i en annen fane eller av en kollega siden du begynte. Det du har skrevet her, er ikke lagret, men er beholdt.',
+    keepMine: 'Behold mine endringer og lagre',
+    discardMine: 'Forkast mine endringer og last inn siste versjon',
+    offline:
+      'Ikke lagret: tjenesten svarer ikke akkurat nå. Det du har skrevet, er beholdt, og vi prøver igjen av oss selv.',
+    refused: 'Ikke lagret: endringen ble avvist ({detail}). Det du har skrevet, er beholdt.',
     closed: 'Fristen er ute. Skjemaet kan leses, men ikke endres.',
     category: 'Kategori',
     sum: 'Sum',
@@ -59,8 +63,12 @@ const TEXTS = {
     saving: 'Lagrar …',
     notSaved: 'Ikkje lagra',
     conflict:
-      'Skjemaet er endra i ei anna fane eller av ein kollega. Last inn på nytt for å sjå siste versjon.',
-    reload: 'Last inn på nytt',
+      'Skjemaet er endra i ei anna fane eller av ein kollega sidan du byrja. Det du har skrive her, er ikkje lagra, men er teke vare på.',
+    keepMine: 'Behald endringane mine og lagre',
+    discardMine: 'Forkast endringane mine og last inn siste versjon',
+    offline:
+      'Ikkje lagra: tenesta svarar ikkje akkurat no. Det du har skrive, er teke vare på, og vi prøver igjen av oss sjølve.',
+    refused: 'Ikkje lagra: endringa vart avvist ({detail}). Det du har skrive, er teke vare på.',
     closed: 'Fristen er ute. Skjemaet kan lesast, men ikkje endrast.',
     category: 'Kategori',
     sum: 'Sum',
@@ -102,8 +110,13 @@ const TEXTS = {
     saved: 'Saved',
     saving: 'Saving …',
     notSaved: 'Not saved',
-    conflict: 'The form was changed in another tab or by a colleague. Reload to see the latest version.',
-    reload: 'Reload',
+    conflict:
+      'The form was changed in another tab or by a colleague since you began. What you typed here is not saved, but it is kept.',
+    keepMine: 'Keep my changes and save',
+    discardMine: 'Discard my changes and load the latest version',
+    offline:
+      'Not saved: the service is not answering just now. What you typed is kept, and we will try again by ourselves.',
+    refused: 'Not saved: the change was refused ({detail}). What you typed is kept.',
     closed: 'The deadline has passed. The form can be read but not changed.',
     category: 'Category',
     sum: 'Sum',

@@ -25,7 +25,12 @@ import {
 import { ExcelSection } from './excel-section.tsx';
 import { SubmitSection } from './submit-section.tsx';
 
-type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid';
+/**
+ * Where the draft stands. A failed save never discards what the user typed: 'offline' (no answer, 503,
+ * 429) tries again by itself; 'conflict' (someone else saved) lets the user keep theirs or load the other;
+ * 'refused' (another 4xx) says why.
+ */
+type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'offline' | 'refused';
 const AUTOSAVE_MS = 1000;
 
 const emptyRow = (measures: string[]) => ({
@@ -53,7 +58,10 @@ export function FormPage({
     warnings: [],
   });
   const [submitted, setSubmitted] = useState<{ version: number; at: string } | null>(null);
+  const [refusal, setRefusal] = useState('');
   const version = useRef(view.version);
+  /** The latest version on the server when a save met a conflict: saving over it keeps the user's. */
+  const latestVersion = useRef(view.version);
   const summary = useRef<HTMLDivElement>(null);
   const readOnly = !view.open;
 
@@ -83,13 +91,34 @@ export function FormPage({
       setState('saved');
       return true;
     } catch (e) {
-      setState(e instanceof ApiProblem && e.status === 412 ? 'conflict' : 'dirty');
+      if (!(e instanceof ApiProblem) || e.status === 503 || e.status === 429 || e.status >= 500) {
+        setState('offline');
+      } else if (e.status === 412) {
+        // A save whose answer was lost may have landed: if the latest version holds just what was sent,
+        // it is this save, not a colleague's.
+        const latest = await api.form().catch(() => undefined);
+        if (latest && JSON.stringify(latest.response) === JSON.stringify(content)) {
+          version.current = latest.version;
+          setState('saved');
+          return true;
+        }
+        latestVersion.current = latest?.version ?? version.current;
+        setState('conflict');
+      } else {
+        setRefusal(e.message);
+        setState('refused');
+      }
       return false;
     }
   };
 
+  const keepMine = () => {
+    version.current = latestVersion.current;
+    void save();
+  };
+
   useEffect(() => {
-    if (state !== 'dirty' || readOnly) return;
+    if ((state !== 'dirty' && state !== 'offline') || readOnly) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [content, texts, state]);
@@ -146,17 +175,26 @@ export function FormPage({
           ? `${t.saved} (v${version.current})`
           : state === 'saving'
             ? t.saving
-            : state === 'dirty'
+            : state === 'dirty' || state === 'offline' || state === 'refused'
               ? t.notSaved
               : ''}
       </p>
+      {state === 'offline' && <Alert data-color="warning">{t.offline}</Alert>}
+      {state === 'refused' && (
+        <Alert data-color="danger" role="alert">
+          {t.refused.replace('{detail}', refusal)}
+        </Alert>
+      )}
       {readOnly && <Alert data-color="warning">{t.closed}</Alert>}
       {state === 'conflict' && (
         <Alert data-color="danger" role="alert">
           <Paragraph>{t.conflict}</Paragraph>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t.reload}
-          </Button>
+          <div className="button-row">
+            <Button onClick={keepMine}>{t.keepMine}</Button>
+            <Button variant="secondary" onClick={() => void reload()}>
+              {t.discardMine}
+            </Button>
+          </div>
         </Alert>
       )}
       <div ref={summary} tabIndex={-1} aria-live="assertive">
