@@ -5,7 +5,7 @@ import { importRound } from '../src/app/import-round.ts';
 import { loadReferenceData, loadSurveyDefinition } from '../src/files/product-data.ts';
 import { buildApp } from '../src/server/app.ts';
 import { openDatabase } from '../src/store/database.ts';
-import { ensureTokens } from '../src/store/respondents.ts';
+import { issueTokens } from '../src/store/respondents.ts';
 import { setDeadline } from '../src/store/rounds.ts';
 import { writeSyntheticRound } from './synthetic-round.ts';
 
@@ -21,7 +21,7 @@ await writeSyntheticRound(dir, 2023);
 const round = await importRound(db, dir, await loadSurveyDefinition('f254'), await loadReferenceData());
 await rm(dir, { recursive: true, force: true });
 await setDeadline(db, round.id, new Date(Date.now() + 24 * 60 * 60 * 1000));
-const tokens = await ensureTokens(db, round.id);
+const tokens = await issueTokens(db, round.id);
 const app = await buildApp({ db, cookieSecret: 'bench-secret-bench-secret-bench-secret' });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ address, round: round.id, tokens })}\n`);

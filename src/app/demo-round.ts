@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_ROUND_DIR, loadReferenceData, loadSurveyDefinition } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
-import { ensureTokens } from '../store/respondents.ts';
+import { issueTokens } from '../store/respondents.ts';
 import { setDeadline } from '../store/rounds.ts';
 import { importRound } from './import-round.ts';
 import { publishRound } from './publish-round.ts';
@@ -25,5 +25,5 @@ export async function ensureDemoRound(db: Db, now: Date): Promise<{ municipality
     // Its split published too, so that the public table pages and the PxWeb API have something to show.
     await publishRound(db, DEMO_ROUND_ID, 'demo', now);
   }
-  return ensureTokens(db, DEMO_ROUND_ID);
+  return issueTokens(db, DEMO_ROUND_ID);
 }

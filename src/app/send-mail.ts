@@ -4,7 +4,7 @@ import { DEFAULT_TEMPLATES, renderTemplate } from '../domain/collection/mail-tem
 import { DomainError, NotFoundError } from '../domain/errors.ts';
 import * as z from 'zod';
 import type { Db } from '../store/database.ts';
-import { ensureTokens } from '../store/respondents.ts';
+import { issueTokens } from '../store/respondents.ts';
 import { findMailTemplate } from '../store/mail-templates.ts';
 import { loadRoundHeader } from '../store/rounds.ts';
 import type { Statistician } from '../store/statisticians.ts';
@@ -58,7 +58,14 @@ export async function sendMail(
   const tokens = new Map(
     (
       await perform(db, user.username, async (trx) => ({
-        result: await ensureTokens(trx, roundId),
+        // Links made anew for those this mail goes to (tokens are kept as hashes, never sent twice).
+        result: await issueTokens(
+          trx,
+          roundId,
+          invited
+            .filter((i) => !(kind === 'reminder' && submitted.has(i.municipality)))
+            .map((i) => i.municipality),
+        ),
         audit: { action: 'round.links', subject: roundId, detail: { kind } },
       }))
     ).map((t) => [t.municipality, t.token]),

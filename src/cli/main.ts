@@ -26,7 +26,7 @@ Usage:
       latest submitted version, corrections included.
   kostra tokens --survey ROUND
       Print "<municipality> <token>" for every invited municipality of a stored round (the respondent link
-      is <server>/s/<token>), making tokens where none exist.
+      is <server>/s/<token>): new tokens, kept only as hashes; links made earlier stay valid until revoked.
   kostra user add --username NAME --name "FULL NAME" [--role statistician|admin]
       Add a statistician; the password comes from KOSTRA_PASSWORD or the first line of standard input
       (at least 12 characters), and is stored argon2id-hashed.

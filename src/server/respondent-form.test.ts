@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answered, definition, given, invitation, response, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
-import { ensureTokens, revokeToken } from '../store/respondents.ts';
+import { issueTokens, revokeToken } from '../store/respondents.ts';
 import { closeRound, saveRound, setDeadline, setExtension, setTimeline } from '../store/rounds.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { BODY_LIMIT, buildApp } from './app.ts';
@@ -32,8 +32,8 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     });
     await saveRound(db, definition, { ...round([invitation('3403', { name: 'Hamar' })]), id: 'round-b' });
     await setDeadline(db, 'round-a', new Date('2022-05-20T22:00:00Z'));
-    for (const t of await ensureTokens(db, 'round-a')) tokens.set(`a/${t.municipality}`, t.token);
-    for (const t of await ensureTokens(db, 'round-b')) tokens.set(`b/${t.municipality}`, t.token);
+    for (const t of await issueTokens(db, 'round-a')) tokens.set(`a/${t.municipality}`, t.token);
+    for (const t of await issueTokens(db, 'round-b')) tokens.set(`b/${t.municipality}`, t.token);
     app = await buildApp({ db, cookieSecret: 'test-secret-test-secret-test-secret!', now: () => clock });
   });
   afterAll(async () => {
@@ -121,6 +121,18 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/');
     expect(res.cookies[0]?.name).toBe('kostra_session');
+  });
+
+  test('a link made anew leaves the earlier one valid; the database holds neither in clear', async () => {
+    const [anew] = await issueTokens(db, 'round-a', ['3403']);
+    expect(anew!.token).not.toBe(tokens.get('a/3403'));
+    for (const token of [anew!.token, tokens.get('a/3403')!])
+      expect((await app.inject({ method: 'POST', url: '/api/session', payload: { token } })).statusCode).toBe(
+        204,
+      );
+    const stored = JSON.stringify(await db.selectFrom('respondent_token').selectAll().execute());
+    expect(stored).not.toContain(anew!.token);
+    expect(stored).not.toContain(tokens.get('a/3403'));
   });
 
   test('an unknown token is refused with a problem', async () => {
@@ -323,7 +335,7 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     });
 
     test("a token of another round opens that round's form only", async () => {
-      const [fresh] = await ensureTokens(db, 'round-b');
+      const [fresh] = await issueTokens(db, 'round-b');
       const res = await app.inject({ method: 'POST', url: '/api/session', payload: { token: fresh!.token } });
       const cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
       expect((await form(cookie)).json()).toMatchObject({ round: { id: 'round-b' }, version: 0 });

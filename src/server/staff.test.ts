@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answered, definition, given, invitation, response, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
-import { ensureTokens } from '../store/respondents.ts';
+import { issueTokens } from '../store/respondents.ts';
 import { saveRound } from '../store/rounds.ts';
 import { addStatistician } from '../app/staff-users.ts';
 import { testDatabases } from '../store/testing/databases.ts';
@@ -39,7 +39,7 @@ describe.each(databases)('statisticians on $kind', (database) => {
       password: 'stift korrekt hest',
     });
     app = await buildApp({ db, cookieSecret: 'staff-secret-staff-secret-staff-secret' });
-    const [token] = await ensureTokens(db, 'round-s');
+    const [token] = await issueTokens(db, 'round-s');
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { token: token!.token } });
     respondentCookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
   });

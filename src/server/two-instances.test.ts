@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sendDueReminders } from '../app/scheduled-reminders.ts';
 import { definition, invitation, round } from '../domain/testing/rounds.ts';
 import { openDatabase, type Db } from '../store/database.ts';
-import { ensureTokens } from '../store/respondents.ts';
+import { issueTokens } from '../store/respondents.ts';
 import { saveRound, setDeadline } from '../store/rounds.ts';
 import { createServerDatabase, testDatabases } from '../store/testing/databases.ts';
 import { startSmtpSink } from '../testing/smtp-sink.ts';
@@ -58,7 +58,7 @@ describe.skipIf(!hasServer)('two instances on one PostgreSQL', () => {
     expect(
       (await apps[1]!.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: staff } })).statusCode,
     ).toBe(200);
-    const { token } = (await ensureTokens(dbs[1]!, 'f254-twice'))[0]!;
+    const { token } = (await issueTokens(dbs[1]!, 'f254-twice'))[0]!;
     const signIn = await apps[1]!.inject({ method: 'POST', url: '/api/session', payload: { token } });
     const cookie = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
     const form = (i: number) =>

@@ -5,7 +5,7 @@ import { importRound } from '../app/import-round.ts';
 import { addStatistician } from '../app/staff-users.ts';
 import { loadReferenceData, loadSurveyDefinition } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
-import { ensureTokens } from '../store/respondents.ts';
+import { issueTokens } from '../store/respondents.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { PILOT } from '../testing/shared-data.ts';
 import { wireForm, wireSaved, wireSubmitted, wireVersion } from '../wire/respondent.ts';
@@ -100,7 +100,7 @@ describe.each(databases)('what the server sends is what src/wire says, on $kind'
       cookieSecret: 'wire-secret-wire-secret-wire-secret-1',
       now: () => new Date('2022-05-02T10:00:00Z'),
     });
-    const token = (await ensureTokens(db, ROUND)).find((t) => t.municipality === '3024')!.token;
+    const token = (await issueTokens(db, ROUND)).find((t) => t.municipality === '3024')!.token;
     const signedIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token } });
     const cookie = `${signedIn.cookies[0]!.name}=${signedIn.cookies[0]!.value}`;
     const form = await app.inject({ url: '/api/respondent/form', headers: { cookie } });

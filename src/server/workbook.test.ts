@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { definition, invitation, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
-import { ensureTokens } from '../store/respondents.ts';
+import { issueTokens } from '../store/respondents.ts';
 import { saveRound } from '../store/rounds.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { buildApp } from './app.ts';
@@ -42,7 +42,7 @@ describe.each(databases)('the form as an Excel workbook on $kind', (database) =>
       ]),
       id: 'round-x',
     });
-    const tokens = await ensureTokens(db, 'round-x');
+    const tokens = await issueTokens(db, 'round-x');
     app = await buildApp({ db, cookieSecret: 'workbook-secret-workbook-secret-123' });
     const signIn = async (municipality: string) => {
       const token = tokens.find((t) => t.municipality === municipality)!.token;

@@ -13,6 +13,7 @@ import * as roundFunctions from './migrations/011-round-functions.ts';
 import * as savedQueries from './migrations/012-saved-queries.ts';
 import * as definitionVersions from './migrations/013-definition-versions.ts';
 import * as signInFailures from './migrations/014-sign-in-failures.ts';
+import * as tokenHashes from './migrations/015-token-hashes.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '012-saved-queries': savedQueries,
   '013-definition-versions': definitionVersions,
   '014-sign-in-failures': signInFailures,
+  '015-token-hashes': tokenHashes,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

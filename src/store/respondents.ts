@@ -6,38 +6,29 @@ export const newSecret = () => randomBytes(32).toString('base64url');
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
 /**
- * The invitation tokens of a round, one per invited municipality: existing ones as they are, new ones made
- * for municipalities without an active token.
+ * A new invitation link for every invited municipality of a round (or those named), kept as a hash only:
+ * the token is returned once, to be put in a link. Links made earlier stay valid until revoked.
  */
-export async function ensureTokens(
+export async function issueTokens(
   db: Db,
   roundId: string,
+  only?: readonly string[],
 ): Promise<{ municipality: string; token: string }[]> {
   return inTransaction(db, async (trx) => {
-    const invited = await trx
-      .selectFrom('invitation')
-      .select('municipality')
-      .where('round_id', '=', roundId)
-      .orderBy('municipality')
-      .execute();
-    const active = await trx
-      .selectFrom('respondent_token')
-      .select(['municipality', 'token'])
-      .where('round_id', '=', roundId)
-      .where('revoked_at', 'is', null)
-      .execute();
-    const tokenOf = new Map(active.map((t) => [t.municipality, t.token]));
-    const missing = invited.filter((i) => !tokenOf.has(i.municipality));
-    if (missing.length > 0) {
-      const made = missing.map((i) => ({
-        round_id: roundId,
-        municipality: i.municipality,
-        token: newSecret(),
-      }));
-      await trx.insertInto('respondent_token').values(made).execute();
-      for (const m of made) tokenOf.set(m.municipality, m.token);
-    }
-    return invited.map((i) => ({ municipality: i.municipality, token: tokenOf.get(i.municipality)! }));
+    let invited = trx.selectFrom('invitation').select('municipality').where('round_id', '=', roundId);
+    if (only !== undefined) invited = invited.where('municipality', 'in', only.length > 0 ? only : ['']);
+    const made = (await invited.orderBy('municipality').execute()).map((i) => ({
+      municipality: i.municipality,
+      token: newSecret(),
+    }));
+    if (made.length > 0)
+      await trx
+        .insertInto('respondent_token')
+        .values(
+          made.map((m) => ({ round_id: roundId, municipality: m.municipality, token_hash: hash(m.token) })),
+        )
+        .execute();
+    return made;
   });
 }
 
@@ -74,7 +65,7 @@ export async function openSession(
     .insertInto('respondent_session')
     .values({
       id_hash: hash(sessionId),
-      token,
+      token_hash: hash(token),
       round_id: found.roundId,
       municipality: found.municipality,
       expires_at: expiresAt,
@@ -104,7 +95,7 @@ export async function tokenHolder(
       'revoked_at',
       'closed_at',
     ])
-    .where('token', '=', token)
+    .where('token_hash', '=', hash(token))
     .executeTakeFirst();
   if (!found || found.revoked_at !== null || (found.closed_at !== null && found.closed_at <= now))
     return undefined;
@@ -119,7 +110,7 @@ export async function sessionIdentity(
 ): Promise<RespondentIdentity | undefined> {
   const found = await db
     .selectFrom('respondent_session')
-    .innerJoin('respondent_token', 'respondent_token.token', 'respondent_session.token')
+    .innerJoin('respondent_token', 'respondent_token.token_hash', 'respondent_session.token_hash')
     .innerJoin('survey_round', 'survey_round.id', 'respondent_session.round_id')
     .select(['respondent_session.round_id', 'respondent_session.municipality'])
     .where('id_hash', '=', hash(sessionId))

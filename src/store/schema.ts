@@ -168,7 +168,8 @@ export interface Database {
     value: string;
   };
   respondent_token: {
-    token: string;
+    /** SHA-256 of the token, base64url: the token itself is only in the link. */
+    token_hash: string;
     round_id: string;
     municipality: string;
     created_at: Generated<Date>;
@@ -176,7 +177,7 @@ export interface Database {
   };
   respondent_session: {
     id_hash: string;
-    token: string;
+    token_hash: string;
     round_id: string;
     municipality: string;
     created_at: Generated<Date>;
