@@ -14,6 +14,7 @@ import * as savedQueries from './migrations/012-saved-queries.ts';
 import * as definitionVersions from './migrations/013-definition-versions.ts';
 import * as signInFailures from './migrations/014-sign-in-failures.ts';
 import * as tokenHashes from './migrations/015-token-hashes.ts';
+import * as publicationRevision from './migrations/016-publication-revision.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '013-definition-versions': definitionVersions,
   '014-sign-in-failures': signInFailures,
   '015-token-hashes': tokenHashes,
+  '016-publication-revision': publicationRevision,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

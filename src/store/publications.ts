@@ -1,4 +1,5 @@
 import type { PublishedDataset } from '../domain/publication/dataset.ts';
+import { sql } from 'kysely';
 import { inTransaction, type Db } from './database.ts';
 
 export interface StoredPublication {
@@ -26,7 +27,9 @@ export async function savePublications(
       await trx
         .insertInto('published_table')
         .values({ id: t.dataset.id, ...row })
-        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ ...row, revision: sql<number>`published_table.revision + 1` }),
+        )
         .execute();
     }
   });
@@ -46,4 +49,39 @@ export async function findPublication(db: Db, id: string): Promise<StoredPublica
   return (
     row && { dataset: row.dataset as PublishedDataset, roundId: row.round_id, publishedAt: row.published_at }
   );
+}
+
+/**
+ * The published tables, kept in memory: each request asks the database only which tables exist at which
+ * revision (a few short rows), and reads a dataset again only when it was published anew, by this server
+ * or another. A dataset is a large JSON document; reading and parsing it was most of an API call's cost.
+ */
+export function publicationCache() {
+  const cached = new Map<string, { revision: number; publication: StoredPublication }>();
+  const current = async (db: Db): Promise<StoredPublication[]> => {
+    const stamps = await db.selectFrom('published_table').select(['id', 'revision']).orderBy('id').execute();
+    const stale = stamps.filter((s) => cached.get(s.id)?.revision !== s.revision).map((s) => s.id);
+    if (stale.length > 0) {
+      const rows = await db.selectFrom('published_table').selectAll().where('id', 'in', stale).execute();
+      for (const r of rows)
+        cached.set(r.id, {
+          revision: r.revision,
+          publication: {
+            dataset: r.dataset as PublishedDataset,
+            roundId: r.round_id,
+            publishedAt: r.published_at,
+          },
+        });
+    }
+    const live = new Set(stamps.map((s) => s.id));
+    for (const id of cached.keys()) if (!live.has(id)) cached.delete(id);
+    return stamps.flatMap((s) => {
+      const entry = cached.get(s.id);
+      return entry ? [entry.publication] : [];
+    });
+  };
+  return {
+    list: current,
+    find: async (db: Db, id: string) => (await current(db)).find((p) => p.dataset.id === id),
+  };
 }

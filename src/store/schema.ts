@@ -141,6 +141,7 @@ export interface Database {
     audit: unknown;
     published_at: Generated<Date>;
     published_by: string;
+    revision: Generated<number>;
   };
   saved_query: {
     id: string;

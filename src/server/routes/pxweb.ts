@@ -14,7 +14,7 @@ import {
 } from '../../domain/publication/query.ts';
 import { datasetCsv, datasetXlsx, type TableLayout } from '../../files/publication-files.ts';
 import { publishedChart } from '../../report/published-chart.ts';
-import { findPublication, listPublications } from '../../store/publications.ts';
+import { publicationCache } from '../../store/publications.ts';
 import { findSavedQuery, saveQuery } from '../../store/saved-queries.ts';
 import type { ServerContext } from '../context.ts';
 import {
@@ -126,6 +126,7 @@ export function pxwebRoutes(
   rateLimit: RateLimit = DEFAULT_RATE_LIMIT,
 ): void {
   const { db } = context;
+  const publications = publicationCache();
   const limiter = rateLimiter(rateLimit, () => context.now().getTime());
   app.addHook('onRequest', (request, _reply, done) => {
     if (request.url.startsWith('/api/v2/') && !limiter.allow(request.ip))
@@ -144,7 +145,7 @@ export function pxwebRoutes(
   const base = (request: FastifyRequest) =>
     context.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
   const find = async (id: string) => {
-    const stored = await findPublication(db, id);
+    const stored = await publications.find(db, id);
     if (!stored) throw problem(404, 'not-found', 'Not found', `no table with id ${id}`);
     return stored.dataset;
   };
@@ -238,7 +239,7 @@ export function pxwebRoutes(
     booleanParameter('includeDiscontinued', query['includeDiscontinued']); // no table is discontinued
     const words = (q.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const since = q.pastDays === undefined ? undefined : context.now().getTime() - q.pastDays * 86_400_000;
-    const all = (await listPublications(db))
+    const all = (await publications.list(db))
       .map((t) => inLanguage(t.dataset, language))
       .filter(
         (t) =>
@@ -356,7 +357,7 @@ export function pxwebRoutes(
     const language = languageOf(query);
     const id = request.params.id;
     let found: Codelist | undefined;
-    for (const t of await listPublications(db)) {
+    for (const t of await publications.list(db)) {
       const dataset = inLanguage(t.dataset, language);
       found = dataset.dimensions.flatMap((d) => d.codelists ?? []).find((c) => c.id === id);
       if (found) break;
