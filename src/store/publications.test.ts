@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import type { PublishedDataset } from '../domain/publication/dataset.ts';
-import { openDatabase } from './database.ts';
 import { publicationCache, savePublications } from './publications.ts';
 import { testDatabases } from './testing/databases.ts';
 
