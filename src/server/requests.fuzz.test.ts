@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDemoRound } from '../app/demo-round.ts';
 import { openDatabase, type Db } from '../store/database.ts';
-import { fuzzParameters, mutated } from '../testing/fuzz.ts';
+import { FUZZ_TIMEOUT, fuzzParameters, mutated } from '../testing/fuzz.ts';
 import { buildApp } from './app.ts';
 import { draftBody } from './testing/autosave-load.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
@@ -63,7 +63,7 @@ function refusedOrDone(res: { statusCode: number; body: string; headers: Record<
 }
 
 describe('no request makes the server fail', () => {
-  test('the respondent body and If-Match', async () => {
+  test('the respondent body and If-Match', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
       fc.asyncProperty(
         mutated(draftBody('Fordelt etter ansvar')),
@@ -87,7 +87,7 @@ describe('no request makes the server fail', () => {
     );
   });
 
-  test('PxWeb query strings', async () => {
+  test('PxWeb query strings', { timeout: FUZZ_TIMEOUT }, async () => {
     const valid =
       'valuecodes[Region]=3414,03*&valuecodes[Kategori]=BPA&valuecodes[ContentsCode]=*&valuecodes[Tid]=top(1)&outputformat=csv&lang=nb&heading=Tid&codelist[Region]=agg_Fylker2022';
     await fc.assert(
@@ -107,7 +107,7 @@ describe('no request makes the server fail', () => {
     ['prefilled', 'municipality,measure,amount\n0301,AGD10,8023718\n4601,AGD4,3229347\n'],
     ['attendance', 'municipality,participants\n0301,3\n4601,0\n'],
     ['contacts', 'municipality,email\n0301,post@oslo.kommune.no\n4601,post@bergen.kommune.no\n'],
-  ])('the staff CSV upload %s', async (kind, valid) => {
+  ])('the staff CSV upload %s', { timeout: FUZZ_TIMEOUT }, async (kind, valid) => {
     await fc.assert(
       fc.asyncProperty(mutated(valid), async (csv) =>
         refusedOrDone(
@@ -123,7 +123,7 @@ describe('no request makes the server fail', () => {
     );
   });
 
-  test('the accounting-file check, and ids that are not ids', async () => {
+  test('the accounting-file check, and ids that are not ids', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.string({ maxLength: 30 }), async (bytes, id) => {
         refusedOrDone(

@@ -7,6 +7,8 @@ import fc from 'fast-check';
  * few hundred (FUZZ_RUNS sets how many).
  */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+/** A test's time limit: the usual one, or long enough for FUZZ_RUNS cases that each go through the database. */
+export const FUZZ_TIMEOUT = process.env.FUZZ_RUNS ? 1_800_000 : 30_000;
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 16);
 
 const nasty = fc.constantFrom(
