@@ -2,7 +2,7 @@ import { openSession, type RespondentIdentity } from '../store/respondents.ts';
 import { recordFailure } from '../store/sign-in-failures.ts';
 import type { Db } from '../store/database.ts';
 import { perform } from './action.ts';
-import { refuseWhileLocked } from './staff-users.ts';
+import { refuseWhileLocked } from './sign-in-throttle.ts';
 
 /**
  * A respondent signs in with the token of an invitation link. Wrong tokens are counted per address and,
