@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 
 /**
@@ -34,11 +35,15 @@ url.pathname = `/${database}`;
 await run(process.execPath, ['build.mjs', 'bench/autosave-server.ts', 'dist/bench/autosave-server.mjs'], {
   cwd: ROOT,
 });
-const server = spawn(process.execPath, ['dist/bench/autosave-server.mjs'], {
-  cwd: ROOT,
-  env: { ...process.env, DATABASE_URL: url.toString() },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), 'dist/bench/autosave-server.mjs'],
+  {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 try {
   const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
   const { address, tokens } = JSON.parse(line) as {
@@ -91,6 +96,23 @@ try {
     };
     versions.push(form.version);
   }
+  // Server CPU (user + system, from /proc) and the database's statements (transactions: every statement
+  // outside one is its own) over the timed run, to report per save.
+  const serverCpuMs = async () => {
+    const stat = (await readFile(`/proc/${server.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    return ((Number(stat[11]) + Number(stat[12])) * 1000) / 100;
+  };
+  const transactions = async () =>
+    Number(
+      (
+        await admin.query<{ n: string }>(
+          'select xact_commit + xact_rollback as n from pg_stat_database where datname = $1',
+          [database],
+        )
+      ).rows[0]!.n,
+    );
+  const cpuBefore = await serverCpuMs();
+  const transactionsBefore = await transactions();
   const busy = cookies.map(() => Promise.resolve());
   const saves: number[] = [];
   const health: number[] = [];
@@ -139,6 +161,10 @@ try {
   }
   await Promise.all(all);
   const elapsed = (performance.now() - started) / 1000;
+  const cpuPerSave = (await serverCpuMs()) - cpuBefore;
+  // pg_stat_database is sent by the backends when they go idle, at most every half second.
+  await new Promise((r) => setTimeout(r, 1200));
+  const transactionsPerSave = (await transactions()) - transactionsBefore;
   saves.sort((a, b) => a - b);
   health.sort((a, b) => a - b);
   const ms = (v: number) => v.toFixed(1);
@@ -153,6 +179,9 @@ try {
   console.log(`| p50 latency (ms) | ${ms(quantile(saves, 0.5))} | ${ms(quantile(health, 0.5))} |`);
   console.log(`| p99 latency (ms) | ${ms(quantile(saves, 0.99))} | ${ms(quantile(health, 0.99))} |`);
   console.log(`| max latency (ms) | ${ms(saves.at(-1) ?? NaN)} | ${ms(health.at(-1) ?? NaN)} |`);
+  const sent = saves.length + failed;
+  console.log(`| server CPU per save (ms) | ${(cpuPerSave / sent).toFixed(2)} | |`);
+  console.log(`| database transactions per save | ${(transactionsPerSave / sent).toFixed(2)} | |`);
 } finally {
   server.kill('SIGTERM');
   await once(server, 'exit');

@@ -5,7 +5,7 @@ import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import type { ResponseContent } from '../domain/survey/response.ts';
 import { validateResponse } from '../domain/validation/validate.ts';
 import type { Db } from '../store/database.ts';
-import type { RespondentIdentity } from '../store/respondents.ts';
+import type { RespondentIdentity, RespondentSession } from '../store/respondents.ts';
 import { appendVersion, latestVersion, type StoredVersion } from '../store/responses.ts';
 import { loadRoundHeader } from '../store/rounds.ts';
 
@@ -21,8 +21,10 @@ export interface RespondentForm {
   readonly status: 'not_started' | 'draft' | 'submitted';
 }
 
-async function formContext(db: Db, identity: RespondentIdentity, now: Date) {
-  const header = await loadRoundHeader(db, identity.roundId, identity.municipality);
+async function formContext(db: Db, identity: RespondentIdentity | RespondentSession, now: Date) {
+  // A session checked at the start of the request brings its header along: no second round trip.
+  const header =
+    'header' in identity ? identity.header : await loadRoundHeader(db, identity.roundId, identity.municipality);
   const deadline = header.effectiveDeadline;
   const open = (deadline === null || now <= deadline) && (header.closedAt === null || now < header.closedAt);
   return { ...header, deadline, open };

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { inTransaction, type Db } from './database.ts';
+import { selectRoundHeader, toRoundHeader, type RoundHeader } from './rounds.ts';
 
 /** 32 random bytes, URL-safe: unguessable, and short enough for a link. */
 export const newSecret = () => randomBytes(32).toString('base64url');
@@ -45,6 +46,11 @@ export async function revokeToken(db: Db, roundId: string, municipality: string)
 export interface RespondentIdentity {
   readonly roundId: string;
   readonly municipality: string;
+}
+
+/** A signed-in respondent, with the header of its form as it was when the session was checked. */
+export interface RespondentSession extends RespondentIdentity {
+  readonly header: RoundHeader;
 }
 
 /**
@@ -102,24 +108,33 @@ export async function tokenHolder(
   return { roundId: found.round_id, municipality: found.municipality, name: found.name };
 }
 
-/** Who a session cookie belongs to, if it is a live session whose token is still valid. */
+/**
+ * Who a session cookie belongs to, if it is a live session whose token is still valid, with the header of
+ * its form read in the same round trip: every respondent request needs both, and autosave is the hot path.
+ */
 export async function sessionIdentity(
   db: Db,
   sessionId: string,
   now: Date,
-): Promise<RespondentIdentity | undefined> {
-  const found = await db
-    .selectFrom('respondent_session')
-    .innerJoin('respondent_token', 'respondent_token.token_hash', 'respondent_session.token_hash')
-    .innerJoin('survey_round', 'survey_round.id', 'respondent_session.round_id')
-    .select(['respondent_session.round_id', 'respondent_session.municipality'])
-    .where('id_hash', '=', hash(sessionId))
-    .where('expires_at', '>', now)
-    .where('ended_at', 'is', null)
-    .where('revoked_at', 'is', null)
+): Promise<RespondentSession | undefined> {
+  const row = await selectRoundHeader(db)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('respondent_session')
+          .innerJoin('respondent_token', 'respondent_token.token_hash', 'respondent_session.token_hash')
+          .select('respondent_session.id_hash')
+          .whereRef('respondent_session.round_id', '=', 'invitation.round_id')
+          .whereRef('respondent_session.municipality', '=', 'invitation.municipality')
+          .where('respondent_session.id_hash', '=', hash(sessionId))
+          .where('expires_at', '>', now)
+          .where('ended_at', 'is', null)
+          .where('revoked_at', 'is', null),
+      ),
+    )
     .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>', now)]))
     .executeTakeFirst();
-  return found ? { roundId: found.round_id, municipality: found.municipality } : undefined;
+  if (!row) return undefined;
+  return { roundId: row.round_id, municipality: row.municipality, header: await toRoundHeader(db, row) };
 }
 
 export async function endSession(db: Db, sessionId: string): Promise<void> {

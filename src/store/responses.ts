@@ -2,6 +2,7 @@ import type { ResponseContent } from '../domain/survey/response.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Db } from './database.ts';
+import { VersionWriter } from './version-writer.ts';
 
 export interface StoredVersion {
   readonly version: number;
@@ -108,10 +109,15 @@ export async function appendVersion(
   version: NewVersion,
 ): Promise<number | undefined> {
   // Drafts and submissions alike are committed to disk before the answer: an autosave that was told 200
-  // survives a crash of the server or of the database (server/durability.test.ts). One statement, so one
-  // round trip and no explicit transaction.
-  return insertVersion(db, roundId, municipality, expected, version);
+  // survives a crash of the server or of the database (server/durability.test.ts). Outside a transaction
+  // the saves of many municipalities share one statement and one commit (version-writer.ts).
+  if (db.isTransaction) return insertVersion(db, roundId, municipality, expected, version);
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new VersionWriter(db)));
+  return writer.append(roundId, municipality, expected, version);
 }
+
+const writers = new WeakMap<Db, VersionWriter>();
 
 async function insertVersion(
   db: Db | Transaction<Database>,

@@ -236,10 +236,25 @@ async function definitionOf(
 
 /** What one municipality's form needs of its round: definition, deadlines, name and prefilled totals. */
 export async function loadRoundHeader(db: Db, roundId: string, municipality: string): Promise<RoundHeader> {
-  const row = await db
+  const row = await selectRoundHeader(db)
+    .where('invitation.round_id', '=', roundId)
+    .where('invitation.municipality', '=', municipality)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(`municipality ${municipality} is not invited to ${roundId}`);
+  return toRoundHeader(db, row);
+}
+
+/**
+ * The query behind a round header, for one municipality's invitation: the caller adds which. The
+ * respondent's session is looked up with it, in the same round trip (respondents.ts).
+ */
+export function selectRoundHeader(db: Db) {
+  return db
     .selectFrom('invitation')
     .innerJoin('survey_round', 'survey_round.id', 'invitation.round_id')
     .select([
+      'invitation.round_id',
+      'invitation.municipality',
       'survey_round.definition_id',
       'survey_round.definition_version',
       'survey_round.functions',
@@ -254,11 +269,14 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
         select json_object_agg(measure, amount) from prefilled_total
         where prefilled_total.round_id = invitation.round_id and prefilled_total.municipality = invitation.municipality
       )`.as('prefilled'),
-    ])
-    .where('invitation.round_id', '=', roundId)
-    .where('invitation.municipality', '=', municipality)
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError(`municipality ${municipality} is not invited to ${roundId}`);
+    ]);
+}
+
+type RoundHeaderRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof selectRoundHeader>['executeTakeFirst']>>
+>;
+
+export async function toRoundHeader(db: Db, row: RoundHeaderRow): Promise<RoundHeader> {
   return {
     definition: await definitionOf(db, row.definition_id, row.definition_version, row.functions),
     referenceYear: row.reference_year,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../store/database.ts';
-import { sessionIdentity, type RespondentIdentity } from '../../store/respondents.ts';
+import { sessionIdentity, type RespondentSession } from '../../store/respondents.ts';
 import { problem } from '../problem.ts';
 
 export const SESSION_COOKIE = 'kostra_session';
@@ -13,7 +13,7 @@ export async function requireRespondent(
   request: FastifyRequest,
   db: Db,
   now: Date,
-): Promise<RespondentIdentity> {
+): Promise<RespondentSession> {
   const known = signedIn.get(request);
   if (known) return known;
   const raw = request.cookies[SESSION_COOKIE];
@@ -25,7 +25,7 @@ export async function requireRespondent(
 }
 
 /** The identity a request's session was found to have, once checked. */
-const signedIn = new WeakMap<FastifyRequest, RespondentIdentity>();
+const signedIn = new WeakMap<FastifyRequest, RespondentSession>();
 
 /**
  * Every respondent route checks the session before anything else, before its body is read: a caller
