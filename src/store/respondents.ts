@@ -118,9 +118,10 @@ export async function sessionIdentity(
   now: Date,
 ): Promise<RespondentSession | undefined> {
   const row = await selectRoundHeader(db)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('respondent_session')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('respondent_session')
           .innerJoin('respondent_token', 'respondent_token.token_hash', 'respondent_session.token_hash')
           .select('respondent_session.id_hash')
           .whereRef('respondent_session.round_id', '=', 'invitation.round_id')
