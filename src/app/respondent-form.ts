@@ -24,7 +24,9 @@ export interface RespondentForm {
 async function formContext(db: Db, identity: RespondentIdentity | RespondentSession, now: Date) {
   // A session checked at the start of the request brings its header along: no second round trip.
   const header =
-    'header' in identity ? identity.header : await loadRoundHeader(db, identity.roundId, identity.municipality);
+    'header' in identity
+      ? identity.header
+      : await loadRoundHeader(db, identity.roundId, identity.municipality);
   const deadline = header.effectiveDeadline;
   const open = (deadline === null || now <= deadline) && (header.closedAt === null || now < header.closedAt);
   return { ...header, deadline, open };

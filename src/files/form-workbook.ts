@@ -2,7 +2,12 @@ import ExcelJS from 'exceljs';
 import type { Language } from '../domain/language.ts';
 import { parseNorwegian } from '../domain/number-format.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
-import type { ResponseContent, ResponseRow } from '../domain/survey/response.ts';
+import {
+  isStorableText,
+  MAX_AMOUNT,
+  type ResponseContent,
+  type ResponseRow,
+} from '../domain/survey/response.ts';
 
 /**
  * The form as an Excel workbook to fill in offline and upload again. Column A (hidden) holds a key for each
@@ -133,6 +138,8 @@ const ERRORS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
     number: '«{value}» er ikke et tall.',
     yes: '«{value}»: skriv «ja» eller la cellen stå tom.',
     key: 'Ukjent linje «{value}»: ikke endre den skjulte kolonnen A.',
+    range: '«{value}» er for stort: beløp i 1000 kroner kan være høyst 999 999 999 (med fortegn).',
+    text: 'Teksten har tegn som ikke kan lagres (NUL eller et halvt tegnpar).',
   },
   nn: {
     notWorkbook: 'Fila er ikkje ei Excel-fil (.xlsx) frå dette skjemaet.',
@@ -141,6 +148,8 @@ const ERRORS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
     number: '«{value}» er ikkje eit tal.',
     yes: '«{value}»: skriv «ja» eller la cella stå tom.',
     key: 'Ukjend linje «{value}»: ikkje endre den skjulte kolonnen A.',
+    range: '«{value}» er for stort: beløp i 1000 kroner kan vere høgst 999 999 999 (med forteikn).',
+    text: 'Teksten har teikn som ikkje kan lagrast (NUL eller eit halvt teiknpar).',
   },
   en: {
     notWorkbook: 'The file is not an Excel file (.xlsx) of this form.',
@@ -149,6 +158,8 @@ const ERRORS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
     number: '"{value}" is not a number.',
     yes: '"{value}": write "yes" or leave the cell empty.',
     key: 'Unknown line "{value}": do not change the hidden column A.',
+    range: '"{value}" is too large: amounts in NOK 1,000 can be at most 999,999,999 either way.',
+    text: 'The text holds characters that cannot be stored (NUL or half of a surrogate pair).',
   },
 };
 
@@ -218,6 +229,8 @@ export async function readFormWorkbook(
         const raw = c.value;
         const value = typeof raw === 'number' ? raw : parseNorwegian(text(raw));
         if (Number.isNaN(value)) errors.push({ cell: c.address, message: say(e.number!, text(raw)) });
+        else if (value !== null && !(Math.abs(value) <= MAX_AMOUNT))
+          errors.push({ cell: c.address, message: say(e.range!, text(raw)) });
         else amounts[m.code] = value;
       });
       const fewerThan5 = flag !== '';
@@ -233,6 +246,7 @@ export async function readFormWorkbook(
       }
     } else if (kind === 'comments') {
       comments = text(cell(3).value);
+      if (!isStorableText(comments)) errors.push({ cell: cell(3).address, message: e.text! });
     } else if (key !== '') {
       errors.push({ cell: `A${number}`, message: say(e.key!, key) });
     }

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { MailSettings } from '../app/send-mail.ts';
 import type { Db } from '../store/database.ts';
 import type { ServerContext } from './context.ts';
+import { installBackpressure } from './backpressure.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installOriginCheck, installSecurityHeaders } from './security-headers.ts';
 import { requireRespondentForRespondentRoutes } from './policies/respondent.ts';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, body);
   });
   installErrorHandler(app, options.webRoot !== undefined);
+  await installBackpressure(app);
   installSecurityHeaders(app);
   installOriginCheck(app, options.publicUrl);
   if (options.webRoot !== undefined) {

@@ -132,6 +132,23 @@ describe.each(databases)('the form as an Excel workbook on $kind', (database) =>
     expect((await current()).version).toBe(1);
   });
 
+  test('an amount the form cannot hold is refused in its cell, as the form itself refuses it', async () => {
+    const bad = await fill(await download(), {
+      'row:business_types:AMBULANT': { 4: -1_000_000_000 },
+      'row:business_types:BPA': { 5: 999_999_999 },
+    });
+    const res = await upload(bad, 1);
+    expect(res.statusCode).toBe(400);
+    const errors = res.json<{ errors: { cell: string; message: string }[] }>().errors;
+    expect(errors).toEqual([
+      {
+        cell: expect.stringMatching(/^D\d+$/) as unknown as string,
+        message: '«-1000000000» er for stort: beløp i 1000 kroner kan være høyst 999 999 999 (med fortegn).',
+      },
+    ]);
+    expect((await current()).version).toBe(1);
+  });
+
   test("another municipality's workbook is refused", async () => {
     const theirs = await download(otherCookie);
     const res = await upload(theirs, 1);

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { migrateToLatest } from './migrate.ts';
-import { pglitePool } from './pglite-pool.ts';
+import { POOL_WAIT_LIMIT_MS, pglitePool } from './pglite-pool.ts';
 import { createMemoryPGlite } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 
@@ -38,7 +38,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
 async function serverPool(url: string) {
   // Every save waits for its commit to reach the disk; PostgreSQL flushes the commits waiting together with
   // one fsync, so more connections mean more saves per flush (10: 427 saves/s at most; 40: 500, bench/RESULTS.md).
-  const pool = new (await import('pg')).default.Pool({ connectionString: url, max: 40 });
+  // A query that waits longer than POOL_WAIT_LIMIT_MS for a connection is refused (503 with Retry-After)
+  // rather than queued without bound.
+  const pool = new (await import('pg')).default.Pool({
+    connectionString: url,
+    max: 40,
+    connectionTimeoutMillis: POOL_WAIT_LIMIT_MS,
+  });
   // A connection the server closes while idle (a restart, a crash) is an 'error' event on the pool; without
   // a listener it ends the process. The pool drops that connection and opens a new one when asked; a query
   // meanwhile fails with a connection error, which the HTTP layer answers with 503.
@@ -49,13 +55,18 @@ async function serverPool(url: string) {
   return pool;
 }
 
-/** A failure to reach the database (refused, reset, shutting down, starting up), as opposed to a query's own. */
+/**
+ * A failure to reach the database (refused, reset, shutting down, starting up, or no connection free in
+ * time), as opposed to a query's own.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^(57P0[1-3]|08\w{3}|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code))
     return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
 }
 
 /**

@@ -9,12 +9,17 @@ function commandOf(sql: string): Command {
   return COMMANDS.find((c) => c === word) ?? 'SELECT';
 }
 
+/** How long a query waits for the connection before it is refused, as the pool of a real server does. */
+export const POOL_WAIT_LIMIT_MS = 10_000;
+
 /**
  * PGlite behind the pool interface Kysely's PostgreSQL dialect speaks, so that one dialect serves the
  * embedded database and a real server. PGlite is a single connection: a client is lent to one holder at a
- * time, so a transaction never interleaves with another query.
+ * time, so a transaction never interleaves with another query. A caller that waits longer than
+ * `waitLimitMs` is refused with the error pg's own pool gives (the HTTP layer answers 503 with Retry-After),
+ * so that a saturated server sheds load instead of queueing without bound.
  */
-export function pglitePool(pglite: PGlite): PostgresPool {
+export function pglitePool(pglite: PGlite, waitLimitMs = POOL_WAIT_LIMIT_MS): PostgresPool {
   let queue: Promise<void> = Promise.resolve();
   return {
     async connect(): Promise<PostgresPoolClient> {
@@ -22,7 +27,17 @@ export function pglitePool(pglite: PGlite): PostgresPool {
       const turn = new Promise<void>((resolve) => (release = resolve));
       const previous = queue;
       queue = queue.then(() => turn);
-      await previous;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<'gave up'>(
+        (resolve) => (timer = setTimeout(() => resolve('gave up'), waitLimitMs)),
+      );
+      const outcome = await Promise.race([previous, gaveUp]);
+      clearTimeout(timer);
+      if (outcome === 'gave up') {
+        // The place in the queue is passed on as soon as it comes.
+        void previous.then(release);
+        throw new Error('timeout exceeded when trying to connect');
+      }
       return {
         async query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
           const result = await pglite.query<R>(sql, parameters as unknown[]);
