@@ -140,12 +140,10 @@ describe.each(databases)('the form as an Excel workbook on $kind', (database) =>
     const res = await upload(bad, 1);
     expect(res.statusCode).toBe(400);
     const errors = res.json<{ errors: { cell: string; message: string }[] }>().errors;
-    expect(errors).toEqual([
-      {
-        cell: expect.stringMatching(/^D\d+$/) as unknown as string,
-        message: '«-1000000000» er for stort: beløp i 1000 kroner kan være høyst 999 999 999 (med fortegn).',
-      },
+    expect(errors.map((e) => e.message)).toEqual([
+      '«-1000000000» er for stort: beløp i 1000 kroner kan være høyst 999 999 999 (med fortegn).',
     ]);
+    expect(errors[0]?.cell).toMatch(/^D\d+$/);
     expect((await current()).version).toBe(1);
   });
 
