@@ -59,10 +59,17 @@ console.log(
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 
-/** A row of the table: the runs' median time and largest peak, beside `wc -l` on the same files after them. */
-async function row(input: string, on: readonly string[], records: number, runs: readonly Measure[]) {
+/**
+ * A row of the table: REPEAT runs of ours, each followed by `wc -l` on the same files (alternating, so that
+ * a drift of the machine's speed touches both alike), the runs' median times and largest peak.
+ */
+async function row(input: string, on: readonly string[], records: number, once: () => Promise<Measure>) {
+  const runs: Measure[] = [];
   const wcs: number[] = [];
-  for (let r = 0; r < REPEAT; r++) wcs.push(await wc(on));
+  for (let r = 0; r < REPEAT; r++) {
+    runs.push(await once());
+    wcs.push(await wc(on));
+  }
   const bytes = (await Promise.all(on.map((f) => stat(f)))).reduce((s, x) => s + x.size, 0);
   const t = median(runs.map((m) => m.seconds));
   const wall = median(runs.map((m) => m.wallSeconds));
@@ -73,38 +80,26 @@ async function row(input: string, on: readonly string[], records: number, runs: 
   );
 }
 
-{
-  // 356 processes, summed: a measure is the time and peak of one file's run.
-  const runs: Measure[] = [];
-  for (let r = 0; r < REPEAT; r++) {
-    let seconds = 0;
-    let wallSeconds = 0;
-    let peakMiB = 0;
-    for (const file of files) {
-      const m = await control(file, /_R(\d{6})\./.exec(file)![1]!);
-      seconds += m.seconds;
-      wallSeconds += m.wallSeconds;
-      peakMiB = Math.max(peakMiB, m.peakMiB);
-    }
-    runs.push({ seconds, wallSeconds, peakMiB, stdout: '' });
+// 356 processes, summed: a measure is the time and peak of one file's run.
+await row('national year, `kostra control` in a process per file (356 runs)', files, records, async () => {
+  let seconds = 0;
+  let wallSeconds = 0;
+  let peakMiB = 0;
+  for (const file of files) {
+    const m = await control(file, /_R(\d{6})\./.exec(file)![1]!);
+    seconds += m.seconds;
+    wallSeconds += m.wallSeconds;
+    peakMiB = Math.max(peakMiB, m.peakMiB);
   }
-  await row('national year, `kostra control` in a process per file (356 runs)', files, records, runs);
-}
-{
-  const runs: Measure[] = [];
-  for (let r = 0; r < REPEAT; r++) runs.push(await figures(files));
-  await row('national year, one `kostra figures` process over the 356 files', files, records, runs);
-}
-{
-  const runs: Measure[] = [];
-  for (let r = 0; r < REPEAT; r++) runs.push(await control(big, '340100'));
-  await row('one file, `kostra control`', [big], bigRecords, runs);
-}
-{
-  // What any run costs before its first record: Node's module loading, the chart, the controls.
-  const empty = join(OUT, 'empty.dat');
-  await writeFile(empty, '');
-  const runs: Measure[] = [];
-  for (let r = 0; r < REPEAT; r++) runs.push(await control(empty, '340100'));
-  await row('an empty file, `kostra control` (the cost of a run before its first record)', [empty], 0, runs);
-}
+  return { seconds, wallSeconds, peakMiB, stdout: '' };
+});
+await row('national year, one `kostra figures` process over the 356 files', files, records, () =>
+  figures(files),
+);
+await row('one file, `kostra control`', [big], bigRecords, () => control(big, '340100'));
+// What any run costs before its first record: Node's module loading, the chart, the controls.
+const empty = join(OUT, 'empty.dat');
+await writeFile(empty, '');
+await row('an empty file, `kostra control` (the cost of a run before its first record)', [empty], 0, () =>
+  control(empty, '340100'),
+);

@@ -17,6 +17,19 @@ const schema = z.object({
   MAIL_FROM: z.string().default('KOSTRA <kostra@ssb.no>'),
   /** The server's address as municipalities reach it, for the links in e-mails. */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe, so that sign-in throttling and the PxWeb
+   * rate limit count the client, not the proxy. `true` (any), a number of hops, or addresses and CIDRs
+   * separated by commas (`127.0.0.1,10.0.0.0/8`). Unset: the connection's own address counts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/,
+      'true, a number of hops, or addresses separated by commas',
+    )
+    .transform((v) => (v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
   /** When set and no statistician exists yet, the server makes the first admin, user name "admin". */
   KOSTRA_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
 });
@@ -33,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     MAIL_FROM: env.MAIL_FROM === '' ? undefined : env.MAIL_FROM,
     PUBLIC_URL: env.PUBLIC_URL === '' ? undefined : env.PUBLIC_URL,
     KOSTRA_ADMIN_PASSWORD: env.KOSTRA_ADMIN_PASSWORD === '' ? undefined : env.KOSTRA_ADMIN_PASSWORD,
+    TRUST_PROXY: env.TRUST_PROXY === '' ? undefined : env.TRUST_PROXY,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

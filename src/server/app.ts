@@ -33,6 +33,8 @@ export interface AppOptions {
   readonly pxwebRateLimit?: RateLimit;
   /** The server's address as users reach it (PUBLIC_URL): its links, its origin, https cookies. */
   readonly publicUrl?: string | undefined;
+  /** Whose X-Forwarded-For to believe (Fastify's trustProxy; TRUST_PROXY): none when absent. */
+  readonly trustProxy?: boolean | number | string | undefined;
   /** The built web app (dist/web), served at / when given. */
   readonly webRoot?: string;
 }
@@ -42,7 +44,18 @@ export const BODY_LIMIT = 256 * 1024;
 
 /** The HTTP server: the API for respondents (and later statisticians), as one Fastify app. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // A number of hops as the function Fastify's types take (its runtime takes the number itself too).
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(options.trustProxy)
+        : (options.trustProxy ?? false),
+  });
   const context: ServerContext = {
     db: options.db,
     now: options.now ?? (() => new Date()),

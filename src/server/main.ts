@@ -34,6 +34,7 @@ const app = await buildApp({
   // One JSON line per request and per failure, each with the request's id (which a problem body carries).
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
   publicUrl: config.PUBLIC_URL,
+  trustProxy: config.TRUST_PROXY,
   webRoot: existsSync(webRoot) ? webRoot : undefined,
   ...(config.SMTP_URL
     ? {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDemoRound } from '../app/demo-round.ts';
 import { openDatabase, type Db } from '../store/database.ts';
+import { readConfig } from '../config.ts';
 import { buildApp } from './app.ts';
 import { addKari, KARI } from './testing/staff.ts';
 
@@ -160,5 +161,54 @@ describe('sign-in throttling', () => {
     expect(shut.statusCode).toBe(429);
     expect(shut.json()).toMatchObject({ title: 'Too many failed sign-ins' });
     expect((await guess(token, '203.0.113.10')).statusCode).toBe(204);
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let token: string;
+  beforeAll(async () => {
+    db = await openDatabase();
+    token = (await ensureDemoRound(db, new Date()))[0]!.token;
+    app = await buildApp({
+      db,
+      cookieSecret: 'proxy-secret-proxy-secret-proxy-secret-p',
+      trustProxy: readConfig({ TRUST_PROXY: '10.0.0.1' }).TRUST_PROXY,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+  });
+  const guess = (t: string, client: string, proxy = '10.0.0.1') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: proxy,
+      headers: { 'x-forwarded-for': client },
+      payload: { token: t },
+    });
+
+  test('the trusted proxy counts its clients apart; another sender cannot pose as one', async () => {
+    for (let i = 0; i < 20; i += 1)
+      expect((await guess(`${'p'.repeat(40)}${i}`, '203.0.113.50')).statusCode).toBe(401);
+    expect((await guess(token, '203.0.113.50')).statusCode).toBe(429);
+    // Another client of the same proxy is not shut out with the guesser.
+    expect((await guess(token, '203.0.113.51')).statusCode).toBe(204);
+    // From an address that is not the proxy, X-Forwarded-For is not believed: the sender itself counts.
+    for (let i = 0; i < 20; i += 1)
+      expect((await guess(`${'q'.repeat(40)}${i}`, '203.0.113.52', '192.0.2.77')).statusCode).toBe(401);
+    expect((await guess(token, '203.0.113.53', '192.0.2.77')).statusCode).toBe(429);
+  });
+
+  test('TRUST_PROXY is read as true, hops or addresses, and anything else is named', () => {
+    expect(readConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(readConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(readConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).TRUST_PROXY).toBe('127.0.0.1, 10.0.0.0/8');
+    expect(readConfig({}).TRUST_PROXY).toBeUndefined();
+    expect(() => readConfig({ TRUST_PROXY: 'yes please' })).toThrow(
+      'environment variable TRUST_PROXY: true, a number of hops, or addresses separated by commas',
+    );
   });
 });
