@@ -5,6 +5,8 @@ export class ApiProblem extends Error {
   constructor(
     readonly status: number,
     readonly body: { title?: string; detail?: string; errors?: unknown[] },
+    /** The server's Retry-After in seconds (a busy or restarting server, a throttled sign-in). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(body.detail ?? body.title ?? `HTTP ${status}`);
   }
@@ -22,7 +24,8 @@ export async function request<T>(
   const response = await fetch(url, { method, credentials: 'same-origin', ...init });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as ConstructorParameters<typeof ApiProblem>[1];
-    throw new ApiProblem(response.status, problem);
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    throw new ApiProblem(response.status, problem, Number.isFinite(retryAfter) ? retryAfter : undefined);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }

@@ -62,6 +62,7 @@ export function FormPage({
   const version = useRef(view.version);
   /** The latest version on the server when a save met a conflict: saving over it keeps the user's. */
   const latestVersion = useRef(view.version);
+  const retryAfterMs = useRef(AUTOSAVE_MS);
   const summary = useRef<HTMLDivElement>(null);
   const readOnly = !view.open;
 
@@ -92,6 +93,11 @@ export function FormPage({
       return true;
     } catch (e) {
       if (!(e instanceof ApiProblem) || e.status === 503 || e.status === 429 || e.status >= 500) {
+        // A busy server says when to come back: every form waiting its own second would keep it busy.
+        retryAfterMs.current = Math.max(
+          AUTOSAVE_MS,
+          ((e instanceof ApiProblem && e.retryAfterSeconds) || 0) * 1000,
+        );
         setState('offline');
       } else if (e.status === 412) {
         // A save whose answer was lost may have landed: if the latest version holds just what was sent,
@@ -119,7 +125,7 @@ export function FormPage({
 
   useEffect(() => {
     if ((state !== 'dirty' && state !== 'offline') || readOnly) return;
-    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
+    const timer = setTimeout(() => void save(), state === 'offline' ? retryAfterMs.current : AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [content, texts, state]);
 
