@@ -110,6 +110,15 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     const unknown = await app.inject({ method: 'GET', url: `/s/${'x'.repeat(43)}` });
     expect(unknown.statusCode).toBe(401);
     expect(unknown.body).toContain('Lenken er ikke gyldig');
+    // In the three languages, each marked as such.
+    expect(page.body).toContain('<section lang="nn">');
+    expect(page.body).toContain('Lenkja opnar skjemaet til');
+    expect(page.body).toContain('<section lang="en">');
+    // A button pressed on a link that is no longer valid tells so on a page, not in JSON.
+    const pressed = await app.inject({ method: 'POST', url: `/s/${'x'.repeat(43)}` });
+    expect(pressed.statusCode).toBe(401);
+    expect(pressed.headers['content-type']).toContain('text/html');
+    expect(pressed.body).toContain('Lenkja er ukjend eller trekt tilbake');
     const fromElsewhere = await app.inject({
       method: 'POST',
       url: `/s/${tokens.get('a/5041')}`,

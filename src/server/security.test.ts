@@ -160,6 +160,11 @@ describe('sign-in throttling', () => {
     const shut = await guess(token, '203.0.113.9');
     expect(shut.statusCode).toBe(429);
     expect(shut.json()).toMatchObject({ title: 'Too many failed sign-ins' });
+    // The link's button, pressed from the shut address, says so on a page with the wait.
+    const page = await app.inject({ method: 'POST', url: `/s/${token}`, remoteAddress: '203.0.113.9' });
+    expect(page.statusCode).toBe(429);
+    expect(page.headers['retry-after']).toMatch(/^\d+$/);
+    expect(page.body).toContain('For mange mislykkede innlogginger fra denne adressen. Prøv igjen om');
     expect((await guess(token, '203.0.113.10')).statusCode).toBe(204);
   });
 });

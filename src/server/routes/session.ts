@@ -5,7 +5,8 @@ import { endSession, tokenHolder } from '../../store/respondents.ts';
 import { signInPage } from '../presenters/sign-in-page.ts';
 import type { ServerContext } from '../context.ts';
 import { SESSION_COOKIE } from '../policies/respondent.ts';
-import { problem } from '../problem.ts';
+import { HttpProblem, problem } from '../problem.ts';
+import { TooManyAttemptsError } from '../../domain/errors.ts';
 
 const body = z.strictObject({ token: z.string().min(1).max(200) });
 
@@ -52,15 +53,31 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
     return reply
       .status(holder ? 200 : 401)
       .type('text/html; charset=utf-8')
-      .send(signInPage(request.params.token, holder));
+      .send(signInPage(request.params.token, holder ? { kind: 'ask', ...holder } : { kind: 'invalid' }));
   });
   // The sign-in page's form posts an empty urlencoded body: taken as text (other routes refuse text).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => {
     done(null, body);
   });
+  // A person pressed the button: what went wrong is told on a page like the one they came from, not as JSON.
   app.post<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
-    const opened = await signIn(request.params.token, request.ip);
-    return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).redirect('/', 303);
+    const { token } = request.params;
+    try {
+      const opened = await signIn(token, request.ip);
+      return await reply
+        .setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt))
+        .redirect('/', 303);
+    } catch (error) {
+      const html = reply.type('text/html; charset=utf-8');
+      if (error instanceof TooManyAttemptsError)
+        return html
+          .status(429)
+          .header('retry-after', String(error.retryAfterSeconds))
+          .send(signInPage(token, { kind: 'throttled', retryAfterSeconds: error.retryAfterSeconds }));
+      if (error instanceof HttpProblem && error.problem.status === 401)
+        return html.status(401).send(signInPage(token, { kind: 'invalid' }));
+      throw error;
+    }
   });
 
   app.delete('/api/session', async (request, reply) => {
