@@ -1,0 +1,385 @@
+import type { Language } from '../language.ts';
+import { formatNorwegian } from '../number-format.ts';
+import { answerPaths, COMMENTS, expandPattern, isAnswered, type Answers, type PathInfo } from './answers.ts';
+import type { CellDefinition, Condition, FormRule } from './definition.ts';
+import { FORM_MESSAGES, PLACE_WORDS, type CheckKind } from './messages.ts';
+import type { ResolvedForm, ResolvedItem, ResolvedSection } from './resolve.ts';
+
+/** One thing validation found, placed by path (and in words, in the message). */
+export interface FormFinding {
+  /** The rule's id, or the check's kind for what the engine checks by itself. */
+  readonly ruleId: string;
+  readonly kind: CheckKind;
+  readonly severity: 'error' | 'warning';
+  readonly path: string;
+  readonly section?: string | undefined;
+  readonly item?: string | undefined;
+  readonly row?: string | undefined;
+  readonly column?: string | undefined;
+  readonly value?: number | undefined;
+  readonly limit?: number | undefined;
+  readonly message: string;
+}
+
+export interface FormValidation {
+  readonly errors: readonly FormFinding[];
+  readonly warnings: readonly FormFinding[];
+}
+
+/** Values from outside the answers that rules may name as `prefill/KEY` (the KOSTRA totals from the accounts). */
+export interface ValidationContext {
+  readonly prefilled?: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * Validates answers against a form as resolved for its year: each value against its question (kind, unit,
+ * precision, bounds, options), what is required or does not apply given the other answers, then the form's
+ * rules. Errors block submission; warnings need a comment when the form says so.
+ */
+export function validateAnswers(
+  form: ResolvedForm,
+  answers: Answers,
+  language: Language,
+  context: ValidationContext = {},
+): FormValidation {
+  const findings: FormFinding[] = [];
+  const paths = answerPaths(form);
+  const sectionOf = new Map(form.sections.map((s) => [s.key, s]));
+  const numberFormat = (n: number) => (language === 'en' ? String(n) : formatNorwegian(n));
+
+  const place = (info: { item: ResolvedItem; row?: string | undefined; column?: string | undefined }) => {
+    const words = PLACE_WORDS[language];
+    const section = sectionOf.get(info.item.section)!;
+    const parts = [section.number ? `${words.section} ${section.number}` : `«${section.labels[language]}»`];
+    parts.push(
+      info.item.number
+        ? `${words.item} ${info.item.number} «${info.item.labels[language]}»`
+        : `«${info.item.labels[language]}»`,
+    );
+    if (info.item.kind === 'grid') {
+      const row = info.item.rows.find((r) => r.code === info.row);
+      const column = info.item.columns.find((c) => c.code === info.column);
+      if (row) parts.push(`${words.row} «${row.labels[language]}»`);
+      if (column) parts.push(`${words.column} «${column.labels[language]}»`);
+    }
+    return parts.join(', ');
+  };
+
+  const add = (
+    kind: CheckKind,
+    severity: 'error' | 'warning',
+    info: PathInfo | { path: string; item: ResolvedItem; row?: string; column?: string } | undefined,
+    values: {
+      ruleId?: string;
+      value?: number;
+      limit?: number;
+      option?: string;
+      total?: string;
+      range?: string;
+      custom?: string;
+    } = {},
+  ) => {
+    const where = info ? place(info) : '';
+    let message = (values.custom !== undefined ? `{where}: ${values.custom}` : FORM_MESSAGES[kind][language])
+      .replace('{where}', where)
+      .replace('{path}', info?.path ?? '')
+      .replace('{year}', String(form.year))
+      .replace('{option}', values.option ?? '')
+      .replace('{total}', values.total ?? '')
+      .replace('{range}', values.range ?? '');
+    if (values.value !== undefined) message = message.replace('{value}', numberFormat(values.value));
+    if (values.limit !== undefined) message = message.replace('{limit}', numberFormat(values.limit));
+    findings.push({
+      ruleId: values.ruleId ?? kind,
+      kind,
+      severity,
+      path: info?.path ?? '',
+      section: info ? sectionOf.get(info.item.section)?.number : undefined,
+      item: info?.item.number,
+      row: info?.row,
+      column: info?.column,
+      value: values.value,
+      limit: values.limit,
+      message,
+    });
+  };
+
+  const holds = (condition: Condition): boolean => {
+    if ('all' in condition) return condition.all.every(holds);
+    if ('any' in condition) return condition.any.some(holds);
+    const value = answers[condition.item];
+    if ('answered' in condition) return isAnswered(value) === condition.answered;
+    if ('includes' in condition)
+      return Array.isArray(value) ? value.includes(condition.includes) : value === condition.includes;
+    return value === condition.equals;
+  };
+  const shown = (section: ResolvedSection, item: ResolvedItem) =>
+    (section.shown_if === undefined || holds(section.shown_if)) &&
+    (item.shown_if === undefined || holds(item.shown_if));
+
+  // Answers the form does not have.
+  for (const path of Object.keys(answers))
+    if (path !== COMMENTS && !paths.has(path))
+      findings.push({
+        ruleId: 'unknown_path',
+        kind: 'unknown_path',
+        severity: 'error',
+        path,
+        message: FORM_MESSAGES.unknown_path[language]
+          .replace('{path}', path)
+          .replace('{year}', String(form.year)),
+      });
+
+  const visible = new Set<ResolvedItem>();
+  for (const section of form.sections)
+    for (const item of section.items) {
+      const isShown = shown(section, item);
+      if (isShown) visible.add(item);
+      const own = [...paths.values()].filter((p) => p.item === item);
+      const answered = own.filter((p) => isAnswered(answers[p.path]));
+      if (!isShown) {
+        for (const p of answered) add('hidden_answered', 'error', p);
+        continue;
+      }
+      for (const p of answered) checkValue(p);
+      const required = item.required === true || (typeof item.required === 'object' && holds(item.required));
+      if (required && item.kind !== 'computed' && answered.length === 0)
+        add('required', 'error', own[0] ?? { path: item.key, item });
+      if (item.kind === 'grid' && item.row_flag)
+        for (const row of item.rows)
+          if (answers[`${item.key}/${row.code}/${item.row_flag.key}`] === true)
+            for (const column of item.columns) {
+              const path = `${item.key}/${row.code}/${column.code}`;
+              if (isAnswered(answers[path]))
+                add('flag_with_values', 'error', paths.get(path), { option: item.row_flag.labels[language] });
+            }
+    }
+  const comments = answers[COMMENTS];
+  if (
+    comments !== undefined &&
+    comments !== null &&
+    (typeof comments !== 'string' || comments.length > 20000)
+  )
+    findings.push({
+      ruleId: 'comments',
+      kind: 'text_too_long',
+      severity: 'error',
+      path: COMMENTS,
+      limit: 20000,
+      message: FORM_MESSAGES.text_too_long[language]
+        .replace('{where}', COMMENTS)
+        .replace('{limit}', numberFormat(20000)),
+    });
+
+  function checkValue(p: PathInfo): void {
+    const value = answers[p.path]!;
+    const item = p.item;
+    if (p.role === 'flag') {
+      if (typeof value !== 'boolean') add('not_yes_no', 'error', p);
+      return;
+    }
+    if (p.role === 'other') {
+      if (typeof value !== 'string') add('other_unspecified', 'error', p, { option: '' });
+      return;
+    }
+    if (item.kind === 'grid') {
+      checkNumber(p, item.cell, value);
+      return;
+    }
+    switch (item.kind) {
+      case 'amount':
+      case 'integer':
+      case 'decimal':
+      case 'percentage': {
+        checkNumber(p, item, value);
+        return;
+      }
+      case 'yes_no':
+        if (typeof value !== 'boolean') add('not_yes_no', 'error', p);
+        return;
+      case 'single_choice':
+      case 'multiple_choice': {
+        const chosen = item.kind === 'single_choice' ? [value] : Array.isArray(value) ? value : [value];
+        if (item.kind === 'single_choice' && typeof value !== 'string') {
+          add('unknown_option', 'error', p, { option: String(value) });
+          return;
+        }
+        for (const code of chosen)
+          if (typeof code !== 'string' || !item.options.some((o) => o.code === code)) {
+            add('unknown_option', 'error', p, { option: String(code) });
+            return;
+          }
+        const codes = chosen as string[];
+        if (item.kind === 'multiple_choice' && codes.length > 1)
+          for (const code of codes)
+            if (item.exclusive.includes(code))
+              add('exclusive', 'error', p, {
+                option: item.options.find((o) => o.code === code)!.labels[language],
+              });
+        if (
+          item.other !== undefined &&
+          codes.includes(item.other) &&
+          !isAnswered(answers[`${item.key}/other`])
+        )
+          add('other_unspecified', 'error', p, {
+            option: item.options.find((o) => o.code === item.other)!.labels[language],
+          });
+        return;
+      }
+      case 'text':
+        if (typeof value !== 'string' || value.length > item.max_length)
+          add('text_too_long', 'error', p, { limit: item.max_length });
+        return;
+      case 'date':
+        if (typeof value !== 'string' || !isIsoDate(value)) add('bad_date', 'error', p);
+        return;
+      case 'computed':
+        return;
+    }
+  }
+
+  function checkNumber(p: PathInfo, cell: CellDefinition, value: unknown): void {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      add('not_a_number', 'error', p);
+      return;
+    }
+    const whole = cell.kind === 'amount' || cell.kind === 'integer';
+    if (whole && !Number.isInteger(value)) {
+      add('not_whole', 'error', p);
+      return;
+    }
+    if (!whole && !hasPrecision(value, cell.precision)) {
+      add('precision', 'error', p, { limit: cell.precision });
+      return;
+    }
+    const min = cell.kind === 'percentage' ? 0 : cell.min;
+    const max = cell.kind === 'percentage' ? 100 : cell.max;
+    if (min !== undefined && value < min) {
+      add('below_min', 'error', p, { value, limit: min });
+      return;
+    }
+    if (max !== undefined && value > max) add('above_max', 'error', p, { value, limit: max });
+  }
+
+  // The form's rules, over the visible answers.
+  const numberAt = (path: string): number | undefined => {
+    const value = answers[path];
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+  const matched = (
+    pattern: string,
+  ): { infos: readonly PathInfo[]; sum: number | undefined; label: string } => {
+    if (pattern.startsWith('prefill/')) {
+      const value = context.prefilled?.[pattern.slice('prefill/'.length)];
+      return { infos: [], sum: value ?? undefined, label: pattern };
+    }
+    const infos = expandPattern(form, pattern).filter((p) => visible.has(p.item));
+    const values = infos.map((p) => numberAt(p.path)).filter((v): v is number => v !== undefined);
+    const computed = form.items.get(pattern);
+    if (computed?.kind === 'computed') {
+      const parts = computed.sum_of.map(matched);
+      const sums = parts.map((x) => x.sum).filter((v): v is number => v !== undefined);
+      return {
+        infos: [],
+        sum: sums.length ? sums.reduce((a, b) => a + b, 0) : undefined,
+        label: computed.labels[language],
+      };
+    }
+    return {
+      infos,
+      sum: values.length ? values.reduce((a, b) => a + b, 0) : undefined,
+      label: infos[0] ? place(infos[0]) : pattern,
+    };
+  };
+  const anchor = (pattern: string): PathInfo | { path: string; item: ResolvedItem } | undefined => {
+    const infos = expandPattern(form, pattern);
+    if (infos.length === 1) return infos[0];
+    const item = form.items.get(pattern.split('/')[0] ?? '');
+    return item ? { path: pattern, item } : undefined;
+  };
+
+  for (const rule of form.rules) evaluate(rule);
+
+  function evaluate(rule: FormRule): void {
+    const own = { ruleId: rule.id, custom: rule.message?.[language] };
+    switch (rule.kind) {
+      case 'sum_equals': {
+        const parts = rule.parts.map(matched);
+        const sums = parts.map((x) => x.sum).filter((v): v is number => v !== undefined);
+        const total = matched(rule.total);
+        if (sums.length === 0 && total.sum === undefined) return;
+        const sum = sums.reduce((a, b) => a + b, 0);
+        if (Math.abs(sum - (total.sum ?? 0)) > rule.tolerance)
+          add('sum_equals', rule.severity, anchor(rule.total), {
+            ...own,
+            value: sum,
+            limit: total.sum ?? 0,
+            total: total.label,
+          });
+        return;
+      }
+      case 'not_above': {
+        const part = matched(rule.part);
+        const whole = matched(rule.whole);
+        if (part.sum === undefined || whole.sum === undefined) return;
+        if (part.sum > whole.sum)
+          add('not_above', rule.severity, anchor(rule.part), {
+            ...own,
+            value: part.sum,
+            limit: whole.sum,
+            total: whole.label,
+          });
+        return;
+      }
+      case 'range': {
+        const range = `${rule.min !== undefined ? numberFormat(rule.min) : ''}–${rule.max !== undefined ? numberFormat(rule.max) : ''}`;
+        for (const info of expandPattern(form, rule.item)) {
+          const value = visible.has(info.item) ? numberAt(info.path) : undefined;
+          if (value === undefined) continue;
+          if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max))
+            add('range', rule.severity, info, { ...own, value, range });
+        }
+        return;
+      }
+      case 'required_if': {
+        const item = form.items.get(rule.item.split('/')[0] ?? '');
+        if (!item || !visible.has(item) || !holds(rule.when)) return;
+        const infos = [...answerPaths(form).values()].filter(
+          (p) => p.path === rule.item || (p.item === item && rule.item === item.key),
+        );
+        if (!infos.some((p) => isAnswered(answers[p.path])))
+          add('required_if', rule.severity, anchor(rule.item), own);
+        return;
+      }
+      case 'one_of': {
+        const answered = rule.items.filter((path) => isAnswered(answers[path]));
+        if (answered.length !== 1) add('one_of', rule.severity, anchor(rule.items[0]!), own);
+        return;
+      }
+    }
+  }
+
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (form.warningsNeedComment && warnings.length > 0 && !isAnswered(comments))
+    errors.push({
+      ruleId: 'comment_required',
+      kind: 'comment_required',
+      severity: 'error',
+      path: COMMENTS,
+      message: FORM_MESSAGES.comment_required[language],
+    });
+  return { errors, warnings };
+}
+
+const hasPrecision = (value: number, precision: number) => {
+  const scaled = value * 10 ** precision;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, Math.abs(scaled));
+};
+
+const isIsoDate = (value: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
