@@ -112,9 +112,9 @@ export const FORM_MESSAGES: Readonly<Record<CheckKind, Readonly<Record<Language,
     en: 'The form has warnings: explain them in the comments.',
   },
   sum_equals: {
-    nb: '{where}: summen er {value}, men skal være lik {total} ({limit}).',
-    nn: '{where}: summen er {value}, men skal vere lik {total} ({limit}).',
-    en: '{where}: the sum is {value} but must equal {total} ({limit}).',
+    nb: '{where}: delene summerer til {value}, men skal være lik {limit}.',
+    nn: '{where}: delane summerer til {value}, men skal vere lik {limit}.',
+    en: '{where}: the parts sum to {value} but must equal {limit}.',
   },
   not_above: {
     nb: '{where}: {value} er mer enn {total} ({limit}).',

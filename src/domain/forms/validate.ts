@@ -266,30 +266,35 @@ export function validateAnswers(
     const value = answers[path];
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
   };
-  const matched = (
-    pattern: string,
-  ): { infos: readonly PathInfo[]; sum: number | undefined; label: string } => {
+  /** What a rule's path holds: the sum of its numbers, and whether any answer there is no number at all. */
+  interface Matched {
+    readonly sum: number | undefined;
+    readonly invalid: boolean;
+    readonly label: string;
+  }
+  const matched = (pattern: string): Matched => {
     if (pattern.startsWith('prefill/')) {
       const value = context.prefilled?.[pattern.slice('prefill/'.length)];
-      return { infos: [], sum: value ?? undefined, label: pattern };
+      return { sum: value ?? undefined, invalid: false, label: pattern };
     }
-    const infos = expandPattern(form, pattern).filter((p) => visible.has(p.item));
-    const values = infos.map((p) => numberAt(p.path)).filter((v): v is number => v !== undefined);
     const computed = form.items.get(pattern);
     if (computed?.kind === 'computed') {
       const parts = computed.sum_of.map(matched);
-      const sums = parts.map((x) => x.sum).filter((v): v is number => v !== undefined);
-      return {
-        infos: [],
-        sum: sums.length ? sums.reduce((a, b) => a + b, 0) : undefined,
-        label: computed.labels[language],
-      };
+      return { ...total(parts), invalid: parts.some((x) => x.invalid), label: computed.labels[language] };
     }
+    const infos = expandPattern(form, pattern).filter((p) => visible.has(p.item));
+    const answered = infos.filter((p) => isAnswered(answers[p.path]));
+    const values = answered.map((p) => numberAt(p.path));
     return {
-      infos,
-      sum: values.length ? values.reduce((a, b) => a + b, 0) : undefined,
+      ...total(values.map((sum) => ({ sum }))),
+      // An answer that is no number has its own error; a rule over it would only repeat it, wrongly.
+      invalid: values.some((v) => v === undefined),
       label: infos[0] ? place(infos[0]) : pattern,
     };
+  };
+  const total = (parts: readonly { sum: number | undefined }[]) => {
+    const sums = parts.map((x) => x.sum).filter((v): v is number => v !== undefined);
+    return { sum: sums.length ? sums.reduce((a, b) => a + b, 0) : undefined };
   };
   const anchor = (pattern: string): PathInfo | { path: string; item: ResolvedItem } | undefined => {
     const infos = expandPattern(form, pattern);
@@ -305,23 +310,22 @@ export function validateAnswers(
     switch (rule.kind) {
       case 'sum_equals': {
         const parts = rule.parts.map(matched);
-        const sums = parts.map((x) => x.sum).filter((v): v is number => v !== undefined);
-        const total = matched(rule.total);
-        if (sums.length === 0 && total.sum === undefined) return;
-        const sum = sums.reduce((a, b) => a + b, 0);
-        if (Math.abs(sum - (total.sum ?? 0)) > rule.tolerance)
+        const whole = matched(rule.total);
+        if (whole.invalid || parts.some((x) => x.invalid)) return;
+        const sum = total(parts).sum;
+        if (sum === undefined && whole.sum === undefined) return;
+        if (Math.abs((sum ?? 0) - (whole.sum ?? 0)) > rule.tolerance)
           add('sum_equals', rule.severity, anchor(rule.total), {
             ...own,
-            value: sum,
-            limit: total.sum ?? 0,
-            total: total.label,
+            value: sum ?? 0,
+            limit: whole.sum ?? 0,
           });
         return;
       }
       case 'not_above': {
         const part = matched(rule.part);
         const whole = matched(rule.whole);
-        if (part.sum === undefined || whole.sum === undefined) return;
+        if (part.invalid || whole.invalid || part.sum === undefined || whole.sum === undefined) return;
         if (part.sum > whole.sum)
           add('not_above', rule.severity, anchor(rule.part), {
             ...own,
@@ -352,7 +356,8 @@ export function validateAnswers(
         return;
       }
       case 'one_of': {
-        const answered = rule.items.filter((path) => isAnswered(answers[path]));
+        // Answered, and not "no": of yes/no questions, exactly one is yes.
+        const answered = rule.items.filter((path) => isAnswered(answers[path]) && answers[path] !== false);
         if (answered.length !== 1) add('one_of', rule.severity, anchor(rule.items[0]!), own);
         return;
       }
