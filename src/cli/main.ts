@@ -67,6 +67,14 @@ Usage:
       tables). The audit must pass before OUT.csv is written: one line per published cell with its codes
       ("*" = total of that column), freq, primary, suppressed. --intervals also requires each primary cell's
       attacker interval to be at least ABS wide (and PCT per cent of its value).
+  kostra forms list
+      The forms shipped in data/forms: id, årganger, who fills them, title.
+  kostra forms show ID --year Y [--json]
+      The form as it was asked in årgang Y: sections, items, the codes and labels of that year, the rules,
+      and "Nytt i årets skjema" against the year before. --json prints it as JSON.
+  kostra forms check FILE
+      Check a form definition file against the definition language (docs/FORMS.md): every mistake with
+      its path in the file. Exit code 1 when there is one.
   kostra demo [--out OUT]
       The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
 
@@ -75,6 +83,8 @@ Exit codes: 0 done, 1 the input is wrong (the message says what and where), 2 th
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // The forms commands take their own options (`--json` there is a switch, not a file).
+  if (command === 'forms') return (await import('./forms-command.ts')).formsCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     options: {

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { DomainError } from '../domain/errors.ts';
+import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
+import { whatsNew } from '../domain/forms/whats-new.ts';
+import { checkFormDefinitionFile, loadFormLibrary } from '../files/form-definitions.ts';
+import { UsageError } from './usage-error.ts';
+
+/**
+ * `kostra forms list | show ID --year Y [--json] | check FILE`: the forms shipped in data/forms, one of them
+ * as it was asked in a year, and a definition file checked against the language (docs/FORMS.md).
+ */
+export async function formsCommand(args: readonly string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { year: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [sub, target] = positionals;
+  const library = await loadFormLibrary();
+  if (sub === 'list') {
+    for (const form of library.forms) {
+      const title = Array.isArray(form.title) ? form.title.at(-1)!.nb : form.title.nb;
+      console.log(
+        `${form.id}\t${form.years.from}–${form.years.to ?? ''}\t${form.unit_kinds.join(', ')}\t${title}`,
+      );
+    }
+    return;
+  }
+  if (sub === 'show') {
+    if (!target || !values.year) throw new UsageError('forms show needs a form id and --year YEAR');
+    const definition = library.forms.find((f) => f.id === target);
+    if (!definition)
+      throw new DomainError(`no form ${target}; there are ${library.forms.map((f) => f.id).join(', ')}`);
+    const year = Number(values.year);
+    if (!Number.isInteger(year)) throw new UsageError(`--year ${values.year} is not a year`);
+    const form = resolveForm(definition, year, library.lists);
+    const news = whatsNew(definition, year, library.lists);
+    if (values.json) console.log(JSON.stringify({ ...plain(form), new_this_year: news }, null, 2));
+    else
+      printOutline(
+        form,
+        news.map((n) => n.text.nb),
+      );
+    return;
+  }
+  if (sub === 'check') {
+    if (!target) throw new UsageError('forms check needs a definition FILE');
+    const problems = await checkFormDefinitionFile(target, library.lists);
+    for (const p of problems) console.error(`${target}${p.path ? `, ${p.path}` : ''}: ${p.message}`);
+    if (problems.length > 0) {
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`${target}: a valid form definition`);
+    return;
+  }
+  throw new UsageError('forms takes list, show ID --year Y [--json] or check FILE');
+}
+
+/** The resolved form as JSON: sections with their items, code lists with the labels of that year. */
+function plain(form: ResolvedForm) {
+  return {
+    id: form.id,
+    year: form.year,
+    title: form.title,
+    unit_kinds: form.unitKinds,
+    notes: form.notes,
+    warnings_need_comment: form.warningsNeedComment,
+    sections: form.sections,
+    rules: form.rules,
+    changes: form.changes,
+  };
+}
+
+function printOutline(form: ResolvedForm, news: readonly string[]): void {
+  console.log(`${form.title.nb} (${form.year})`);
+  for (const section of form.sections) {
+    console.log(`\n${section.number ? `Del ${section.number} ` : ''}${section.labels.nb}`);
+    for (const item of section.items) {
+      const condition = item.shown_if ? '  [betinget]' : '';
+      console.log(`  ${item.number ? `${item.number} ` : ''}${item.labels.nb}  (${item.kind})${condition}`);
+      if (item.kind === 'grid') {
+        console.log(`      rader: ${item.rows.map((r) => r.labels.nb).join(' | ')}`);
+        console.log(`      kolonner: ${item.columns.map((c) => c.labels.nb).join(' | ')}`);
+      }
+      if (item.kind === 'single_choice' || item.kind === 'multiple_choice')
+        console.log(`      svar: ${item.options.map((o) => o.labels.nb).join(' | ')}`);
+    }
+  }
+  if (news.length > 0) console.log(`\nNytt i årets skjema:\n${news.map((n) => `  - ${n}`).join('\n')}`);
+}
