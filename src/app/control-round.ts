@@ -12,7 +12,7 @@ import type { ResponseContent } from '../domain/survey/response.ts';
 import { validateResponse } from '../domain/validation/validate.ts';
 import type { Db } from '../store/database.ts';
 import { appendVersion, responseVersions } from '../store/responses.ts';
-import { loadRound, loadRoundHeader } from '../store/rounds.ts';
+import { loadRound, loadRoundHeader, surveyHeader } from '../store/rounds.ts';
 import type { Statistician } from '../store/statisticians.ts';
 import { perform } from './action.ts';
 
@@ -31,7 +31,7 @@ export async function correctResponse(
   now: Date,
 ): Promise<{ version: number }> {
   if (reason.trim() === '') throw new DomainError('a correction needs a reason', ['reason']);
-  const header = await loadRoundHeader(db, roundId, municipality);
+  const header = surveyHeader(await loadRoundHeader(db, roundId, municipality), roundId);
   const { errors } = validateResponse(header.definition, content, header.prefilled, 'nb');
   if (errors.length > 0) throw new SubmissionBlockedError(errors);
   return perform(db, user.username, async (trx) => {
@@ -65,7 +65,7 @@ export interface TrailEntry {
 
 /** Every version of a municipality's response, oldest first, each with what it changed, who, when and why. */
 export async function auditTrail(db: Db, roundId: string, municipality: string): Promise<TrailEntry[]> {
-  const header = await loadRoundHeader(db, roundId, municipality);
+  const header = surveyHeader(await loadRoundHeader(db, roundId, municipality), roundId);
   const versions = (await responseVersions(db, roundId, municipality)).reverse();
   return versions.map((v, i) => ({
     version: v.version,

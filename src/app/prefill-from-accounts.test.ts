@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanAccounts as accounts, recordLine } from '../domain/accounts/testing.ts';
 import { definition, invitation, round } from '../domain/testing/rounds.ts';
 import type { Db } from '../store/database.ts';
-import { loadRoundHeader, saveRound } from '../store/rounds.ts';
+import { loadRoundHeader, saveRound, surveyHeader } from '../store/rounds.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { ingestAccountsFile } from './ingest-accounts.ts';
 import { prefillFromAccounts } from './prefill-from-accounts.ts';
@@ -76,11 +76,13 @@ describe.each(databases)('prefill from the accounts on $kind', (database) => {
   });
 
   test("the 2024 round's questionnaire speaks of 257 and 258", async () => {
-    const header = await loadRoundHeader(db, 'f254-2024', '3401');
+    const header = surveyHeader(await loadRoundHeader(db, 'f254-2024', '3401'), 'f254-2024');
     expect(header.definition.title.nb).toBe(
       'Oppdeling av KOSTRA-funksjon 257 og 258 Helse- og omsorgstjenester til hjemmeboende',
     );
-    expect((await loadRoundHeader(db, 'f254-2022', '3401')).definition.title.nb).toContain('funksjon 254 ');
+    expect(
+      surveyHeader(await loadRoundHeader(db, 'f254-2022', '3401'), 'f254-2022').definition.title.nb,
+    ).toContain('funksjon 254 ');
   });
 
   test('a file the control finds errors in is refused and nothing is stored, unless forced', async () => {

@@ -7,7 +7,8 @@ import { validateResponse } from '../domain/validation/validate.ts';
 import type { Db } from '../store/database.ts';
 import type { RespondentIdentity, RespondentSession } from '../store/respondents.ts';
 import { appendVersion, latestVersion, type StoredVersion } from '../store/responses.ts';
-import { loadRoundHeader } from '../store/rounds.ts';
+import { surveyHeader } from '../store/rounds.ts';
+import { roundContext } from './respondent-context.ts';
 
 export interface RespondentForm {
   readonly definition: SurveyDefinition;
@@ -22,14 +23,8 @@ export interface RespondentForm {
 }
 
 async function formContext(db: Db, identity: RespondentIdentity | RespondentSession, now: Date) {
-  // A session checked at the start of the request brings its header along: no second round trip.
-  const header =
-    'header' in identity
-      ? identity.header
-      : await loadRoundHeader(db, identity.roundId, identity.municipality);
-  const deadline = header.effectiveDeadline;
-  const open = (deadline === null || now <= deadline) && (header.closedAt === null || now < header.closedAt);
-  return { ...header, deadline, open };
+  const context = await roundContext(db, identity, now);
+  return { ...surveyHeader(context, identity.roundId), deadline: context.deadline, open: context.open };
 }
 
 /** The form as the municipality sees it: definition, prefilled totals, its latest version and status. */

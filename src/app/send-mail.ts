@@ -80,7 +80,7 @@ export async function sendMail(
       const deadline = header.effectiveDeadline;
       const values = {
         kommune: i.name,
-        undersokelse: header.definition.title[language],
+        undersokelse: (header.kind === 'form' ? header.form.title : header.definition.title)[language],
         lenke: `${settings.baseUrl.replace(/\/$/, '')}/s/${tokens.get(i.municipality) ?? ''}`,
         frist: deadline ? osloLongDate(deadline) : '',
       };

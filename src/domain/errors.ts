@@ -1,3 +1,4 @@
+import type { FormFinding } from './forms/validate.ts';
 import type { ValidationResult } from './validation/finding.ts';
 
 /**
@@ -26,7 +27,7 @@ export class FormClosedError extends DomainError {}
 
 /** Hard validation errors stop a submission. */
 export class SubmissionBlockedError extends DomainError {
-  constructor(readonly errors: ValidationResult['errors']) {
+  constructor(readonly errors: ValidationResult['errors'] | readonly FormFinding[]) {
     super('the form has errors that must be corrected before it is submitted');
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../domain/errors.ts';
 import { isDatabaseUnavailable } from '../store/database.ts';
 import { presentFinding } from './presenters/form.ts';
+import { presentFormFinding } from './presenters/form-answers.ts';
 import { HttpProblem, problem, sendProblem } from './problem.ts';
 
 /** Every error leaves the server as application/problem+json; nothing internal leaks into it. */
@@ -60,7 +61,7 @@ function toProblem(error: FastifyError | Error) {
       'submission-blocked',
       'The form has errors',
       error.message,
-      error.errors.map(presentFinding),
+      error.errors.map((f) => ('path' in f ? presentFormFinding(f) : presentFinding(f))),
     ).problem;
   if (error instanceof StaleVersionError)
     return problem(412, 'stale-version', 'The form has changed', error.message).problem;

@@ -15,6 +15,7 @@ import * as definitionVersions from './migrations/013-definition-versions.ts';
 import * as signInFailures from './migrations/014-sign-in-failures.ts';
 import * as tokenHashes from './migrations/015-token-hashes.ts';
 import * as publicationRevision from './migrations/016-publication-revision.ts';
+import * as formRounds from './migrations/017-form-rounds.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '014-sign-in-failures': signInFailures,
   '015-token-hashes': tokenHashes,
   '016-publication-revision': publicationRevision,
+  '017-form-rounds': formRounds,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

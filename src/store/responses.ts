@@ -14,6 +14,8 @@ export interface StoredVersion {
   readonly submittedBy: unknown;
   readonly minutesSpent: number | null;
   readonly reason: string | null;
+  /** A form round's answers by path (docs/FORMS.md); undefined in a survey round. */
+  readonly answers?: Readonly<Record<string, unknown>> | undefined;
 }
 
 const COLUMNS = [
@@ -27,6 +29,7 @@ const COLUMNS = [
   'submitted_by',
   'minutes_spent',
   'reason',
+  'answers',
 ] as const;
 
 function toVersion(row: {
@@ -40,6 +43,7 @@ function toVersion(row: {
   submitted_by: unknown;
   minutes_spent: number | null;
   reason: string | null;
+  answers: unknown;
 }): StoredVersion {
   return {
     version: row.version,
@@ -51,6 +55,7 @@ function toVersion(row: {
     submittedBy: row.submitted_by,
     minutesSpent: row.minutes_spent,
     reason: row.reason,
+    answers: (row.answers ?? undefined) as StoredVersion['answers'],
   };
 }
 
@@ -94,6 +99,8 @@ export interface NewVersion {
   readonly submittedBy?: unknown;
   readonly minutesSpent?: number | null;
   readonly reason?: string;
+  /** A form round's answers by path. */
+  readonly answers?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -129,11 +136,12 @@ async function insertVersion(
   // One statement: the row is written only if `expected` is still the latest version.
   const result = await sql<{ version: number }>`
     insert into response
-      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by, reason)
+      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by, reason, answers)
     select ${roundId}, ${municipality}, ${expected + 1}, ${version.status}, ${version.submittedAt ?? null},
       ${version.submittedBy === undefined ? null : JSON.stringify(version.submittedBy)}::jsonb,
       ${version.minutesSpent ?? null}::integer, ${version.content.comments}, ${JSON.stringify(version.content.tables)}::jsonb,
-      ${version.savedBy}, ${version.reason ?? null}::text
+      ${version.savedBy}, ${version.reason ?? null}::text,
+      ${version.answers === undefined ? null : JSON.stringify(version.answers)}::jsonb
     where coalesce(
       (select max(version) from response where round_id = ${roundId} and municipality = ${municipality}), 0
     ) = ${expected}

@@ -6,6 +6,9 @@ import { withFunctions } from '../domain/survey/functions-text.ts';
 import type { ResponseTable } from '../domain/survey/response.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
 import { inTransaction, type Db } from './database.ts';
+import { formOf } from './form-rounds.ts';
+import type { ResolvedForm } from '../domain/forms/resolve.ts';
+import type { NewThisYear } from '../domain/forms/whats-new.ts';
 
 /** Rows per insert statement: far below PostgreSQL's limit of 65 535 parameters. */
 const CHUNK = 1000;
@@ -167,7 +170,8 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
     definition: withFunctions(definition, functions),
     round: {
       id: header.id,
-      definitionId: header.definition_id,
+      // The inner join with survey_definition leaves only survey rounds.
+      definitionId: header.definition_id!,
       referenceYear: header.reference_year,
       unit: header.unit,
       functions,
@@ -192,8 +196,7 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
   };
 }
 
-export interface RoundHeader {
-  readonly definition: SurveyDefinition;
+interface HeaderCommon {
   readonly referenceYear: number;
   readonly deadline: Date | null;
   readonly closedAt: Date | null;
@@ -205,6 +208,29 @@ export interface RoundHeader {
   /** When this municipality's form closes: the latest of the three. */
   readonly effectiveDeadline: Date | null;
   readonly prefilled: Readonly<Record<string, number | null>>;
+}
+
+/** The header of a round of the f254 survey definition. */
+export interface SurveyRoundHeader extends HeaderCommon {
+  readonly kind: 'survey';
+  readonly definition: SurveyDefinition;
+}
+
+/** The header of a round of a form of the forms engine: the form as resolved for the round's årgang. */
+export interface FormRoundHeader extends HeaderCommon {
+  readonly kind: 'form';
+  readonly form: ResolvedForm;
+  /** "Nytt i årets skjema" for the round's årgang. */
+  readonly newThisYear: readonly NewThisYear[];
+}
+
+export type RoundHeader = SurveyRoundHeader | FormRoundHeader;
+
+/** The header of a survey round; a form round is refused, naming it (a use case of the f254 survey only). */
+export function surveyHeader(header: RoundHeader, roundId: string): SurveyRoundHeader {
+  if (header.kind !== 'survey')
+    throw new DomainError(`round ${roundId} collects a form of the forms engine, not a survey`);
+  return header;
 }
 
 /**
@@ -257,6 +283,9 @@ export function selectRoundHeader(db: Db) {
       'invitation.municipality',
       'survey_round.definition_id',
       'survey_round.definition_version',
+      'survey_round.form_id',
+      'survey_round.form_version',
+      'survey_round.form_year',
       'survey_round.functions',
       'reference_year',
       'deadline',
@@ -277,8 +306,7 @@ type RoundHeaderRow = NonNullable<
 >;
 
 export async function toRoundHeader(db: Db, row: RoundHeaderRow): Promise<RoundHeader> {
-  return {
-    definition: await definitionOf(db, row.definition_id, row.definition_version, row.functions),
+  const common: HeaderCommon = {
     referenceYear: row.reference_year,
     deadline: row.deadline,
     closedAt: row.closed_at,
@@ -287,6 +315,15 @@ export async function toRoundHeader(db: Db, row: RoundHeaderRow): Promise<RoundH
     ownExtendedDeadline: row.own_extension,
     effectiveDeadline: effectiveDeadline(row.deadline, row.round_extension, row.own_extension),
     prefilled: row.prefilled ?? {},
+  };
+  if (row.form_id !== null && row.form_version !== null && row.form_year !== null) {
+    const resolved = await formOf(db, row.form_id, row.form_version, row.form_year);
+    return { ...common, kind: 'form', ...resolved };
+  }
+  return {
+    ...common,
+    kind: 'survey',
+    definition: await definitionOf(db, row.definition_id!, row.definition_version!, row.functions),
   };
 }
 

@@ -10,11 +10,23 @@ export interface Database {
     content_hash: string;
     loaded_at: Generated<Date>;
   };
+  form_definition: {
+    id: string;
+    version: number;
+    definition: unknown;
+    content_hash: string;
+    loaded_at: Generated<Date>;
+  };
   survey_round: {
     id: string;
-    definition_id: string;
+    /** A round collects a survey definition (the f254 pilot) or a form of the forms engine, one or the other. */
+    definition_id: string | null;
     /** The version of the definition the round was collected with, for ever. */
-    definition_version: number;
+    definition_version: number | null;
+    form_id: ColumnType<string | null, string | null | undefined, string | null>;
+    form_version: ColumnType<number | null, number | null | undefined, number | null>;
+    /** The årgang the form is resolved for. */
+    form_year: ColumnType<number | null, number | null | undefined, number | null>;
     reference_year: number;
     unit: string;
     created_at: Generated<Date>;
@@ -37,12 +49,14 @@ export interface Database {
     round_id: string;
     municipality: string;
     name: string;
-    size_group: string;
-    asss: boolean;
-    criteria: string[];
-    attended_meeting: boolean;
-    meeting_participants: number;
-    population_approx: number | null;
+    // The pilot's own columns: units of other forms take their defaults.
+    size_group: ColumnType<string, string | undefined, string>;
+    asss: ColumnType<boolean, boolean | undefined, boolean>;
+    criteria: ColumnType<string[], string[] | undefined, string[]>;
+    attended_meeting: ColumnType<boolean, boolean | undefined, boolean>;
+    meeting_participants: ColumnType<number, number | undefined, number>;
+    population_approx: ColumnType<number | null, number | null | undefined, number | null>;
+    unit_kind: Generated<'municipality' | 'oslo_district' | 'establishment' | 'enterprise'>;
     extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
     contact_email: ColumnType<string | null, string | null | undefined, string | null>;
   };
@@ -88,6 +102,8 @@ export interface Database {
     saved_by: Generated<string>;
     /** Why a statistician corrected the response. */
     reason: string | null;
+    /** A form round's answers, by the engine's paths (null in a survey round, whose content is `tables`). */
+    answers: ColumnType<unknown, string | null | undefined, string | null>;
   };
   contact_log: {
     id: Generated<number>;

@@ -91,16 +91,17 @@ async function insertVersions(db: Db, batch: readonly Pending[]): Promise<Map<st
       ${version.submittedAt ?? null}::timestamptz,
       ${version.submittedBy === undefined ? null : JSON.stringify(version.submittedBy)}::jsonb,
       ${version.minutesSpent ?? null}::integer, ${version.content.comments}::text,
-      ${JSON.stringify(version.content.tables)}::jsonb, ${version.savedBy}::text, ${version.reason ?? null}::text
+      ${JSON.stringify(version.content.tables)}::jsonb, ${version.savedBy}::text, ${version.reason ?? null}::text,
+      ${version.answers === undefined ? null : JSON.stringify(version.answers)}::jsonb
     )`,
   );
   const result = await sql<{ round_id: string; municipality: string; version: number }>`
     insert into response
-      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by, reason)
+      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by, reason, answers)
     select v.round_id, v.municipality, v.version, v.status, v.submitted_at, v.submitted_by, v.minutes_spent,
-      v.comments, v.tables, v.saved_by, v.reason
+      v.comments, v.tables, v.saved_by, v.reason, v.answers
     from (values ${sql.join(rows)}) as v
-      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by, reason)
+      (round_id, municipality, version, status, submitted_at, submitted_by, minutes_spent, comments, tables, saved_by, reason, answers)
     where coalesce(
       (select max(r.version) from response r where r.round_id = v.round_id and r.municipality = v.municipality), 0
     ) = v.version - 1

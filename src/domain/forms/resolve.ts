@@ -193,3 +193,18 @@ export function bandLabels(bounds: Bounds): Labels {
   };
   return { nb: write('nb'), nn: write('nn'), en: write('en') };
 }
+
+/** A resolved form as data that travels (JSON): everything but the item index, which is rebuilt from it. */
+export type PlainForm = Omit<ResolvedForm, 'items'>;
+
+export const toPlainForm = (form: ResolvedForm): PlainForm => {
+  const { items: _items, ...plain } = form;
+  return plain;
+};
+
+/** The resolved form again from its plain data (in the browser, for validation as the user types). */
+export function fromPlainForm(plain: PlainForm): ResolvedForm {
+  const items = new Map<string, ResolvedItem>();
+  for (const section of plain.sections) for (const item of section.items) items.set(item.key, item);
+  return { ...plain, items };
+}

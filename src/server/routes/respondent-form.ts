@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
+import { getFormAnswers, saveFormAnswers, submitFormAnswers } from '../../app/form-answers.ts';
 import { getRespondentForm, saveDraft, submitForm } from '../../app/respondent-form.ts';
+import { isStorableText, MAX_AMOUNT } from '../../domain/survey/response.ts';
+import { presentFormRound, presentFormSaved } from '../presenters/form-answers.ts';
 import { isLanguage, type Language } from '../../domain/language.ts';
 import { readFormWorkbook, writeFormWorkbook } from '../../files/form-workbook.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
@@ -35,6 +38,29 @@ function expectedVersion(request: FastifyRequest): number {
   return Number(match[1]);
 }
 
+/** The answers of a form round's draft: paths to values, bounded, with text that can be stored. */
+const answerText = z
+  .string()
+  .max(20_000)
+  .refine(isStorableText, 'holds a NUL character or half of a surrogate pair');
+const formAnswersBody = z.strictObject({
+  answers: z
+    .record(
+      z.string().min(1).max(200),
+      z.union([
+        z.number().min(-MAX_AMOUNT).max(MAX_AMOUNT),
+        z.boolean(),
+        answerText,
+        z.array(answerText.max(100)).max(200),
+        z.null(),
+      ]),
+    )
+    .refine((answers) => Object.keys(answers).length <= 10_000, 'more than 10 000 answers'),
+});
+
+/** A unit's kind from its code: an Oslo district has six digits, a municipality four. */
+const unitKindOf = (code: string) => (code.length === 6 ? 'oslo_district' : 'municipality');
+
 /** nb unless the user asked for nn or en (`?lang=` or Accept-Language). */
 function languageOf(request: FastifyRequest): Language {
   const asked = (request.query as { lang?: unknown }).lang;
@@ -50,13 +76,26 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
 
   app.get('/api/respondent/form', async (request) => {
     const identity = await requireRespondent(request, db, now());
+    // A round of a form of the forms engine answers in its own shape (wire/form-answers.ts).
+    if (identity.header.kind === 'form')
+      return presentFormRound(
+        await getFormAnswers(db, identity, languageOf(request), now()),
+        unitKindOf(identity.municipality),
+      );
     return presentForm(await getRespondentForm(db, identity, now()));
   });
 
   app.put('/api/respondent/form', async (request) => {
+    const identity = await requireRespondent(request, db, now());
+    if (identity.header.kind === 'form') {
+      const { answers } = formAnswersBody.parse(request.body);
+      const expected = expectedVersion(request);
+      return presentFormSaved(
+        await saveFormAnswers(db, identity, expected, answers, languageOf(request), now()),
+      );
+    }
     const content = toResponseContent(responseContentSchema.parse(request.body));
     const expected = expectedVersion(request);
-    const identity = await requireRespondent(request, db, now());
     const saved = await saveDraft(db, identity, expected, content, languageOf(request), now());
     return presentSaved(saved);
   });
@@ -64,7 +103,8 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
   app.post('/api/respondent/form/submit', async (request) => {
     const details = submitBody.parse(request.body ?? {});
     const identity = await requireRespondent(request, db, now());
-    const submitted = await submitForm(
+    const submit = identity.header.kind === 'form' ? submitFormAnswers : submitForm;
+    const submitted = await submit(
       db,
       identity,
       { contact: details.contact, minutesSpent: details.minutes_spent },

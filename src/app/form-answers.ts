@@ -1,0 +1,121 @@
+import {
+  FormClosedError,
+  NotFoundError,
+  StaleVersionError,
+  SubmissionBlockedError,
+} from '../domain/errors.ts';
+import { isAnswered, type Answers, COMMENTS } from '../domain/forms/answers.ts';
+import { validateAnswers, type FormValidation } from '../domain/forms/validate.ts';
+import type { ResolvedForm } from '../domain/forms/resolve.ts';
+import type { NewThisYear } from '../domain/forms/whats-new.ts';
+import type { Language } from '../domain/language.ts';
+import type { Db } from '../store/database.ts';
+import type { RespondentIdentity, RespondentSession } from '../store/respondents.ts';
+import { appendVersion, latestVersion, type StoredVersion } from '../store/responses.ts';
+import type { FormRoundHeader } from '../store/rounds.ts';
+import { roundContext } from './respondent-context.ts';
+import type { SubmissionDetails } from './respondent-form.ts';
+
+/** A unit's form of a form round as its respondent sees it, with what validation finds in its answers. */
+export interface FormAnswersView {
+  readonly form: ResolvedForm;
+  readonly newThisYear: readonly NewThisYear[];
+  readonly roundId: string;
+  readonly unit: { readonly code: string; readonly name: string };
+  readonly deadline: Date | null;
+  readonly open: boolean;
+  readonly latest: StoredVersion | undefined;
+  readonly answers: Answers;
+  readonly status: 'not_started' | 'draft' | 'submitted';
+  readonly findings: FormValidation;
+}
+
+async function formRoundContext(db: Db, identity: RespondentIdentity | RespondentSession, now: Date) {
+  const context = await roundContext(db, identity, now);
+  if (context.kind !== 'form') throw new NotFoundError(`round ${identity.roundId} is not a form round`);
+  return context as FormRoundHeader & { deadline: Date | null; open: boolean };
+}
+
+/** Only what is answered is kept: a cleared field is no answer, not an empty one. */
+const answered = (answers: Answers): Answers =>
+  Object.fromEntries(Object.entries(answers).filter(([, value]) => isAnswered(value)));
+
+const answersOf = (version: StoredVersion | undefined): Answers => (version?.answers ?? {}) as Answers;
+
+export async function getFormAnswers(
+  db: Db,
+  identity: RespondentIdentity | RespondentSession,
+  language: Language,
+  now: Date,
+): Promise<FormAnswersView> {
+  const context = await formRoundContext(db, identity, now);
+  const latest = await latestVersion(db, identity.roundId, identity.municipality);
+  const answers = answersOf(latest);
+  return {
+    form: context.form,
+    newThisYear: context.newThisYear,
+    roundId: identity.roundId,
+    unit: { code: identity.municipality, name: context.name },
+    deadline: context.deadline,
+    open: context.open,
+    latest,
+    answers,
+    status: latest === undefined ? 'not_started' : latest.status === 'submitted' ? 'submitted' : 'draft',
+    findings: validateAnswers(context.form, answers, language, { prefilled: context.prefilled }),
+  };
+}
+
+/**
+ * Saves a draft of the answers as a new version after `expected` and returns what validation finds in it
+ * (a draft may hold errors; submission may not). Refused when the form is closed or someone saved between.
+ */
+export async function saveFormAnswers(
+  db: Db,
+  identity: RespondentIdentity | RespondentSession,
+  expected: number,
+  answers: Answers,
+  language: Language,
+  now: Date,
+): Promise<{ version: number } & FormValidation> {
+  const context = await formRoundContext(db, identity, now);
+  if (!context.open) throw new FormClosedError('the deadline has passed; the form can no longer be changed');
+  const kept = answered(answers);
+  const version = await appendVersion(db, identity.roundId, identity.municipality, expected, {
+    content: { tables: {}, comments: typeof kept[COMMENTS] === 'string' ? kept[COMMENTS] : '' },
+    answers: kept,
+    status: 'draft',
+    savedBy: 'respondent',
+  });
+  if (version === undefined)
+    throw new StaleVersionError(`version ${expected} is not the latest; reload the form`);
+  return { version, ...validateAnswers(context.form, kept, language, { prefilled: context.prefilled }) };
+}
+
+/** Submits the latest answers as a new, submitted version, unless validation finds errors in them. */
+export async function submitFormAnswers(
+  db: Db,
+  identity: RespondentIdentity | RespondentSession,
+  details: SubmissionDetails,
+  language: Language,
+  now: Date,
+): Promise<{ version: number; submittedAt: Date }> {
+  const context = await formRoundContext(db, identity, now);
+  if (!context.open)
+    throw new FormClosedError('the deadline has passed; the form can no longer be submitted');
+  const latest = await latestVersion(db, identity.roundId, identity.municipality);
+  const answers = answersOf(latest);
+  const { errors } = validateAnswers(context.form, answers, language, { prefilled: context.prefilled });
+  if (errors.length > 0) throw new SubmissionBlockedError(errors);
+  const version = await appendVersion(db, identity.roundId, identity.municipality, latest?.version ?? 0, {
+    content: { tables: {}, comments: typeof answers[COMMENTS] === 'string' ? answers[COMMENTS] : '' },
+    answers,
+    status: 'submitted',
+    savedBy: 'respondent',
+    submittedAt: now,
+    submittedBy: details.contact,
+    minutesSpent: details.minutesSpent ?? null,
+  });
+  if (version === undefined)
+    throw new StaleVersionError('the form changed while it was submitted; reload it');
+  return { version, submittedAt: now };
+}

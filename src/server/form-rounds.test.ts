@@ -1,0 +1,188 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadFormLibrary } from '../files/form-definitions.ts';
+import type { Db } from '../store/database.ts';
+import { createFormRound } from '../store/form-rounds.ts';
+import { issueTokens } from '../store/respondents.ts';
+import { testDatabases } from '../store/testing/databases.ts';
+import { wireFormRound, wireFormSaved } from '../wire/form-answers.ts';
+import { buildApp } from './app.ts';
+
+const databases = await testDatabases();
+const library = await loadFormLibrary();
+const form = (id: string) => library.forms.find((f) => f.id === id)!;
+
+describe.each(databases)('a round of a form of the forms engine on $kind', (database) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  const cookies = new Map<string, string>();
+
+  beforeAll(async () => {
+    ({ db, drop } = await database.open());
+    const deadline = new Date(Date.now() + 86_400_000);
+    await createFormRound(db, {
+      id: 'skjema1-2021',
+      definition: form('kostra-skjema-1'),
+      sharedLists: library.lists,
+      year: 2021,
+      units: [{ code: '4640', name: 'Sogndal', kind: 'municipality' }],
+      deadline,
+    });
+    await createFormRound(db, {
+      id: 'skjema4-2021',
+      definition: form('kostra-skjema-4'),
+      sharedLists: library.lists,
+      year: 2021,
+      units: [{ code: '030105', name: 'Bydel Frogner', kind: 'oslo_district' }],
+      deadline,
+    });
+    app = await buildApp({ db, cookieSecret: 'form-rounds-secret-form-rounds-secret-x' });
+    for (const round of ['skjema1-2021', 'skjema4-2021']) {
+      const [issued] = await issueTokens(db, round);
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { token: issued!.token },
+      });
+      expect(signIn.statusCode).toBe(204);
+      cookies.set(round, `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`);
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  const get = (round: string, lang = 'nb') =>
+    app.inject({
+      method: 'GET',
+      url: `/api/respondent/form?lang=${lang}`,
+      headers: { cookie: cookies.get(round)! },
+    });
+  const put = (round: string, version: number, answers: Record<string, unknown>, lang = 'nb') =>
+    app.inject({
+      method: 'PUT',
+      url: `/api/respondent/form?lang=${lang}`,
+      headers: { cookie: cookies.get(round)!, 'if-match': String(version) },
+      payload: { answers },
+    });
+
+  test('the municipality gets skjema 1 as asked in 2021, with what is new, and nothing answered', async () => {
+    const res = await get('skjema1-2021');
+    expect(res.statusCode).toBe(200);
+    const view = wireFormRound.parse(res.json());
+    expect(view.unit).toEqual({ code: '4640', name: 'Sogndal', kind: 'municipality' });
+    expect(view.round).toEqual({ id: 'skjema1-2021', year: 2021 });
+    expect(view.form.sections.map((s) => s.key)).toContain('legevakt');
+    expect(view.new_this_year.map((n) => n.path)).toContain('p2_1/rows/UTEN_AVTALE');
+    expect(view.version).toBe(0);
+    // Required questions not yet answered are errors of the (empty) form.
+    expect(view.findings.errors.map((f) => f.path)).toContain('p5_friskliv');
+  });
+
+  test('a draft is saved as a version, with findings placed by path; submission waits for the errors', async () => {
+    const draft = await put('skjema1-2021', 0, { 'p2_1/LIS1/241': 37.55, p5_friskliv: true }, 'nn');
+    expect(draft.statusCode).toBe(200);
+    const saved = wireFormSaved.parse(draft.json());
+    expect(saved.version).toBe(1);
+    const precision = saved.errors.find((f) => f.path === 'p2_1/LIS1/241')!;
+    expect(precision).toMatchObject({
+      kind: 'precision',
+      section: '2',
+      item: '2-1',
+      row: 'LIS1',
+      column: '241',
+    });
+    expect(precision.message).toContain('Del 2, punkt 2-1');
+    const blocked = await app.inject({
+      method: 'POST',
+      url: '/api/respondent/form/submit',
+      headers: { cookie: cookies.get('skjema1-2021')! },
+      payload: { contact: { name: 'Kari', email: 'kari@sogndal.kommune.no' } },
+    });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toContain(
+      'p2_1/LIS1/241',
+    );
+    // A stale version is refused as in a survey round.
+    expect((await put('skjema1-2021', 0, {})).statusCode).toBe(412);
+  });
+
+  test('the whole form submitted; the answers read back as saved', async () => {
+    const answers = {
+      'p2_1/LIS1/241': 37.5,
+      'p3_2/P100/ANTALL': 4,
+      p3_covid: false,
+      p4_4: ['FODE_BARSEL'],
+      'p4_5/HELSESTASJON_0_5/ARSVERK': 4.5,
+      p4_covid: false,
+      p5_friskliv: true,
+      p7_psykolog: false,
+      lv_kan_rapportere: false,
+      lv_rontgen: null,
+    };
+    const saved = wireFormSaved.parse((await put('skjema1-2021', 1, answers)).json());
+    expect(saved.errors).toEqual([]);
+    const submitted = await app.inject({
+      method: 'POST',
+      url: '/api/respondent/form/submit',
+      headers: { cookie: cookies.get('skjema1-2021')! },
+      payload: { contact: { name: 'Kari', email: 'kari@sogndal.kommune.no' }, minutes_spent: 25 },
+    });
+    expect(submitted.statusCode).toBe(200);
+    const view = wireFormRound.parse((await get('skjema1-2021')).json());
+    expect(view.status).toBe('submitted');
+    // A cleared answer is not kept.
+    const { lv_rontgen: _cleared, ...kept } = answers;
+    expect(view.answers).toEqual(kept);
+  });
+
+  test('an Oslo district fills skjema 4; a rule across items is found and named', async () => {
+    const view = wireFormRound.parse((await get('skjema4-2021', 'en')).json());
+    expect(view.unit).toEqual({ code: '030105', name: 'Bydel Frogner', kind: 'oslo_district' });
+    const saved = wireFormSaved.parse(
+      (
+        await put(
+          'skjema4-2021',
+          0,
+          { g2_system: false, g6_beboere_dogn: 40, g6_herav_utviklingshemming: 55 },
+          'en',
+        )
+      ).json(),
+    );
+    expect(saved.errors.map((f) => f.rule_id)).toEqual(['g6-herav-not-above']);
+    expect(saved.errors[0]!.message).toBe(
+      'Part 6, «of whom in housing for people with intellectual disability»: 55 is more than Part 6, item 6 «Residents in housing with staff present around the clock» (40).',
+    );
+  });
+
+  test('answers that cannot be stored are refused before anything is saved', async () => {
+    const res = await put('skjema4-2021', 1, { g6_beboere_dogn: 'a\u0000b' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ detail: string }>().detail).toContain('answers.g6_beboere_dogn');
+    const units = await put('skjema4-2021', 1, { g6_beboere_dogn: 1e12 });
+    expect(units.statusCode).toBe(400);
+  });
+
+  test('a round is refused for a unit the form is not filled by, or a year it does not cover', async () => {
+    await expect(
+      createFormRound(db, {
+        id: 'x',
+        definition: form('kostra-skjema-4'),
+        sharedLists: library.lists,
+        year: 2021,
+        units: [{ code: '030117', name: 'Marka', kind: 'oslo_district' }],
+      }),
+    ).rejects.toThrow('round x, units.0: "030117" is not a code of a oslo_district');
+    await expect(
+      createFormRound(db, {
+        id: 'y',
+        definition: form('kostra-skjema-4'),
+        sharedLists: library.lists,
+        year: 2019,
+        units: [],
+      }),
+    ).rejects.toThrow('the form covers 2020–2021, not 2019');
+  });
+});

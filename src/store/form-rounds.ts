@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import { DomainError } from '../domain/errors.ts';
+import { parseFormDefinition } from '../domain/forms/check.ts';
+import type { CodeList, FormDefinition, UnitKind } from '../domain/forms/definition.ts';
+import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
+import { whatsNew, type NewThisYear } from '../domain/forms/whats-new.ts';
+import { inTransaction, type Db } from './database.ts';
+
+/** A unit invited to fill a form: a municipality (4 digits) or an Oslo district (030101–030115). */
+export interface FormUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+}
+
+export interface NewFormRound {
+  readonly id: string;
+  readonly definition: FormDefinition;
+  /** The code lists shared between forms: those the form names are stored with it. */
+  readonly sharedLists: readonly CodeList[];
+  readonly year: number;
+  readonly units: readonly FormUnit[];
+  readonly deadline?: Date | null;
+}
+
+const UNIT_CODES: Readonly<Partial<Record<UnitKind, RegExp>>> = {
+  municipality: /^\d{4}$/,
+  oslo_district: /^0301(0[1-9]|1[0-5])$/,
+};
+
+/**
+ * Stores a round of a form for one årgang with its units, in one transaction. The form is stored with the
+ * shared code lists it names, as a version of its own (the same content is the same version), so that the
+ * round resolves as it was created whatever the shipped files become.
+ */
+export async function createFormRound(db: Db, round: NewFormRound): Promise<void> {
+  const { definition, year } = round;
+  // Resolving checks that the year is one the form covers and that every label has its text that year.
+  resolveForm(definition, year, round.sharedLists);
+  round.units.forEach((unit, i) => {
+    const where = [`round ${round.id}`, `units.${i}`];
+    if (!definition.unit_kinds.includes(unit.kind))
+      throw new DomainError(`${definition.id} is not filled by a unit of kind ${unit.kind}`, where);
+    const pattern = UNIT_CODES[unit.kind];
+    if (!pattern?.test(unit.code))
+      throw new DomainError(`"${unit.code}" is not a code of a ${unit.kind}`, where);
+  });
+  const used = new Set(
+    definition.sections.flatMap((s) =>
+      s.items.flatMap((item) =>
+        item.kind === 'grid'
+          ? [item.rows.code_list, item.columns.code_list]
+          : item.kind === 'single_choice' || item.kind === 'multiple_choice'
+            ? [item.options.code_list]
+            : [],
+      ),
+    ),
+  );
+  const own = new Set(definition.code_lists.map((l) => l.id));
+  const whole: FormDefinition = {
+    ...definition,
+    code_lists: [
+      ...definition.code_lists,
+      ...round.sharedLists.filter((l) => used.has(l.id) && !own.has(l.id)),
+    ],
+  };
+  await inTransaction(db, async (trx) => {
+    const exists = await trx
+      .selectFrom('survey_round')
+      .select('id')
+      .where('id', '=', round.id)
+      .executeTakeFirst();
+    if (exists) throw new DomainError(`survey round ${round.id} exists already`);
+    const version = await storeFormDefinition(trx, whole);
+    await trx
+      .insertInto('survey_round')
+      .values({
+        id: round.id,
+        definition_id: null,
+        definition_version: null,
+        form_id: definition.id,
+        form_version: version,
+        form_year: year,
+        reference_year: year,
+        unit: 'form',
+        deadline: round.deadline ?? null,
+      })
+      .execute();
+    if (round.units.length > 0)
+      await trx
+        .insertInto('invitation')
+        .values(
+          round.units.map((u) => ({
+            round_id: round.id,
+            municipality: u.code,
+            name: u.name,
+            unit_kind: u.kind,
+          })),
+        )
+        .execute();
+  });
+}
+
+/** The version under which this content is stored: the existing one, or the next. */
+async function storeFormDefinition(db: Db, definition: FormDefinition): Promise<number> {
+  const json = JSON.stringify(definition);
+  const hash = sql<string>`md5(${json}::jsonb::text)`;
+  const same = await db
+    .selectFrom('form_definition')
+    .select('version')
+    .where('id', '=', definition.id)
+    .where(sql<boolean>`content_hash = ${hash}`)
+    .executeTakeFirst();
+  if (same) return same.version;
+  const latest = await db
+    .selectFrom('form_definition')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('id', '=', definition.id)
+    .executeTakeFirst();
+  const version = (latest?.version ?? 0) + 1;
+  await db
+    .insertInto('form_definition')
+    .values({ id: definition.id, version, definition: json, content_hash: hash })
+    .execute();
+  return version;
+}
+
+/**
+ * A stored form resolved for a year, with what is new that year. Read and checked once per process: a
+ * stored version is never changed.
+ */
+const resolved = new Map<string, { form: ResolvedForm; newThisYear: readonly NewThisYear[] }>();
+
+export async function formOf(
+  db: Db,
+  id: string,
+  version: number,
+  year: number,
+): Promise<{ form: ResolvedForm; newThisYear: readonly NewThisYear[] }> {
+  const key = `${id}@${version}@${year}`;
+  const cached = resolved.get(key);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom('form_definition')
+    .select('definition')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
+  const definition = parseFormDefinition(row.definition, `form_definition ${id} version ${version}`);
+  const entry = { form: resolveForm(definition, year), newThisYear: whatsNew(definition, year) };
+  resolved.set(key, entry);
+  return entry;
+}
