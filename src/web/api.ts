@@ -1,3 +1,5 @@
+import type { Answers } from '../domain/forms/answers.ts';
+import type { WireFormRound, WireFormSaved } from '../wire/form-answers.ts';
 import type { FormView, SaveResult, WireContent } from './form/model.ts';
 
 /** A problem+json answer of the server, kept whole so that the UI can show its detail and errors. */
@@ -48,7 +50,15 @@ export function call<T>(
 export const api = {
   signIn: (token: string) => call<undefined>('POST', '/api/session', { token }),
   signOut: () => call<undefined>('DELETE', '/api/session'),
-  form: () => call<FormView>('GET', '/api/respondent/form'),
+  form: () => call<FormView | WireFormRound>('GET', '/api/respondent/form'),
+  /** A form round's draft: the answers by path (wire/form-answers.ts). */
+  saveAnswers: (version: number, answers: Answers, lang: string) =>
+    call<WireFormSaved>(
+      'PUT',
+      `/api/respondent/form?lang=${lang}`,
+      { answers },
+      { 'if-match': `"${version}"` },
+    ),
   save: (version: number, content: WireContent, lang: string) =>
     call<SaveResult>('PUT', `/api/respondent/form?lang=${lang}`, content, { 'if-match': `"${version}"` }),
   uploadWorkbook: (version: number, file: File, lang: string) =>

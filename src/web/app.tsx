@@ -2,6 +2,8 @@ import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsy
 import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../domain/language.ts';
 import { ApiProblem, api } from './api.ts';
+import type { WireFormRound } from '../wire/form-answers.ts';
+import { EngineFormPage } from './engine/engine-form-page.tsx';
 import { FormPage } from './form/form-page.tsx';
 import type { FormView } from './form/model.ts';
 import { LanguagePicker } from './language-picker.tsx';
@@ -15,7 +17,7 @@ const stored = (): Language => {
 /** The respondent's app: sign in by the invitation's code, then the form. */
 export function App() {
   const [language, setLanguage] = useState<Language>(stored);
-  const [view, setView] = useState<FormView | 'signed-out' | 'loading'>('loading');
+  const [view, setView] = useState<FormView | WireFormRound | 'signed-out' | 'loading'>('loading');
   const [error, setError] = useState<string>();
   const t = textsFor(language);
 
@@ -54,9 +56,12 @@ export function App() {
         {error && <Paragraph role="alert">{error}</Paragraph>}
         {view === 'loading' && <Spinner aria-label="…" />}
         {view === 'signed-out' && <SignIn language={language} onSignedIn={() => void load()} />}
-        {typeof view === 'object' && (
-          <FormPage key={view.version} view={view} language={language} reload={load} />
-        )}
+        {typeof view === 'object' &&
+          ('kind' in view ? (
+            <EngineFormPage key={view.version} view={view} language={language} reload={load} />
+          ) : (
+            <FormPage key={view.version} view={view} language={language} reload={load} />
+          ))}
       </main>
     </div>
   );

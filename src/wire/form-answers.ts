@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { UNIT_KINDS } from '../domain/forms/definition.ts';
 import type { PlainForm } from '../domain/forms/resolve.ts';
 
 /*
@@ -28,7 +29,7 @@ export const wireFormRound = z.strictObject({
   form: z.custom<PlainForm>((v) => typeof v === 'object' && v !== null && 'sections' in v),
   new_this_year: z.array(z.strictObject({ kind: z.string(), path: z.string(), text: labels })),
   round: z.strictObject({ id: z.string(), year: z.number().int() }),
-  unit: z.strictObject({ code: z.string(), name: z.string(), kind: z.string() }),
+  unit: z.strictObject({ code: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS) }),
   answers: z.record(z.string(), wireAnswer),
   version: z.number().int(),
   status: z.enum(['not_started', 'draft', 'submitted']),

@@ -2,6 +2,7 @@ import type { Language } from '../language.ts';
 import { formatNorwegian } from '../number-format.ts';
 import { answerPaths, COMMENTS, expandPattern, isAnswered, type Answers, type PathInfo } from './answers.ts';
 import type { CellDefinition, Condition, FormRule } from './definition.ts';
+import { holds as holdsFor, isShown } from './conditions.ts';
 import { FORM_MESSAGES, PLACE_WORDS, type CheckKind } from './messages.ts';
 import type { ResolvedForm, ResolvedItem, ResolvedSection } from './resolve.ts';
 
@@ -104,18 +105,8 @@ export function validateAnswers(
     });
   };
 
-  const holds = (condition: Condition): boolean => {
-    if ('all' in condition) return condition.all.every(holds);
-    if ('any' in condition) return condition.any.some(holds);
-    const value = answers[condition.item];
-    if ('answered' in condition) return isAnswered(value) === condition.answered;
-    if ('includes' in condition)
-      return Array.isArray(value) ? value.includes(condition.includes) : value === condition.includes;
-    return value === condition.equals;
-  };
-  const shown = (section: ResolvedSection, item: ResolvedItem) =>
-    (section.shown_if === undefined || holds(section.shown_if)) &&
-    (item.shown_if === undefined || holds(item.shown_if));
+  const holds = (condition: Condition) => holdsFor(condition, answers);
+  const shown = (section: ResolvedSection, item: ResolvedItem) => isShown(section, item, answers);
 
   // Answers the form does not have.
   for (const path of Object.keys(answers))

@@ -1,4 +1,5 @@
 import type { FormAnswersView } from '../../app/form-answers.ts';
+import type { UnitKind } from '../../domain/forms/definition.ts';
 import { toPlainForm } from '../../domain/forms/resolve.ts';
 import type { FormFinding, FormValidation } from '../../domain/forms/validate.ts';
 import type { WireFormFinding, WireFormRound, WireFormSaved } from '../../wire/form-answers.ts';
@@ -18,7 +19,7 @@ export function presentFormFinding(f: FormFinding): WireFormFinding {
 }
 
 /** What leaves the server of a unit's form in a form round: the form of the year, its answers, its findings. */
-export function presentFormRound(view: FormAnswersView, unitKind: string): WireFormRound {
+export function presentFormRound(view: FormAnswersView, unitKind: UnitKind): WireFormRound {
   return {
     kind: 'form',
     form: toPlainForm(view.form),

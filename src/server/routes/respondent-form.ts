@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { getFormAnswers, saveFormAnswers, submitFormAnswers } from '../../app/form-answers.ts';
 import { getRespondentForm, saveDraft, submitForm } from '../../app/respondent-form.ts';
 import { isStorableText, MAX_AMOUNT } from '../../domain/survey/response.ts';
+import type { UnitKind } from '../../domain/forms/definition.ts';
 import { presentFormRound, presentFormSaved } from '../presenters/form-answers.ts';
 import { isLanguage, type Language } from '../../domain/language.ts';
 import { readFormWorkbook, writeFormWorkbook } from '../../files/form-workbook.ts';
@@ -59,7 +60,7 @@ const formAnswersBody = z.strictObject({
 });
 
 /** A unit's kind from its code: an Oslo district has six digits, a municipality four. */
-const unitKindOf = (code: string) => (code.length === 6 ? 'oslo_district' : 'municipality');
+const unitKindOf = (code: string): UnitKind => (code.length === 6 ? 'oslo_district' : 'municipality');
 
 /** nb unless the user asked for nn or en (`?lang=` or Accept-Language). */
 function languageOf(request: FastifyRequest): Language {

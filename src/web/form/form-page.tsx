@@ -103,7 +103,7 @@ export function FormPage({
         // A save whose answer was lost may have landed: if the latest version holds just what was sent,
         // it is this save, not a colleague's.
         const latest = await api.form().catch(() => undefined);
-        if (latest && JSON.stringify(latest.response) === JSON.stringify(content)) {
+        if (latest && !('kind' in latest) && JSON.stringify(latest.response) === JSON.stringify(content)) {
           version.current = latest.version;
           setState('saved');
           return true;

@@ -1,0 +1,305 @@
+import {
+  Alert,
+  Button,
+  Details,
+  ErrorSummary,
+  Heading,
+  Paragraph,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { answerPaths, COMMENTS, type AnswerValue, type Answers } from '../../domain/forms/answers.ts';
+import { isShown } from '../../domain/forms/conditions.ts';
+import { fromPlainForm, type ResolvedForm } from '../../domain/forms/resolve.ts';
+import { validateAnswers } from '../../domain/forms/validate.ts';
+import type { Language } from '../../domain/language.ts';
+import { parseNorwegian } from '../../domain/number-format.ts';
+import { osloDateTimeIn } from '../../domain/oslo-time.ts';
+import type { WireFormRound } from '../../wire/form-answers.ts';
+import { ApiProblem, api } from '../api.ts';
+import { SubmitSection } from '../form/submit-section.tsx';
+import { textsFor } from '../texts.ts';
+import { fieldIdOf, ItemField, readsAsNumber } from './fields.tsx';
+import { engineWords } from './texts.ts';
+
+type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'offline' | 'refused';
+const AUTOSAVE_MS = 1000;
+
+/** The answers without those of questions that do not apply given the others (a closed part keeps none). */
+function withoutHidden(form: ResolvedForm, answers: Answers): Answers {
+  const kept: Record<string, AnswerValue> = {};
+  const sections = new Map(form.sections.map((s) => [s.key, s]));
+  for (const [path, value] of Object.entries(answers)) {
+    const info = answerPaths(form).get(path);
+    if (info && !isShown(sections.get(info.item.section)!, info.item, answers)) continue;
+    kept[path] = value;
+  }
+  return kept;
+}
+
+/**
+ * A form of the forms engine, rendered from its definition for the year: parts with a table of contents,
+ * every kind of question, grids with totals, parts that open on an answer, validation as the user types (the
+ * engine's own, in the browser), autosave with the version it edited, submission and receipt.
+ */
+export function EngineFormPage({
+  view,
+  language,
+  reload,
+}: {
+  view: WireFormRound;
+  language: Language;
+  reload: () => Promise<void>;
+}) {
+  const t = textsFor(language);
+  const w = engineWords(language);
+  const form = useMemo(() => fromPlainForm(view.form), [view.form]);
+  const [answers, setAnswers] = useState<Answers>(view.answers);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [state, setState] = useState<SaveState>('saved');
+  const [refusal, setRefusal] = useState('');
+  const [submitted, setSubmitted] = useState<{ version: number; at: string } | null>(null);
+  const version = useRef(view.version);
+  const retryAfterMs = useRef(AUTOSAVE_MS);
+  const summary = useRef<HTMLDivElement>(null);
+  const readOnly = !view.open;
+  const findings = useMemo(() => validateAnswers(form, answers, language), [form, answers, language]);
+  const messages = useMemo(() => {
+    const byPath = new Map<string, string>();
+    for (const f of [...findings.errors, ...findings.warnings])
+      if (!byPath.has(f.path)) byPath.set(f.path, f.message);
+    return byPath;
+  }, [findings]);
+
+  const answer = (path: string, value: AnswerValue) => {
+    setAnswers((previous) => withoutHidden(form, { ...previous, [path]: value }));
+    setState('dirty');
+  };
+  const text = (path: string, typed: string) => {
+    setTexts((previous) => ({ ...previous, [path]: typed }));
+    if (!readsAsNumber(typed)) {
+      setState('invalid');
+      return;
+    }
+    answer(path, parseNorwegian(typed));
+  };
+
+  const save = async (): Promise<boolean> => {
+    if (Object.values(texts).some((typed) => !readsAsNumber(typed))) {
+      setState('invalid');
+      return false;
+    }
+    setState('saving');
+    try {
+      const result = await api.saveAnswers(version.current, answers, language);
+      version.current = result.version;
+      setState('saved');
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiProblem) || e.status === 503 || e.status === 429 || e.status >= 500) {
+        retryAfterMs.current = Math.max(
+          AUTOSAVE_MS,
+          ((e instanceof ApiProblem && e.retryAfterSeconds) || 0) * 1000,
+        );
+        setState('offline');
+      } else if (e.status === 412) setState('conflict');
+      else {
+        setRefusal(e.message);
+        setState('refused');
+      }
+      return false;
+    }
+  };
+
+  useEffect(() => {
+    if ((state !== 'dirty' && state !== 'offline') || readOnly) return;
+    const timer = setTimeout(() => void save(), state === 'offline' ? retryAfterMs.current : AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [answers, state]);
+
+  if (submitted)
+    return (
+      <section className="receipt" aria-labelledby="receipt-heading">
+        <Heading level={1} id="receipt-heading" data-size="md" tabIndex={-1}>
+          {t.receiptTitle}
+        </Heading>
+        <Paragraph>
+          {t.receiptText
+            .replace('{version}', String(submitted.version))
+            .replace('{time}', osloDateTimeIn(new Date(submitted.at), language))}
+        </Paragraph>
+        <Button variant="secondary" onClick={() => void reload()}>
+          {t.backToForm}
+        </Button>
+      </section>
+    );
+
+  const sections = form.sections.filter((s) => isShown(s, undefined, answers));
+  return (
+    <div className="form-page engine-form">
+      <Heading level={1} data-size="md">
+        {form.title[language]}
+      </Heading>
+      <dl className="form-facts">
+        <dt>{w.unit[view.unit.kind]}</dt>
+        <dd>
+          {view.unit.code} {view.unit.name}
+        </dd>
+        <dt>{w.year}</dt>
+        <dd>{form.year}</dd>
+        {view.deadline && (
+          <>
+            <dt>{t.deadline}</dt>
+            <dd>{osloDateTimeIn(new Date(view.deadline), language)}</dd>
+          </>
+        )}
+        <dt>Status</dt>
+        <dd>
+          <Tag data-color={view.status === 'submitted' ? 'success' : 'neutral'}>{t.status[view.status]}</Tag>
+        </dd>
+      </dl>
+      <p className="save-state" role="status" aria-live="polite">
+        {state === 'saved' && version.current > 0
+          ? `${t.saved} (v${version.current})`
+          : state === 'saving'
+            ? t.saving
+            : state === 'saved'
+              ? ''
+              : t.notSaved}
+      </p>
+      {state === 'offline' && <Alert data-color="warning">{t.offline}</Alert>}
+      {state === 'refused' && (
+        <Alert data-color="danger" role="alert">
+          {t.refused.replace('{detail}', refusal)}
+        </Alert>
+      )}
+      {state === 'conflict' && (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{t.conflict}</Paragraph>
+          <Button variant="secondary" onClick={() => void reload()}>
+            {t.discardMine}
+          </Button>
+        </Alert>
+      )}
+      {readOnly && <Alert data-color="warning">{t.closed}</Alert>}
+      {view.new_this_year.length > 0 && (
+        <Details className="new-this-year">
+          <Details.Summary>{w.newThisYear}</Details.Summary>
+          <Details.Content>
+            <ul>
+              {view.new_this_year.map((n, i) => (
+                <li key={i}>{n.text[language]}</li>
+              ))}
+            </ul>
+          </Details.Content>
+        </Details>
+      )}
+      <nav className="contents" aria-label={w.contents}>
+        <ol>
+          {sections.map((s) => (
+            <li key={s.key}>
+              <a href={`#section-${s.key}`}>
+                {s.number ? `${w.part} ${s.number}: ` : ''}
+                {s.labels[language]}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div ref={summary} tabIndex={-1} aria-live="polite">
+        {findings.errors.length > 0 && (
+          <ErrorSummary>
+            <ErrorSummary.Heading>{t.errorsHeading}</ErrorSummary.Heading>
+            <ErrorSummary.List>
+              {findings.errors.map((f, i) => (
+                <ErrorSummary.Item key={i}>
+                  <ErrorSummary.Link href={`#${fieldIdOf(f.path.replace(/\/\*.*$/, ''))}`}>
+                    {f.message}
+                  </ErrorSummary.Link>
+                </ErrorSummary.Item>
+              ))}
+            </ErrorSummary.List>
+          </ErrorSummary>
+        )}
+      </div>
+      {findings.warnings.length > 0 && (
+        <Alert data-color="warning" className="warnings">
+          <Heading level={2} data-size="xs">
+            {t.warningsHeading}
+          </Heading>
+          <ul>
+            {findings.warnings.map((f, i) => (
+              <li key={i}>
+                <a href={`#${fieldIdOf(f.path)}`}>{f.message}</a>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {sections.map((section) => (
+        <section
+          key={section.key}
+          id={`section-${section.key}`}
+          className="form-section"
+          aria-labelledby={`heading-${section.key}`}
+        >
+          <Heading level={2} data-size="sm" id={`heading-${section.key}`}>
+            {section.number ? `${w.part} ${section.number} ` : ''}
+            {section.labels[language]}
+          </Heading>
+          {section.guidance && <Paragraph className="guidance">{section.guidance[language]}</Paragraph>}
+          {section.items
+            .filter((item) => isShown(section, item, answers))
+            .map((item) => (
+              <ItemField
+                key={item.key}
+                form={form}
+                item={item}
+                answers={answers}
+                texts={texts}
+                errors={messages}
+                language={language}
+                readOnly={readOnly}
+                onAnswer={answer}
+                onText={text}
+              />
+            ))}
+        </section>
+      ))}
+      <Textfield
+        id={fieldIdOf(COMMENTS)}
+        multiline
+        rows={4}
+        label={w.comments}
+        description={w.commentsHelp}
+        value={typeof answers[COMMENTS] === 'string' ? answers[COMMENTS] : ''}
+        readOnly={readOnly}
+        error={messages.get(COMMENTS)}
+        onChange={(e) => answer(COMMENTS, e.target.value)}
+      />
+      <div className="actions">
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t.print}
+        </Button>
+      </div>
+      {!readOnly && (
+        <SubmitSection
+          t={t}
+          again={view.status === 'submitted'}
+          onSubmit={async (details) => {
+            if (state !== 'saved' && !(await save())) return;
+            try {
+              const result = await api.submit(details, language);
+              setSubmitted({ version: result.version, at: result.submitted_at });
+            } catch (e) {
+              setRefusal(e instanceof Error ? e.message : String(e));
+              setState('refused');
+              summary.current?.focus();
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}
