@@ -154,6 +154,12 @@ describe.skipIf(!browserAvailable())('forms of the forms engine, filled in the b
       await page.locator('label', { hasText: 'Nynorsk' }).click();
       await shown(page, 'System for brukarundersøkingar');
       expect(await page.getByText('030105 Bydel Frogner').count()).toBe(1);
+      // Questions still to come are not errors yet; pressing submit tells which must be answered.
+      expect(await page.getByText(/må svarast på/).count()).toBe(0);
+      await page.getByLabel('Namn på den som fyller ut').fill('Ola Nordmann');
+      await page.getByLabel('E-post').fill('ola@bfr.oslo.kommune.no');
+      await page.getByRole('button', { name: 'Send inn skjemaet' }).click();
+      await shown(page, /Del 2, «Har kommunen eit system for brukarundersøkingar .*»: må svarast på/);
       await choose(page, /Har kommunen eit system for brukarundersøkingar/, 'Nei');
       await gone(page, 'Kva målgrupper er omfatta av brukarundersøkingane?');
       await page.getByLabel(/Bebuarar i bustad med fast tilknytt bemanning/).fill('40');

@@ -95,6 +95,8 @@ describe.each(databases)('a round of a form of the forms engine on $kind', (data
       column: '241',
     });
     expect(precision.message).toContain('Del 2, punkt 2-1');
+    // Beside the field, the same without its place.
+    expect(precision.detail).toBe('Høgst 1 desimalar.');
     const blocked = await app.inject({
       method: 'POST',
       url: '/api/respondent/form/submit',

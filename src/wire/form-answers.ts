@@ -22,6 +22,8 @@ export const wireFormFinding = z.strictObject({
   row: z.string().optional(),
   column: z.string().optional(),
   message: z.string(),
+  /** The message without its place, for beside the field. */
+  detail: z.string(),
 });
 
 export const wireFormRound = z.strictObject({

@@ -20,6 +20,8 @@ export interface FormFinding {
   readonly value?: number | undefined;
   readonly limit?: number | undefined;
   readonly message: string;
+  /** The message without its place in the form, for beside the field itself. */
+  readonly detail: string;
 }
 
 export interface FormValidation {
@@ -80,16 +82,22 @@ export function validateAnswers(
       custom?: string;
     } = {},
   ) => {
-    const where = info ? place(info) : '';
-    let message = (values.custom !== undefined ? `{where}: ${values.custom}` : FORM_MESSAGES[kind][language])
-      .replace('{where}', where)
-      .replace('{path}', info?.path ?? '')
-      .replace('{year}', String(form.year))
-      .replace('{option}', values.option ?? '')
-      .replace('{total}', values.total ?? '')
-      .replace('{range}', values.range ?? '');
-    if (values.value !== undefined) message = message.replace('{value}', numberFormat(values.value));
-    if (values.limit !== undefined) message = message.replace('{limit}', numberFormat(values.limit));
+    const template =
+      values.custom !== undefined ? `{where}: ${values.custom}` : FORM_MESSAGES[kind][language];
+    const fill = (text: string) => {
+      let filled = text
+        .replace('{where}', info ? place(info) : '')
+        .replace('{path}', info?.path ?? '')
+        .replace('{year}', String(form.year))
+        .replace('{option}', values.option ?? '')
+        .replace('{total}', values.total ?? '')
+        .replace('{range}', values.range ?? '');
+      if (values.value !== undefined) filled = filled.replace('{value}', numberFormat(values.value));
+      if (values.limit !== undefined) filled = filled.replace('{limit}', numberFormat(values.limit));
+      return filled;
+    };
+    const message = fill(template);
+    const detail = upperFirst(fill(template.replace(/^\{where\}: /, '')));
     findings.push({
       ruleId: values.ruleId ?? kind,
       kind,
@@ -102,6 +110,7 @@ export function validateAnswers(
       value: values.value,
       limit: values.limit,
       message,
+      detail,
     });
   };
 
@@ -116,9 +125,9 @@ export function validateAnswers(
         kind: 'unknown_path',
         severity: 'error',
         path,
-        message: FORM_MESSAGES.unknown_path[language]
-          .replace('{path}', path)
-          .replace('{year}', String(form.year)),
+        ...sameDetail(
+          FORM_MESSAGES.unknown_path[language].replace('{path}', path).replace('{year}', String(form.year)),
+        ),
       });
 
   const visible = new Set<ResolvedItem>();
@@ -157,9 +166,11 @@ export function validateAnswers(
       severity: 'error',
       path: COMMENTS,
       limit: 20000,
-      message: FORM_MESSAGES.text_too_long[language]
-        .replace('{where}', COMMENTS)
-        .replace('{limit}', numberFormat(20000)),
+      ...sameDetail(
+        FORM_MESSAGES.text_too_long[language]
+          .replace('{where}', COMMENTS)
+          .replace('{limit}', numberFormat(20000)),
+      ),
     });
 
   function checkValue(p: PathInfo): void {
@@ -363,10 +374,15 @@ export function validateAnswers(
       kind: 'comment_required',
       severity: 'error',
       path: COMMENTS,
-      message: FORM_MESSAGES.comment_required[language],
+      ...sameDetail(FORM_MESSAGES.comment_required[language]),
     });
   return { errors, warnings };
 }
+
+/** A finding that has no place to leave out: its detail is its message. */
+const sameDetail = (message: string) => ({ message, detail: message });
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const hasPrecision = (value: number, precision: number) => {
   const scaled = value * 10 ** precision;

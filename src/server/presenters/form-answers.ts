@@ -15,6 +15,7 @@ export function presentFormFinding(f: FormFinding): WireFormFinding {
     ...(f.row !== undefined ? { row: f.row } : {}),
     ...(f.column !== undefined ? { column: f.column } : {}),
     message: f.message,
+    detail: f.detail,
   };
 }
 

@@ -64,11 +64,18 @@ export function EngineFormPage({
   const retryAfterMs = useRef(AUTOSAVE_MS);
   const summary = useRef<HTMLDivElement>(null);
   const readOnly = !view.open;
-  const findings = useMemo(() => validateAnswers(form, answers, language), [form, answers, language]);
+  // Questions not yet answered are told once the user tries to submit, not while they are still to come.
+  const [submitTried, setSubmitTried] = useState(false);
+  const findings = useMemo(() => {
+    const found = validateAnswers(form, answers, language);
+    const now = (f: { kind: string }) => submitTried || (f.kind !== 'required' && f.kind !== 'required_if');
+    return { errors: found.errors.filter(now), warnings: found.warnings };
+  }, [form, answers, language, submitTried]);
+  // Beside the field: the message without its place (the summary above gives it with the place).
   const messages = useMemo(() => {
     const byPath = new Map<string, string>();
     for (const f of [...findings.errors, ...findings.warnings])
-      if (!byPath.has(f.path)) byPath.set(f.path, f.message);
+      if (!byPath.has(f.path)) byPath.set(f.path, f.detail);
     return byPath;
   }, [findings]);
 
@@ -288,6 +295,7 @@ export function EngineFormPage({
           t={t}
           again={view.status === 'submitted'}
           onSubmit={async (details) => {
+            setSubmitTried(true);
             if (state !== 'saved' && !(await save())) return;
             try {
               const result = await api.submit(details, language);
