@@ -9,9 +9,17 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
 
 async function kostra(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return kostraWith({}, ...args);
+}
+
+async function kostraWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -87,3 +95,48 @@ test('forms check names every mistake of a file with its path', async () => {
   expect(junk.code).toBe(1);
   expect(junk.stderr).toContain('not-json.json: ');
 });
+
+test(
+  'forms round opens a round of a form for its units; tokens gives their links',
+  { timeout: 60_000 },
+  async () => {
+    const env = { KOSTRA_DATA_DIR: join(temp, 'data') };
+    const units = join(temp, 'units.csv');
+    await writeFile(units, 'code,name\n4640,Sogndal\n030105,Bydel Frogner\n');
+    const opened = await kostraWith(
+      env,
+      ...[
+        'forms',
+        'round',
+        '--form',
+        'kostra-skjema-4',
+        '--year',
+        '2021',
+        '--units',
+        units,
+        '--id',
+        's4-2021',
+      ],
+      ...['--deadline', '2022-01-15'],
+    );
+    expect(opened.stderr).toBe('');
+    expect(opened.stdout).toContain('s4-2021: kostra-skjema-4 for 2021, 2 units');
+    const tokens = await kostraWith(env, 'tokens', '--survey', 's4-2021');
+    expect(
+      tokens.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['030105', '4640']);
+
+    await writeFile(units, 'code,name\n4640,Sogndal\n0301-05,Frogner\n');
+    const bad = await kostraWith(
+      env,
+      ...['forms', 'round', '--form', 'kostra-skjema-4', '--year', '2021', '--units', units, '--id', 's4-b'],
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      'units.csv, line 3: "0301-05" is no 4-digit municipality or 6-digit district code',
+    );
+  },
+);

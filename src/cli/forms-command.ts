@@ -4,6 +4,12 @@ import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
 import { whatsNew } from '../domain/forms/whats-new.ts';
 import { checkFormDefinitionFile, loadFormLibrary } from '../files/form-definitions.ts';
 import { UsageError } from './usage-error.ts';
+import { openFormRound } from '../app/create-form-round.ts';
+import { configuredDatabase } from '../config.ts';
+import { deadlineInstant } from '../domain/collection/timeline.ts';
+import { readInputText } from '../files/input-file.ts';
+import { parseFormUnitsCsv } from '../files/form-units-csv.ts';
+import { openDatabase } from '../store/database.ts';
 
 /**
  * `kostra forms list | show ID --year Y [--json] | check FILE`: the forms shipped in data/forms, one of them
@@ -12,7 +18,14 @@ import { UsageError } from './usage-error.ts';
 export async function formsCommand(args: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { year: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      year: { type: 'string' },
+      json: { type: 'boolean' },
+      form: { type: 'string' },
+      units: { type: 'string' },
+      id: { type: 'string' },
+      deadline: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -55,7 +68,33 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
     console.log(`${target}: a valid form definition`);
     return;
   }
-  throw new UsageError('forms takes list, show ID --year Y [--json] or check FILE');
+  if (sub === 'round') {
+    const { form: formId, year, units, id } = values;
+    if (!formId || !year || !units || !id)
+      throw new UsageError(
+        'forms round needs --form ID --year Y --units FILE.csv --id ROUND [--deadline DATE]',
+      );
+    const definition = library.forms.find((f) => f.id === formId);
+    if (!definition)
+      throw new DomainError(`no form ${formId}; there are ${library.forms.map((f) => f.id).join(', ')}`);
+    const db = await openDatabase(configuredDatabase());
+    try {
+      const list = parseFormUnitsCsv(await readInputText(units), units);
+      await openFormRound(db, 'cli', {
+        id,
+        definition,
+        sharedLists: library.lists,
+        year: Number(year),
+        units: list,
+        deadline: values.deadline ? deadlineInstant(values.deadline, ['--deadline']) : null,
+      });
+      console.log(`${id}: ${formId} for ${year}, ${list.length} units; links: kostra tokens --survey ${id}`);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
+  throw new UsageError('forms takes list, show ID --year Y [--json], check FILE or round --form ID …');
 }
 
 /** The resolved form as JSON: sections with their items, code lists with the labels of that year. */

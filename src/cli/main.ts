@@ -75,6 +75,10 @@ Usage:
   kostra forms check FILE
       Check a form definition file against the definition language (docs/FORMS.md): every mistake with
       its path in the file. Exit code 1 when there is one.
+  kostra forms round --form ID --year Y --units FILE.csv --id ROUND [--deadline DATE]
+      Open a round of a form for årgang Y in the database, for the units in FILE.csv (code,name: a 4-digit
+      municipality or a 6-digit Oslo district). A date-only deadline lasts to the end of that day in Oslo.
+      The links: kostra tokens --survey ROUND.
   kostra demo [--out OUT]
       The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
 
@@ -84,7 +88,10 @@ Exit codes: 0 done, 1 the input is wrong (the message says what and where), 2 th
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   // The forms commands take their own options (`--json` there is a switch, not a file).
-  if (command === 'forms') return (await import('./forms-command.ts')).formsCommand(rest);
+  if (command === 'forms') {
+    setFlagsFromString('--liftoff-only');
+    return (await import('./forms-command.ts')).formsCommand(rest);
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     options: {
