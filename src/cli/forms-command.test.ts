@@ -68,7 +68,7 @@ test('forms show refuses a year the form does not cover, and a form that does no
   expect(late.stderr).toContain('the form covers 2019–2021, not 2030');
   const none = await kostra('forms', 'show', 'skjema-99', '--year', '2020');
   expect(none.code).toBe(1);
-  expect(none.stderr).toContain('no form skjema-99; there are kostra-skjema-1');
+  expect(none.stderr).toContain('no form skjema-99; there are f254, kostra-skjema-1, kostra-skjema-4');
 });
 
 test('forms check names every mistake of a file with its path', async () => {

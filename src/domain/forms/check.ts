@@ -141,6 +141,8 @@ export function checkFormDefinition(
       return;
     }
     checkPath(condition.item, `${path}.item`);
+    if (condition.item.includes('/') && !('answered' in condition))
+      fault(`${path}.item`, "a condition on a grid's cells can only ask whether they are answered");
     const item = items.get(condition.item);
     if ('includes' in condition && item?.options && !item.options.has(condition.includes))
       fault(`${path}.includes`, `${condition.includes} is not an option of ${condition.item}`);

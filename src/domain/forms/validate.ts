@@ -368,7 +368,9 @@ export function validateAnswers(
 
   const warnings = findings.filter((f) => f.severity === 'warning');
   const errors = findings.filter((f) => f.severity === 'error');
-  if (form.warningsNeedComment && warnings.length > 0 && !isAnswered(comments))
+  // A comment of spaces explains nothing.
+  const explained = typeof comments === 'string' && comments.trim() !== '';
+  if (form.warningsNeedComment && warnings.length > 0 && !explained)
     errors.push({
       ruleId: 'comment_required',
       kind: 'comment_required',
