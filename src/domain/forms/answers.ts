@@ -57,19 +57,31 @@ export function answerPaths(form: ResolvedForm): ReadonlyMap<string, PathInfo> {
   return paths;
 }
 
+const byItemCache = new WeakMap<ResolvedForm, ReadonlyMap<string, readonly PathInfo[]>>();
+
+/** Every path of each item, by item key: what validation and patterns look up, without scanning the form. */
+export function pathsByItem(form: ResolvedForm): ReadonlyMap<string, readonly PathInfo[]> {
+  const known = byItemCache.get(form);
+  if (known) return known;
+  const index = new Map<string, PathInfo[]>();
+  for (const info of answerPaths(form).values()) {
+    const list = index.get(info.item.key);
+    if (list) list.push(info);
+    else index.set(info.item.key, [info]);
+  }
+  byItemCache.set(form, index);
+  return index;
+}
+
 /** The numeric paths a pattern names: an item, a grid (all its cells), or cells with `*` for any row or column. */
 export function expandPattern(form: ResolvedForm, pattern: string): readonly PathInfo[] {
   const [key, row = '*', column = '*'] = pattern.split('/');
+  const own = pathsByItem(form).get(key ?? '') ?? [];
   const item = form.items.get(key ?? '');
   if (!item) return [];
-  if (item.kind !== 'grid')
-    return [...answerPaths(form).values()].filter((p) => p.item === item && p.role === 'value');
-  return [...answerPaths(form).values()].filter(
-    (p) =>
-      p.item === item &&
-      p.role === 'cell' &&
-      (row === '*' || p.row === row) &&
-      (column === '*' || p.column === column),
+  if (item.kind !== 'grid') return own.filter((p) => p.role === 'value');
+  return own.filter(
+    (p) => p.role === 'cell' && (row === '*' || p.row === row) && (column === '*' || p.column === column),
   );
 }
 

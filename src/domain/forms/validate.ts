@@ -1,6 +1,14 @@
 import type { Language } from '../language.ts';
 import { formatNorwegian } from '../number-format.ts';
-import { answerPaths, COMMENTS, expandPattern, isAnswered, type Answers, type PathInfo } from './answers.ts';
+import {
+  answerPaths,
+  COMMENTS,
+  expandPattern,
+  isAnswered,
+  pathsByItem,
+  type Answers,
+  type PathInfo,
+} from './answers.ts';
 import type { CellDefinition, Condition, FormRule } from './definition.ts';
 import { holds as holdsFor, isShown } from './conditions.ts';
 import { FORM_MESSAGES, PLACE_WORDS, type CheckKind } from './messages.ts';
@@ -135,7 +143,7 @@ export function validateAnswers(
     for (const item of section.items) {
       const isShown = shown(section, item);
       if (isShown) visible.add(item);
-      const own = [...paths.values()].filter((p) => p.item === item);
+      const own = pathsByItem(form).get(item.key) ?? [];
       const answered = own.filter((p) => isAnswered(answers[p.path]));
       if (!isShown) {
         for (const p of answered) add('hidden_answered', 'error', p);
@@ -350,8 +358,9 @@ export function validateAnswers(
       case 'required_if': {
         const item = form.items.get(rule.item.split('/')[0] ?? '');
         if (!item || !visible.has(item) || !holds(rule.when)) return;
-        const infos = [...answerPaths(form).values()].filter(
-          (p) => p.path === rule.item || (p.item === item && rule.item === item.key),
+        // The item itself (all its paths), or the one path the rule names.
+        const infos = (pathsByItem(form).get(item.key) ?? []).filter(
+          (p) => rule.item === item.key || p.path === rule.item,
         );
         if (!infos.some((p) => isAnswered(answers[p.path])))
           add('required_if', rule.severity, anchor(rule.item), own);
