@@ -7,6 +7,8 @@ import { issueTokens } from '../store/respondents.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { wireFormRound, wireFormSaved } from '../wire/form-answers.ts';
 import { buildApp } from './app.ts';
+import { XLSX } from './routes/respondent-form.ts';
+import ExcelJS from 'exceljs';
 
 const databases = await testDatabases();
 const library = await loadFormLibrary();
@@ -165,6 +167,75 @@ describe.each(databases)('a round of a form of the forms engine on $kind', (data
     expect(res.json<{ detail: string }>().detail).toContain('answers.g6_beboere_dogn');
     const units = await put('skjema4-2021', 1, { g6_beboere_dogn: 1e12 });
     expect(units.statusCode).toBe(400);
+  });
+
+  test('the form as a workbook: filled in Excel and uploaded, it becomes a draft; a bad cell is named', async () => {
+    const cookie = cookies.get('skjema4-2021')!;
+    const download = await app.inject({
+      method: 'GET',
+      url: '/api/respondent/form.xlsx?lang=nb',
+      headers: { cookie },
+    });
+    expect(download.statusCode).toBe(200);
+    const fill = async (values: Record<string, ExcelJS.CellValue>) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+      book.getWorksheet('Skjema')!.eachRow((row) => {
+        const key = row.getCell(1).text;
+        if (key in values) row.getCell(4).value = values[key]!;
+      });
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const upload = async (workbook: Buffer) => {
+      const version = wireFormRound.parse((await get('skjema4-2021')).json()).version;
+      return app.inject({
+        method: 'PUT',
+        url: '/api/respondent/form.xlsx?lang=nb',
+        headers: { cookie, 'content-type': XLSX, 'if-match': String(version) },
+        payload: workbook,
+      });
+    };
+    const good = await upload(
+      await fill({
+        g2_system: 'ja',
+        g2_malgrupper: 'ELDRE; ANNET',
+        'g2_malgrupper/other': 'Barn',
+        g6_beboere_dogn: 120,
+        g6_herav_utviklingshemming: '45',
+        comments: 'Fra fagsystemet.',
+      }),
+    );
+    expect(good.statusCode).toBe(200);
+    expect(wireFormSaved.parse(good.json()).errors).toEqual([]);
+    const view = wireFormRound.parse((await get('skjema4-2021')).json());
+    expect(view.answers).toEqual({
+      g2_system: true,
+      g2_malgrupper: ['ELDRE', 'ANNET'],
+      'g2_malgrupper/other': 'Barn',
+      g6_beboere_dogn: 120,
+      g6_herav_utviklingshemming: 45,
+      comments: 'Fra fagsystemet.',
+    });
+    // The workbook downloaded again holds what was saved.
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(
+      (await app.inject({ method: 'GET', url: '/api/respondent/form.xlsx', headers: { cookie } }))
+        .rawPayload as unknown as ArrayBuffer,
+    );
+    const saved = new Map<string, unknown>();
+    again.getWorksheet('Skjema')!.eachRow((row) => saved.set(row.getCell(1).text, row.getCell(4).value));
+    expect(saved.get('g2_malgrupper')).toBe('ELDRE; ANNET');
+    expect(saved.get('g2_system')).toBe('ja');
+
+    const bad = await upload(await fill({ g2_system: 'kanskje', g6_beboere_dogn: 'mange' }));
+    expect(bad.statusCode).toBe(400);
+    const errors = bad.json<{ errors: { cell: string; message: string }[] }>().errors;
+    expect(errors.map((e) => e.message)).toEqual([
+      '«kanskje»: skriv ja eller nei.',
+      '«mange» er ikke et tall.',
+    ]);
+    expect(errors.every((e) => /^D\d+$/.test(e.cell))).toBe(true);
+    expect(wireFormRound.parse((await get('skjema4-2021')).json()).answers.g6_beboere_dogn).toBe(120);
   });
 
   test('a round is refused for a unit the form is not filled by, or a year it does not cover', async () => {

@@ -6,6 +6,7 @@ import { isStorableText, MAX_AMOUNT } from '../../domain/survey/response.ts';
 import type { UnitKind } from '../../domain/forms/definition.ts';
 import { presentFormRound, presentFormSaved } from '../presenters/form-answers.ts';
 import { isLanguage, type Language } from '../../domain/language.ts';
+import { readAnswersWorkbook, writeAnswersWorkbook } from '../../files/form-answers-workbook.ts';
 import { readFormWorkbook, writeFormWorkbook } from '../../files/form-workbook.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import { receiptPdf } from '../../report/receipt-pdf.ts';
@@ -130,6 +131,20 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
   // Excel round-trip: the form as a workbook, and a filled-in workbook back as a new draft, whole or not at all.
   app.get('/api/respondent/form.xlsx', async (request, reply) => {
     const identity = await requireRespondent(request, db, now());
+    if (identity.header.kind === 'form') {
+      const view = await getFormAnswers(db, identity, languageOf(request), now());
+      const workbook = await writeAnswersWorkbook(
+        { form: view.form, roundId: view.roundId, unit: view.unit, answers: view.answers },
+        languageOf(request),
+      );
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="skjema-${identity.municipality}-${view.roundId}.xlsx"`,
+        )
+        .send(workbook);
+    }
     const form = await getRespondentForm(db, identity, now());
     const workbook = await writeFormWorkbook(
       {
@@ -155,6 +170,22 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
     const expected = expectedVersion(request);
     const identity = await requireRespondent(request, db, now());
     const language = languageOf(request);
+    if (identity.header.kind === 'form') {
+      const read = await readAnswersWorkbook(
+        request.body,
+        { form: identity.header.form, roundId: identity.roundId, unit: identity.municipality },
+        language,
+      );
+      if ('errors' in read)
+        throw problem(
+          400,
+          'workbook',
+          'The workbook has errors; nothing was saved',
+          read.errors[0]?.message,
+          read.errors,
+        );
+      return presentFormSaved(await saveFormAnswers(db, identity, expected, read.answers, language, now()));
+    }
     const form = await getRespondentForm(db, identity, now());
     const read = await readFormWorkbook(
       request.body,

@@ -18,6 +18,7 @@ import { parseNorwegian } from '../../domain/number-format.ts';
 import { osloDateTimeIn } from '../../domain/oslo-time.ts';
 import type { WireFormRound } from '../../wire/form-answers.ts';
 import { ApiProblem, api } from '../api.ts';
+import { ExcelSection } from '../form/excel-section.tsx';
 import { SubmitSection } from '../form/submit-section.tsx';
 import { textsFor } from '../texts.ts';
 import { fieldIdOf, ItemField, readsAsNumber } from './fields.tsx';
@@ -284,6 +285,13 @@ export function EngineFormPage({
         readOnly={readOnly}
         error={messages.get(COMMENTS)}
         onChange={(e) => answer(COMMENTS, e.target.value)}
+      />
+      <ExcelSection
+        t={t}
+        language={language}
+        version={() => version.current}
+        readOnly={readOnly}
+        onUploaded={() => void reload()}
       />
       <div className="actions">
         <Button variant="secondary" onClick={() => window.print()}>
