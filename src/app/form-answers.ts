@@ -4,7 +4,8 @@ import {
   StaleVersionError,
   SubmissionBlockedError,
 } from '../domain/errors.ts';
-import { isAnswered, type Answers, COMMENTS } from '../domain/forms/answers.ts';
+import { answerPaths, isAnswered, type Answers, COMMENTS } from '../domain/forms/answers.ts';
+import { previousYearAnswers } from '../store/form-rounds.ts';
 import { validateAnswers, type FormValidation } from '../domain/forms/validate.ts';
 import type { ResolvedForm } from '../domain/forms/resolve.ts';
 import type { NewThisYear } from '../domain/forms/whats-new.ts';
@@ -36,6 +37,26 @@ async function formRoundContext(db: Db, identity: RespondentIdentity | Responden
   return context as FormRoundHeader & { deadline: Date | null; open: boolean };
 }
 
+/**
+ * A form not yet begun starts from the unit's answers of the year before, for the items the form prefills
+ * so (`prefill: {source: "previous_year"}`); nothing is saved until the respondent saves.
+ */
+async function fromPreviousYear(db: Db, form: ResolvedForm, unit: string): Promise<Answers> {
+  const keys = new Set(
+    [...form.items.values()].filter((i) => i.prefill?.source === 'previous_year').map((i) => i.key),
+  );
+  if (keys.size === 0) return {};
+  const before = await previousYearAnswers(db, form.id, form.year, unit);
+  if (!before) return {};
+  const paths = answerPaths(form);
+  return Object.fromEntries(
+    Object.entries(before as Answers).filter(([path]) => {
+      const info = paths.get(path);
+      return info !== undefined && keys.has(info.item.key);
+    }),
+  );
+}
+
 /** Only what is answered is kept: a cleared field is no answer, not an empty one. */
 const answered = (answers: Answers): Answers =>
   Object.fromEntries(Object.entries(answers).filter(([, value]) => isAnswered(value)));
@@ -50,7 +71,9 @@ export async function getFormAnswers(
 ): Promise<FormAnswersView> {
   const context = await formRoundContext(db, identity, now);
   const latest = await latestVersion(db, identity.roundId, identity.municipality);
-  const answers = answersOf(latest);
+  const answers = latest
+    ? answersOf(latest)
+    : await fromPreviousYear(db, context.form, identity.municipality);
   return {
     form: context.form,
     newThisYear: context.newThisYear,

@@ -4,6 +4,7 @@ import { loadFormLibrary } from '../files/form-definitions.ts';
 import type { Db } from '../store/database.ts';
 import { createFormRound } from '../store/form-rounds.ts';
 import { issueTokens } from '../store/respondents.ts';
+import { appendVersion } from '../store/responses.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { wireFormRound, wireFormSaved } from '../wire/form-answers.ts';
 import { buildApp } from './app.ts';
@@ -236,6 +237,44 @@ describe.each(databases)('a round of a form of the forms engine on $kind', (data
     ]);
     expect(errors.every((e) => /^D\d+$/.test(e.cell))).toBe(true);
     expect(wireFormRound.parse((await get('skjema4-2021')).json()).answers.g6_beboere_dogn).toBe(120);
+  });
+
+  test("a form not yet begun starts from last year's answers of the items the form prefills so", async () => {
+    const unit = { code: '030106', name: 'Bydel Ullern', kind: 'oslo_district' } as const;
+    for (const year of [2020, 2021])
+      await createFormRound(db, {
+        id: `skjema4-${year}-ullern`,
+        definition: form('kostra-skjema-4'),
+        sharedLists: library.lists,
+        year,
+        units: [unit],
+        deadline: new Date(Date.now() + 86_400_000),
+      });
+    await appendVersion(db, 'skjema4-2020-ullern', unit.code, 0, {
+      content: { tables: {}, comments: '' },
+      answers: {
+        g2_system: true,
+        g2_malgrupper: ['ELDRE'],
+        g6_beboere_dogn: 88,
+        g6_herav_utviklingshemming: 20,
+      },
+      status: 'submitted',
+      savedBy: 'respondent',
+      submittedAt: new Date('2021-01-10T10:00:00Z'),
+    });
+    const [issued] = await issueTokens(db, 'skjema4-2021-ullern');
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { token: issued!.token },
+    });
+    const cookie = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
+    const view = wireFormRound.parse(
+      (await app.inject({ method: 'GET', url: '/api/respondent/form', headers: { cookie } })).json(),
+    );
+    // Only point 6's residents are prefilled from last year; nothing is saved until the respondent saves.
+    expect(view.answers).toEqual({ g6_beboere_dogn: 88 });
+    expect(view.version).toBe(0);
   });
 
   test('a round is refused for a unit the form is not filled by, or a year it does not cover', async () => {

@@ -43,7 +43,10 @@ export function ItemField(props: FieldProps) {
   const w = engineWords(language);
   const id = fieldIdOf(item.key);
   const label = `${item.number ? `${item.number} ` : ''}${item.labels[language]}`;
-  const description = item.guidance?.[language];
+  const description =
+    [item.guidance?.[language], item.prefill?.source === 'previous_year' ? w.lastYear : undefined]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const error = errors.get(item.key);
   switch (item.kind) {
     case 'amount':

@@ -21,6 +21,7 @@ const WORDS = {
     part: 'Del',
     contents: 'Innhold',
     invalidNumber: 'Skriv et tall, for eksempel 1 234,5',
+    lastYear: 'Forhåndsutfylt med fjorårets svar: endre det hvis det ikke stemmer.',
   },
   nn: {
     yes: 'Ja',
@@ -40,6 +41,7 @@ const WORDS = {
     part: 'Del',
     contents: 'Innhald',
     invalidNumber: 'Skriv eit tal, til dømes 1 234,5',
+    lastYear: 'Førehandsutfylt med svaret frå i fjor: endre det dersom det ikkje stemmer.',
   },
   en: {
     yes: 'Yes',
@@ -59,6 +61,7 @@ const WORDS = {
     part: 'Part',
     contents: 'Contents',
     invalidNumber: 'Enter a number, for example 1234.5',
+    lastYear: "Prefilled with last year's answer: change it if it no longer holds.",
   },
 } as const;
 
