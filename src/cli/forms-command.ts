@@ -10,6 +10,10 @@ import { deadlineInstant } from '../domain/collection/timeline.ts';
 import { readInputText } from '../files/input-file.ts';
 import { parseFormUnitsCsv } from '../files/form-units-csv.ts';
 import { openDatabase } from '../store/database.ts';
+import { reportFormRound } from '../app/form-report.ts';
+import { toCsv } from '../report/csv.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /**
  * `kostra forms list | show ID --year Y [--json] | check FILE`: the forms shipped in data/forms, one of them
@@ -25,6 +29,8 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
       units: { type: 'string' },
       id: { type: 'string' },
       deadline: { type: 'string' },
+      round: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -94,7 +100,48 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
     }
     return;
   }
-  throw new UsageError('forms takes list, show ID --year Y [--json], check FILE or round --form ID …');
+  if (sub === 'report') {
+    if (!values.round) throw new UsageError('forms report needs --round ROUND [--out DIR]');
+    const db = await openDatabase(configuredDatabase());
+    try {
+      const report = await reportFormRound(db, values.round);
+      if (!values.out) {
+        console.log(JSON.stringify(report, null, 2));
+        return;
+      }
+      await mkdir(values.out, { recursive: true });
+      await writeFile(join(values.out, 'summary.json'), `${JSON.stringify(report, null, 2)}\n`);
+      const rows = report.items.map((i) => ({
+        ...i,
+        counts: i.counts
+          ? Object.entries(i.counts)
+              .map(([k, n]) => `${k}=${n}`)
+              .join(' ')
+          : '',
+        byGroup: i.byGroup
+          ? Object.entries(i.byGroup)
+              .map(([g, v]) => `${g}=${v.sum}`)
+              .join(' ')
+          : '',
+      }));
+      await writeFile(
+        join(values.out, 'summary.csv'),
+        toCsv(
+          ['path', 'section', 'item', 'label', 'kind', 'answered', 'sum', 'min', 'max', 'counts', 'byGroup'],
+          rows,
+        ),
+      );
+      console.log(
+        `${values.round}: ${report.submitted} of ${report.invited} submitted; ${values.out}/summary.json, summary.csv`,
+      );
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
+  throw new UsageError(
+    'forms takes list, show ID --year Y [--json], check FILE, round --form ID … or report --round ID',
+  );
 }
 
 /** The resolved form as JSON: sections with their items, code lists with the labels of that year. */

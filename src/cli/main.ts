@@ -79,6 +79,10 @@ Usage:
       Open a round of a form for årgang Y in the database, for the units in FILE.csv (code,name: a 4-digit
       municipality or a 6-digit Oslo district). A date-only deadline lasts to the end of that day in Oslo.
       The links: kostra tokens --survey ROUND.
+  kostra forms report --round ROUND [--out DIR]
+      The round's summary per item: units answering; for numbers the sum, range and sums by KOSTRA group;
+      for yes/no and choices the count of each answer. JSON on standard output, or DIR/summary.json and
+      DIR/summary.csv.
   kostra demo [--out OUT]
       The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
 

@@ -8,6 +8,7 @@ import { appendVersion } from '../store/responses.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { wireFormRound, wireFormSaved } from '../wire/form-answers.ts';
 import { buildApp } from './app.ts';
+import { reportFormRound } from '../app/form-report.ts';
 import { XLSX } from './routes/respondent-form.ts';
 import ExcelJS from 'exceljs';
 
@@ -141,6 +142,15 @@ describe.each(databases)('a round of a form of the forms engine on $kind', (data
     // A cleared answer is not kept.
     const { lv_rontgen: _cleared, ...kept } = answers;
     expect(view.answers).toEqual(kept);
+    // The round's summary per item counts the submitted answers, Sogndal in its KOSTRA group.
+    const report = await reportFormRound(db, 'skjema1-2021');
+    expect(report).toMatchObject({ form: 'kostra-skjema-1', year: 2021, invited: 1, submitted: 1 });
+    expect(report.items.find((i) => i.path === 'p2_1/LIS1/241')).toMatchObject({
+      answered: 1,
+      sum: 37.5,
+      byGroup: { EKG08: { answered: 1, sum: 37.5 } },
+    });
+    expect(report.items.find((i) => i.path === 'p4_4')?.counts).toEqual({ FODE_BARSEL: 1 });
   });
 
   test('an Oslo district fills skjema 4; a rule across items is found and named', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, NotFoundError } from '../domain/errors.ts';
 import { parseFormDefinition } from '../domain/forms/check.ts';
 import type { CodeList, FormDefinition, UnitKind } from '../domain/forms/definition.ts';
 import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
@@ -175,4 +175,42 @@ export async function previousYearAnswers(
     .limit(1)
     .executeTakeFirst();
   return (row?.answers ?? undefined) as Readonly<Record<string, unknown>> | undefined;
+}
+
+/** A form round's stored form and each unit's latest submitted answers, with how many units were invited. */
+export async function formRoundAnswers(
+  db: Db,
+  roundId: string,
+): Promise<{
+  form: ResolvedForm;
+  invited: number;
+  units: { unit: string; answers: Readonly<Record<string, unknown>> }[];
+}> {
+  const round = await db
+    .selectFrom('survey_round')
+    .select(['form_id', 'form_version', 'form_year'])
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  if (!round?.form_id || round.form_version === null || round.form_year === null)
+    throw new NotFoundError(`no form round ${roundId}`);
+  const { form } = await formOf(db, round.form_id, round.form_version, round.form_year);
+  const invited = await db
+    .selectFrom('invitation')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('round_id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('response')
+    .select(['municipality', 'answers'])
+    .distinctOn('municipality')
+    .where('round_id', '=', roundId)
+    .where('status', '=', 'submitted')
+    .orderBy('municipality')
+    .orderBy('version', 'desc')
+    .execute();
+  return {
+    form,
+    invited: Number(invited.n),
+    units: rows.map((r) => ({ unit: r.municipality, answers: (r.answers ?? {}) as Record<string, unknown> })),
+  };
 }
