@@ -142,6 +142,10 @@ describe.skipIf(!browserAvailable())('forms of the forms engine, filled in the b
       await page.getByRole('button', { name: 'Send inn skjemaet' }).click();
       await page.getByRole('heading', { name: 'Skjemaet er sendt inn' }).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
+      const href = await page.getByRole('link', { name: 'Last ned kvittering (PDF)' }).getAttribute('href');
+      const pdf = await page.request.get(`${h.base}${href}`);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await page.close();
     },
   );
@@ -181,6 +185,10 @@ describe.skipIf(!browserAvailable())('forms of the forms engine, filled in the b
       await page.getByRole('button', { name: 'Send inn skjemaet' }).click();
       await page.getByRole('heading', { name: 'Skjemaet er sendt inn' }).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
+      const href = await page.getByRole('link', { name: 'Last ned kvittering (PDF)' }).getAttribute('href');
+      const pdf = await page.request.get(`${h.base}${href}`);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await page.close();
     },
   );

@@ -1,4 +1,5 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { osloTime, PdfWriter } from './pdf-writer.ts';
 import type { Language } from '../domain/language.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
@@ -63,69 +64,6 @@ const WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   },
 };
 
-/** Oslo time, the way the respondent reads it: 2022-05-20 14:03. */
-function osloTime(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
-
-/** Writes lines top-down, starting a new page when one is full. */
-class Writer {
-  private page: PDFPage;
-  private y = 800;
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly font: PDFFont,
-    private readonly bold: PDFFont,
-  ) {
-    this.page = doc.addPage([595, 842]);
-  }
-  /** The standard fonts encode WinAnsi only: a character outside it (Sámi ŋ, say) is shown as '?'. */
-  private safe(text: string, font: PDFFont): string {
-    return text.replace(/./gsu, (char) => {
-      try {
-        font.encodeText(char);
-        return char;
-      } catch {
-        return '?';
-      }
-    });
-  }
-  line(raw: string, options: { size?: number; bold?: boolean; indent?: number; right?: string } = {}): void {
-    const size = options.size ?? 10;
-    if (this.y < 50) {
-      this.page = this.doc.addPage([595, 842]);
-      this.y = 800;
-    }
-    const font = options.bold ? this.bold : this.font;
-    const text = this.safe(raw, font);
-    this.page.drawText(text, {
-      x: 50 + (options.indent ?? 0),
-      y: this.y,
-      size,
-      font,
-      color: rgb(0.09, 0.14, 0.15),
-    });
-    if (options.right !== undefined) {
-      const width = this.font.widthOfTextAtSize(options.right, size);
-      this.page.drawText(options.right, { x: 545 - width, y: this.y, size, font: this.font });
-    }
-    this.y -= size + 6;
-  }
-  gap(): void {
-    this.y -= 8;
-  }
-}
-
 /** The receipt of a submitted version: what was submitted, when and by whom. */
 export async function receiptPdf(
   form: ReceiptForm,
@@ -135,7 +73,7 @@ export async function receiptPdf(
   const w = WORDS[language];
   const doc = await PDFDocument.create();
   doc.setTitle(`${w.receipt} ${form.municipality.code} ${form.roundId} v${version.version}`);
-  const out = new Writer(
+  const out = new PdfWriter(
     doc,
     await doc.embedFont(StandardFonts.Helvetica),
     await doc.embedFont(StandardFonts.HelveticaBold),
@@ -143,7 +81,7 @@ export async function receiptPdf(
   const definition = form.definition;
   const contact = (version.submittedBy ?? {}) as { name?: string; email?: string; phone?: string };
 
-  out.line(`${w.receipt}: ${definition.title[language]}`, { size: 14, bold: true });
+  out.wrapped(`${w.receipt}: ${definition.title[language]}`, { size: 14, bold: true });
   out.line(`${w.municipality}: ${form.municipality.code} ${form.municipality.name}`);
   out.line(`${w.round}: ${form.roundId} (${form.referenceYear})`);
   out.line(`${w.version}: ${version.version}`);

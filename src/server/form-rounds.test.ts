@@ -11,6 +11,7 @@ import { buildApp } from './app.ts';
 import { reportFormRound } from '../app/form-report.ts';
 import { XLSX } from './routes/respondent-form.ts';
 import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
 
 const databases = await testDatabases();
 const library = await loadFormLibrary();
@@ -151,6 +152,18 @@ describe.each(databases)('a round of a form of the forms engine on $kind', (data
       byGroup: { EKG08: { answered: 1, sum: 37.5 } },
     });
     expect(report.items.find((i) => i.path === 'p4_4')?.counts).toEqual({ FODE_BARSEL: 1 });
+    // The receipt: a PDF of what was submitted, titled with the form.
+    const pdf = await app.inject({
+      method: 'GET',
+      url: '/api/respondent/form/receipt.pdf?lang=nn',
+      headers: { cookie: cookies.get('skjema1-2021')! },
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const document = await PDFDocument.load(pdf.rawPayload);
+    expect(document.getTitle()).toBe(
+      'Kvittering: KOSTRA skjema 1 Kommunehelse: personell og verksemd i den kommunale helse- og omsorgstenesta (2021)',
+    );
+    expect(document.getPageCount()).toBeGreaterThanOrEqual(1);
   });
 
   test('an Oslo district fills skjema 4; a rule across items is found and named', async () => {

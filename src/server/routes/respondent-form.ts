@@ -10,6 +10,8 @@ import { readAnswersWorkbook, writeAnswersWorkbook } from '../../files/form-answ
 import { readFormWorkbook, writeFormWorkbook } from '../../files/form-workbook.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import { receiptPdf } from '../../report/receipt-pdf.ts';
+import { formReceiptPdf } from '../../report/form-receipt-pdf.ts';
+import type { Answers } from '../../domain/forms/answers.ts';
 import { responseVersions } from '../../store/responses.ts';
 import type { ServerContext } from '../context.ts';
 import { requireRespondent } from '../policies/respondent.ts';
@@ -207,6 +209,32 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
 
   app.get('/api/respondent/form/receipt.pdf', async (request, reply) => {
     const identity = await requireRespondent(request, db, now());
+    if (identity.header.kind === 'form') {
+      const view = await getFormAnswers(db, identity, languageOf(request), now());
+      const submitted = (await responseVersions(db, identity.roundId, identity.municipality)).find(
+        (v) => v.status === 'submitted',
+      );
+      if (!submitted) throw problem(404, 'not-submitted', 'The form has not been submitted yet');
+      const pdf = await formReceiptPdf(
+        {
+          form: view.form,
+          roundId: view.roundId,
+          unit: view.unit,
+          version: submitted.version,
+          submittedAt: submitted.submittedAt,
+          submittedBy: submitted.submittedBy,
+          answers: (submitted.answers ?? {}) as Answers,
+        },
+        languageOf(request),
+      );
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="kvittering-${identity.municipality}-v${submitted.version}.pdf"`,
+        )
+        .send(Buffer.from(pdf));
+    }
     const form = await getRespondentForm(db, identity, now());
     const submitted = (await responseVersions(db, identity.roundId, identity.municipality)).find(
       (v) => v.status === 'submitted',

@@ -137,6 +137,11 @@ export function EngineFormPage({
             .replace('{version}', String(submitted.version))
             .replace('{time}', osloDateTimeIn(new Date(submitted.at), language))}
         </Paragraph>
+        <p>
+          <a className="ds-link" href={`/api/respondent/form/receipt.pdf?lang=${language}`}>
+            {t.receiptPdf}
+          </a>
+        </p>
         <Button variant="secondary" onClick={() => void reload()}>
           {t.backToForm}
         </Button>
