@@ -4,6 +4,7 @@ import { ensureDemoRound } from '../app/demo-round.ts';
 import { loadFormLibrary } from '../files/form-definitions.ts';
 import { openDatabase, type Db } from '../store/database.ts';
 import { createFormRound } from '../store/form-rounds.ts';
+import { appendVersion } from '../store/responses.ts';
 import { buildApp } from './app.ts';
 import { registeredRoutes } from './testing/routes.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
@@ -61,4 +62,75 @@ test('the round list shows the form round beside the survey rounds', async () =>
   const res = await app.inject({ method: 'GET', url: '/api/staff/rounds', headers: { cookie } });
   expect(res.statusCode).toBe(200);
   expect(JSON.stringify(res.json())).toContain('skjema1-2021');
+});
+
+test("a form round against last year, in this year's municipal structure: merged units summed, largest first", async () => {
+  const library = await loadFormLibrary();
+  const definition = library.forms.find((f) => f.id === 'kostra-skjema-1')!;
+  const submit = (round: string, unit: string, answers: Record<string, unknown>) =>
+    appendVersion(db, round, unit, 0, {
+      content: { tables: {}, comments: '' },
+      answers,
+      status: 'submitted',
+      savedBy: 'respondent',
+      submittedAt: new Date(),
+    });
+  await createFormRound(db, {
+    id: 's1-2019',
+    definition,
+    sharedLists: library.lists,
+    year: 2019,
+    units: [
+      { code: '5001', name: 'Trondheim', kind: 'municipality' },
+      { code: '5030', name: 'Klæbu', kind: 'municipality' },
+      { code: '0402', name: 'Kongsvinger', kind: 'municipality' },
+    ],
+  });
+  await createFormRound(db, {
+    id: 's1-2020',
+    definition,
+    sharedLists: library.lists,
+    year: 2020,
+    units: [
+      { code: '5001', name: 'Trondheim', kind: 'municipality' },
+      { code: '3401', name: 'Kongsvinger', kind: 'municipality' },
+      { code: '3403', name: 'Hamar', kind: 'municipality' },
+    ],
+  });
+  await submit('s1-2019', '5001', { 'p2_1/LIS1/241': 100, 'p4_5/HELSESTASJON_0_5/ARSVERK': 10 });
+  await submit('s1-2019', '5030', { 'p2_1/LIS1/241': 20, 'p4_5/HELSESTASJON_0_5/ARSVERK': 2 });
+  await submit('s1-2019', '0402', { 'p2_1/LIS1/241': 50 });
+  await submit('s1-2020', '5001', { 'p2_1/LIS1/241': 130, 'p4_5/HELSESTASJON_0_5/ARSVERK': 30 });
+  await submit('s1-2020', '3401', { 'p2_1/LIS1/241': 20 });
+  await submit('s1-2020', '3403', { 'p2_1/LIS1/241': 40 });
+  const res = await app.inject({
+    method: 'GET',
+    url: '/api/staff/rounds/s1-2020/form-controls',
+    headers: { cookie },
+  });
+  expect(res.statusCode).toBe(200);
+  const body = res.json<{
+    compared: number;
+    without_last_year: string[];
+    deviations: { unit: string; path: string; now: number; before: number; percent: number }[];
+  }>();
+  expect(body.compared).toBe(2);
+  expect(body.without_last_year).toEqual(['3403']);
+  // Trondheim's 2020 against Trondheim and Klæbu of 2019: 130 against 120 is within 30 %; 30 against 12 is not.
+  expect(body.deviations.map((d) => [d.unit, d.path, d.now, d.before, Math.round(d.percent)])).toEqual([
+    ['5001', 'p4_5/HELSESTASJON_0_5/ARSVERK', 30, 12, 150],
+    ['3401', 'p2_1/LIS1/241', 20, 50, -60],
+  ]);
+  const strict = await app.inject({
+    method: 'GET',
+    url: '/api/staff/rounds/s1-2020/form-controls?percent=5',
+    headers: { cookie },
+  });
+  expect(strict.json<{ deviations: unknown[] }>().deviations).toHaveLength(3);
+  const unknown = await app.inject({
+    method: 'GET',
+    url: '/api/staff/rounds/nope/form-controls',
+    headers: { cookie },
+  });
+  expect(unknown.statusCode).toBe(404);
 });

@@ -214,3 +214,29 @@ export async function formRoundAnswers(
     units: rows.map((r) => ({ unit: r.municipality, answers: (r.answers ?? {}) as Record<string, unknown> })),
   };
 }
+
+/** Each unit's latest submitted answers in the round of a form for a year (the latest such round). */
+export async function answersOfYear(
+  db: Db,
+  formId: string,
+  year: number,
+): Promise<Map<string, Readonly<Record<string, unknown>>>> {
+  const round = await db
+    .selectFrom('survey_round')
+    .select('id')
+    .where('form_id', '=', formId)
+    .where('form_year', '=', year)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  if (!round) return new Map();
+  const rows = await db
+    .selectFrom('response')
+    .select(['municipality', 'answers'])
+    .distinctOn('municipality')
+    .where('round_id', '=', round.id)
+    .where('status', '=', 'submitted')
+    .orderBy('municipality')
+    .orderBy('version', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.municipality, (r.answers ?? {}) as Record<string, unknown>]));
+}

@@ -1,5 +1,6 @@
 import { decodeUtf8 } from '../../domain/text-encoding.ts';
 import type { FastifyInstance } from 'fastify';
+import { controlFormRoundAgainstLastYear, DEFAULT_DEVIATION } from '../../app/form-controls.ts';
 import * as z from 'zod';
 import {
   addToSample,
@@ -58,6 +59,11 @@ const newRound = z.strictObject({
 });
 
 /** Setting a round up: the sample by criteria and a seeded draw, the timeline, the prefilled totals. */
+const deviationQuery = z.strictObject({
+  percent: z.coerce.number().min(0).max(10_000).optional(),
+  absolute: z.coerce.number().min(0).max(1e12).optional(),
+});
+
 export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db, now } = context;
   app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => {
@@ -179,6 +185,29 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/status', async (request) => {
     await requireStatistician(request, db, now());
     return (await roundStatus(db, request.params.id)).map(presentStatus);
+  });
+
+  // A form round against the year before (forms engine): the deviations to follow up, largest first.
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/form-controls', async (request) => {
+    await requireStatistician(request, db, now());
+    const query = deviationQuery.parse(request.query);
+    const result = await controlFormRoundAgainstLastYear(db, request.params.id, {
+      percent: query.percent ?? DEFAULT_DEVIATION.percent,
+      absolute: query.absolute ?? DEFAULT_DEVIATION.absolute,
+    });
+    return {
+      compared: result.compared,
+      without_last_year: result.withoutLastYear,
+      deviations: result.deviations.map((d) => ({
+        unit: d.unit,
+        path: d.path,
+        label: d.label,
+        now: d.now,
+        before: d.before,
+        change: d.change,
+        percent: d.percent,
+      })),
+    };
   });
 
   app.put<{ Params: { id: string; municipality: string } }>(
