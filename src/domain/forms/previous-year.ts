@@ -31,8 +31,7 @@ export function mergeAnswers(parts: readonly Answers[]): Answers {
   for (const path of paths) {
     const values = parts.map((p) => p[path]).filter((v) => v !== undefined && v !== null);
     if (values.length === 0) continue;
-    if (values.every((v) => typeof v === 'number'))
-      merged[path] = (values as number[]).reduce((a, b) => a + b, 0);
+    if (values.every((v) => typeof v === 'number')) merged[path] = values.reduce((a, b) => a + b, 0);
     else if (values.every((v) => JSON.stringify(v) === JSON.stringify(values[0]))) merged[path] = values[0]!;
   }
   return merged;
