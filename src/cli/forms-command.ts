@@ -11,6 +11,7 @@ import { readInputText } from '../files/input-file.ts';
 import { parseFormUnitsCsv } from '../files/form-units-csv.ts';
 import { openDatabase } from '../store/database.ts';
 import { reportFormRound } from '../app/form-report.ts';
+import { publishFormRound } from '../app/publish-form-round.ts';
 import { toCsv } from '../report/csv.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -2,6 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { checkFormDefinition, parseCodeLists, parseFormDefinition } from '../domain/forms/check.ts';
 import type { DefinitionProblem } from '../domain/forms/check.ts';
 import { formDefinitionSchema, type CodeList, type FormDefinition } from '../domain/forms/definition.ts';
+import * as z from 'zod';
+import type { GridTablePlan } from '../domain/forms/grid-publication.ts';
+import { parseData } from '../domain/parse-data.ts';
 import { DATA_DIR, readJson } from './data-files.ts';
 
 /** The forms shipped in data/forms/, each checked whole, with the code lists they share. */
@@ -41,4 +44,31 @@ export async function checkFormDefinitionFile(
   if (!parsed.success)
     return parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   return checkFormDefinition(parsed.data, lists);
+}
+
+const gridTablePlan = z.strictObject({
+  id: z.string().regex(/^[A-Z][A-Z0-9]*$/, 'a table id in capitals'),
+  grid: z.string(),
+  label: z.string().min(1),
+  label_en: z.string().min(1),
+  description: z.string().min(1),
+  rows: z.strictObject({ id: z.string().min(1), label: z.string().min(1), label_en: z.string().min(1) }),
+  columns: z.strictObject({ id: z.string().min(1), label: z.string().min(1), label_en: z.string().min(1) }),
+  contents: z.strictObject({
+    code: z.string().min(1),
+    label: z.string().min(1),
+    label_en: z.string().min(1),
+    unit: z.string().min(1),
+  }),
+  protection_note: z.string().min(1),
+});
+
+/** A form's publication plan (data/publication/<form>.json): the grids it publishes as tables. */
+export async function loadFormPublicationPlan(formId: string): Promise<GridTablePlan[]> {
+  const file = `publication/${formId}.json`;
+  return parseData(
+    z.object({ source: z.string(), tables: z.array(gridTablePlan).min(1) }),
+    await readJson(file),
+    `data/${file}`,
+  ).tables;
 }

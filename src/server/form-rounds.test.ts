@@ -9,6 +9,8 @@ import { testDatabases } from '../store/testing/databases.ts';
 import { wireFormRound, wireFormSaved } from '../wire/form-answers.ts';
 import { buildApp } from './app.ts';
 import { reportFormRound } from '../app/form-report.ts';
+import { publishFormRound } from '../app/publish-form-round.ts';
+import JSONstat from 'jsonstat-toolkit';
 import { XLSX } from './routes/respondent-form.ts';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
@@ -164,6 +166,27 @@ describe.each(databases)('a round of a form of the forms engine on $kind', (data
       'Kvittering: KOSTRA skjema 1 Kommunehelse: personell og verksemd i den kommunale helse- og omsorgstenesta (2021)',
     );
     expect(document.getPageCount()).toBeGreaterThanOrEqual(1);
+
+    // Published as skjema 1's plan says: punkt 2-1 by unit, KOSTRA group and country, through PxWeb.
+    expect(await publishFormRound(db, 'skjema1-2021', 'kari', new Date())).toEqual([
+      { id: 'KS1LEGETIMER', cells: 3 * 3 * 8 },
+    ]);
+    const data = await app.inject({
+      method: 'GET',
+      url: '/api/v2/tables/KS1LEGETIMER/data?valuecodes[Region]=EAK,EKG08,4640&valuecodes[Avtaleform]=*&valuecodes[Funksjon]=241,I_ALT&valuecodes[ContentsCode]=Timer&valuecodes[Tid]=2021',
+    });
+    expect(data.statusCode).toBe(200);
+    const table = JSONstat(data.json());
+    const value = (Region: string, Avtaleform: string, Funksjon: string) =>
+      table.Data({ Region, Avtaleform, Funksjon, ContentsCode: 'Timer', Tid: '2021' })?.value;
+    for (const region of ['EAK', 'EKG08', '4640']) {
+      expect(value(region, 'LIS1', '241')).toBe(37.5);
+      expect(value(region, 'I_ALT', 'I_ALT')).toBe(37.5);
+      expect(value(region, 'UTEN_AVTALE', '241')).toBe(0);
+    }
+    expect(table.Dimension('Avtaleform').Category('LIS1').label).toBe(
+      'Lege i spesialisering 1 (LIS1) / turnuslege',
+    );
   });
 
   test('an Oslo district fills skjema 4; a rule across items is found and named', async () => {

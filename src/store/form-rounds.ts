@@ -184,7 +184,7 @@ export async function formRoundAnswers(
 ): Promise<{
   form: ResolvedForm;
   invited: number;
-  units: { unit: string; answers: Readonly<Record<string, unknown>> }[];
+  units: { unit: string; name: string; answers: Readonly<Record<string, unknown>> }[];
 }> {
   const round = await db
     .selectFrom('survey_round')
@@ -201,17 +201,26 @@ export async function formRoundAnswers(
     .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('response')
-    .select(['municipality', 'answers'])
-    .distinctOn('municipality')
-    .where('round_id', '=', roundId)
-    .where('status', '=', 'submitted')
-    .orderBy('municipality')
-    .orderBy('version', 'desc')
+    .innerJoin('invitation', (join) =>
+      join
+        .onRef('invitation.round_id', '=', 'response.round_id')
+        .onRef('invitation.municipality', '=', 'response.municipality'),
+    )
+    .select(['response.municipality', 'invitation.name', 'response.answers'])
+    .distinctOn('response.municipality')
+    .where('response.round_id', '=', roundId)
+    .where('response.status', '=', 'submitted')
+    .orderBy('response.municipality')
+    .orderBy('response.version', 'desc')
     .execute();
   return {
     form,
     invited: Number(invited.n),
-    units: rows.map((r) => ({ unit: r.municipality, answers: (r.answers ?? {}) as Record<string, unknown> })),
+    units: rows.map((r) => ({
+      unit: r.municipality,
+      name: r.name,
+      answers: (r.answers ?? {}) as Record<string, unknown>,
+    })),
   };
 }
 
