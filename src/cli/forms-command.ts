@@ -140,8 +140,19 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
     }
     return;
   }
+  if (sub === 'publish') {
+    if (!values.round) throw new UsageError('forms publish needs --round ROUND');
+    const db = await openDatabase(configuredDatabase());
+    try {
+      for (const table of await publishFormRound(db, values.round, 'cli', new Date()))
+        console.log(`published ${table.id}: ${table.cells} cells, at /api/v2/tables/${table.id}`);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
   throw new UsageError(
-    'forms takes list, show ID --year Y [--json], check FILE, round --form ID … or report --round ID',
+    'forms takes list, show ID --year Y [--json], check FILE, round --form ID …, report --round ID or publish --round ID',
   );
 }
 
