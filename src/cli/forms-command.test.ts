@@ -1,32 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { kostra, kostraWith, ROOT } from './testing/kostra-process.ts';
 import { afterAll, expect, test } from 'vitest';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-const run = promisify(execFile);
-
-async function kostra(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return kostraWith({}, ...args);
-}
-
-async function kostraWith(
-  env: Record<string, string>,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const temp = await mkdtemp(join(tmpdir(), 'kostra-forms-'));
 afterAll(() => rm(temp, { recursive: true, force: true }));

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Details,
   ErrorSummary,
   Heading,
@@ -18,13 +17,11 @@ import { parseNorwegian } from '../../domain/number-format.ts';
 import { osloDateTimeIn } from '../../domain/oslo-time.ts';
 import type { WireFormRound } from '../../wire/form-answers.ts';
 import { ApiProblem, api } from '../api.ts';
-import { ExcelSection } from '../form/excel-section.tsx';
-import { SubmitSection } from '../form/submit-section.tsx';
+import { FormEnd, Receipt, SaveStatus, type SaveState } from '../form/form-parts.tsx';
 import { textsFor } from '../texts.ts';
 import { fieldIdOf, ItemField, readsAsNumber } from './fields.tsx';
 import { engineWords } from './texts.ts';
 
-type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'offline' | 'refused';
 const AUTOSAVE_MS = 1000;
 
 /** The answers without those of questions that do not apply given the others (a closed part keeps none). */
@@ -127,26 +124,7 @@ export function EngineFormPage({
   }, [answers, state]);
 
   if (submitted)
-    return (
-      <section className="receipt" aria-labelledby="receipt-heading">
-        <Heading level={1} id="receipt-heading" data-size="md" tabIndex={-1}>
-          {t.receiptTitle}
-        </Heading>
-        <Paragraph>
-          {t.receiptText
-            .replace('{version}', String(submitted.version))
-            .replace('{time}', osloDateTimeIn(new Date(submitted.at), language))}
-        </Paragraph>
-        <p>
-          <a className="ds-link" href={`/api/respondent/form/receipt.pdf?lang=${language}`}>
-            {t.receiptPdf}
-          </a>
-        </p>
-        <Button variant="secondary" onClick={() => void reload()}>
-          {t.backToForm}
-        </Button>
-      </section>
-    );
+    return <Receipt t={t} language={language} submitted={submitted} onBack={() => void reload()} />;
 
   const sections = form.sections.filter((s) => isShown(s, undefined, answers));
   return (
@@ -172,30 +150,14 @@ export function EngineFormPage({
           <Tag data-color={view.status === 'submitted' ? 'success' : 'neutral'}>{t.status[view.status]}</Tag>
         </dd>
       </dl>
-      <p className="save-state" role="status" aria-live="polite">
-        {state === 'saved' && version.current > 0
-          ? `${t.saved} (v${version.current})`
-          : state === 'saving'
-            ? t.saving
-            : state === 'saved'
-              ? ''
-              : t.notSaved}
-      </p>
-      {state === 'offline' && <Alert data-color="warning">{t.offline}</Alert>}
-      {state === 'refused' && (
-        <Alert data-color="danger" role="alert">
-          {t.refused.replace('{detail}', refusal)}
-        </Alert>
-      )}
-      {state === 'conflict' && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{t.conflict}</Paragraph>
-          <Button variant="secondary" onClick={() => void reload()}>
-            {t.discardMine}
-          </Button>
-        </Alert>
-      )}
-      {readOnly && <Alert data-color="warning">{t.closed}</Alert>}
+      <SaveStatus
+        t={t}
+        state={state}
+        version={version.current}
+        refusal={refusal}
+        readOnly={readOnly}
+        onReload={() => void reload()}
+      />
       {view.new_this_year.length > 0 && (
         <Details className="new-this-year">
           <Details.Summary>{w.newThisYear}</Details.Summary>
@@ -291,36 +253,26 @@ export function EngineFormPage({
         error={messages.get(COMMENTS)}
         onChange={(e) => answer(COMMENTS, e.target.value)}
       />
-      <ExcelSection
+      <FormEnd
         t={t}
         language={language}
         version={() => version.current}
         readOnly={readOnly}
+        again={view.status === 'submitted'}
         onUploaded={() => void reload()}
+        onSubmit={async (details) => {
+          setSubmitTried(true);
+          if (state !== 'saved' && !(await save())) return;
+          try {
+            const result = await api.submit(details, language);
+            setSubmitted({ version: result.version, at: result.submitted_at });
+          } catch (e) {
+            setRefusal(e instanceof Error ? e.message : String(e));
+            setState('refused');
+            summary.current?.focus();
+          }
+        }}
       />
-      <div className="actions">
-        <Button variant="secondary" onClick={() => window.print()}>
-          {t.print}
-        </Button>
-      </div>
-      {!readOnly && (
-        <SubmitSection
-          t={t}
-          again={view.status === 'submitted'}
-          onSubmit={async (details) => {
-            setSubmitTried(true);
-            if (state !== 'saved' && !(await save())) return;
-            try {
-              const result = await api.submit(details, language);
-              setSubmitted({ version: result.version, at: result.submitted_at });
-            } catch (e) {
-              setRefusal(e instanceof Error ? e.message : String(e));
-              setState('refused');
-              summary.current?.focus();
-            }
-          }}
-        />
-      )}
     </div>
   );
 }

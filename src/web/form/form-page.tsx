@@ -1,13 +1,5 @@
 import { osloDateTimeIn } from '../../domain/oslo-time.ts';
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  Heading,
-  Paragraph,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, ErrorSummary, Heading, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../../domain/language.ts';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
@@ -22,15 +14,8 @@ import {
   type FormView,
   type WireContent,
 } from './model.ts';
-import { ExcelSection } from './excel-section.tsx';
-import { SubmitSection } from './submit-section.tsx';
+import { FormEnd, Receipt, SaveStatus, type SaveState } from './form-parts.tsx';
 
-/**
- * Where the draft stands. A failed save never discards what the user typed: 'offline' (no answer, 503,
- * 429) tries again by itself; 'conflict' (someone else saved) lets the user keep theirs or load the other;
- * 'refused' (another 4xx) says why.
- */
-type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'offline' | 'refused';
 const AUTOSAVE_MS = 1000;
 
 const emptyRow = (measures: string[]) => ({
@@ -129,28 +114,8 @@ export function FormPage({
     return () => clearTimeout(timer);
   }, [content, texts, state]);
 
-  if (submitted) {
-    return (
-      <section className="receipt" aria-labelledby="receipt-heading">
-        <Heading level={1} id="receipt-heading" data-size="md">
-          {t.receiptTitle}
-        </Heading>
-        <Paragraph>
-          {t.receiptText
-            .replace('{version}', String(submitted.version))
-            .replace('{time}', osloDateTimeIn(new Date(submitted.at), language))}
-        </Paragraph>
-        <p>
-          <a className="ds-link" href={`/api/respondent/form/receipt.pdf?lang=${language}`}>
-            {t.receiptPdf}
-          </a>
-        </p>
-        <Button variant="secondary" onClick={() => void reload()}>
-          {t.backToForm}
-        </Button>
-      </section>
-    );
-  }
+  if (submitted)
+    return <Receipt t={t} language={language} submitted={submitted} onBack={() => void reload()} />;
 
   const link = (f: Finding) =>
     `#${f.table === undefined ? 'field-comments' : f.measure !== undefined && f.row !== undefined ? fieldId(f.table, f.row, f.measure) : f.row !== undefined ? fieldId(f.table, f.row, 'fewer_than_5') : fieldId(f.table)}`;
@@ -176,33 +141,15 @@ export function FormPage({
           <Tag data-color={view.status === 'submitted' ? 'success' : 'neutral'}>{t.status[view.status]}</Tag>
         </dd>
       </dl>
-      <p className="save-state" role="status" aria-live="polite">
-        {state === 'saved' && version.current > 0
-          ? `${t.saved} (v${version.current})`
-          : state === 'saving'
-            ? t.saving
-            : state === 'dirty' || state === 'offline' || state === 'refused'
-              ? t.notSaved
-              : ''}
-      </p>
-      {state === 'offline' && <Alert data-color="warning">{t.offline}</Alert>}
-      {state === 'refused' && (
-        <Alert data-color="danger" role="alert">
-          {t.refused.replace('{detail}', refusal)}
-        </Alert>
-      )}
-      {readOnly && <Alert data-color="warning">{t.closed}</Alert>}
-      {state === 'conflict' && (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{t.conflict}</Paragraph>
-          <div className="button-row">
-            <Button onClick={keepMine}>{t.keepMine}</Button>
-            <Button variant="secondary" onClick={() => void reload()}>
-              {t.discardMine}
-            </Button>
-          </div>
-        </Alert>
-      )}
+      <SaveStatus
+        t={t}
+        state={state}
+        version={version.current}
+        refusal={refusal}
+        readOnly={readOnly}
+        onReload={() => void reload()}
+        onKeepMine={keepMine}
+      />
       <div ref={summary} tabIndex={-1} aria-live="assertive">
         {findings.errors.length > 0 && (
           <ErrorSummary>
@@ -306,36 +253,26 @@ export function FormPage({
           });
         }}
       />
-      <ExcelSection
+      <FormEnd
         t={t}
         language={language}
         version={() => version.current}
         readOnly={readOnly}
+        again={view.status === 'submitted'}
         onUploaded={() => void reload()}
+        onSubmit={async (details) => {
+          if (state !== 'saved' && !(await save())) return;
+          try {
+            const result = await api.submit(details, language);
+            setSubmitted({ version: result.version, at: result.submitted_at });
+          } catch (e) {
+            if (e instanceof ApiProblem && e.status === 422) {
+              setFindings((previous) => ({ ...previous, errors: (e.body.errors ?? []) as Finding[] }));
+              summary.current?.focus();
+            } else throw e;
+          }
+        }}
       />
-      <div className="actions">
-        <Button variant="secondary" onClick={() => window.print()}>
-          {t.print}
-        </Button>
-      </div>
-      {!readOnly && (
-        <SubmitSection
-          t={t}
-          again={view.status === 'submitted'}
-          onSubmit={async (details) => {
-            if (state !== 'saved' && !(await save())) return;
-            try {
-              const result = await api.submit(details, language);
-              setSubmitted({ version: result.version, at: result.submitted_at });
-            } catch (e) {
-              if (e instanceof ApiProblem && e.status === 422) {
-                setFindings((previous) => ({ ...previous, errors: (e.body.errors ?? []) as Finding[] }));
-                summary.current?.focus();
-              } else throw e;
-            }
-          }}
-        />
-      )}
     </div>
   );
 }

@@ -1,0 +1,122 @@
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { Language } from '../../domain/language.ts';
+import { osloDateTimeIn } from '../../domain/oslo-time.ts';
+import type { Texts } from '../texts.ts';
+import { ExcelSection } from './excel-section.tsx';
+import { SubmitSection } from './submit-section.tsx';
+
+/*
+ * What every form page shows alike, a survey's and a form of the forms engine's: where the draft stands, the
+ * receipt after submission, and the Excel, print and submit sections at its end.
+ */
+
+/**
+ * Where the draft stands. A failed save never discards what the user typed: 'offline' (no answer, 503,
+ * 429) tries again by itself; 'conflict' (someone else saved) lets the user keep theirs or load the other;
+ * 'refused' (another 4xx) says why.
+ */
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'offline' | 'refused';
+
+export function SaveStatus(props: {
+  t: Texts;
+  state: SaveState;
+  version: number;
+  refusal: string;
+  readOnly: boolean;
+  onReload: () => void;
+  /** Keeping one's own after a conflict, where the page can (it saves over the other version). */
+  onKeepMine?: () => void;
+}) {
+  const { t, state } = props;
+  return (
+    <>
+      <p className="save-state" role="status" aria-live="polite">
+        {state === 'saved' && props.version > 0
+          ? `${t.saved} (v${props.version})`
+          : state === 'saving'
+            ? t.saving
+            : state === 'dirty' || state === 'offline' || state === 'refused'
+              ? t.notSaved
+              : ''}
+      </p>
+      {state === 'offline' && <Alert data-color="warning">{t.offline}</Alert>}
+      {state === 'refused' && (
+        <Alert data-color="danger" role="alert">
+          {t.refused.replace('{detail}', props.refusal)}
+        </Alert>
+      )}
+      {props.readOnly && <Alert data-color="warning">{t.closed}</Alert>}
+      {state === 'conflict' && (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{t.conflict}</Paragraph>
+          <div className="button-row">
+            {props.onKeepMine && <Button onClick={props.onKeepMine}>{t.keepMine}</Button>}
+            <Button variant="secondary" onClick={props.onReload}>
+              {t.discardMine}
+            </Button>
+          </div>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+/** After submission: which version, when, the PDF receipt, and the way back to the form. */
+export function Receipt(props: {
+  t: Texts;
+  language: Language;
+  submitted: { version: number; at: string };
+  onBack: () => void;
+}) {
+  const { t, language, submitted } = props;
+  return (
+    <section className="receipt" aria-labelledby="receipt-heading">
+      <Heading level={1} id="receipt-heading" data-size="md">
+        {t.receiptTitle}
+      </Heading>
+      <Paragraph>
+        {t.receiptText
+          .replace('{version}', String(submitted.version))
+          .replace('{time}', osloDateTimeIn(new Date(submitted.at), language))}
+      </Paragraph>
+      <p>
+        <a className="ds-link" href={`/api/respondent/form/receipt.pdf?lang=${language}`}>
+          {t.receiptPdf}
+        </a>
+      </p>
+      <Button variant="secondary" onClick={props.onBack}>
+        {t.backToForm}
+      </Button>
+    </section>
+  );
+}
+
+/** The end of a form: Excel round-trip, print, and (while open) submission. */
+export function FormEnd(props: {
+  t: Texts;
+  language: Language;
+  version: () => number;
+  readOnly: boolean;
+  again: boolean;
+  onUploaded: () => void;
+  onSubmit: Parameters<typeof SubmitSection>[0]['onSubmit'];
+}) {
+  const { t } = props;
+  return (
+    <>
+      <ExcelSection
+        t={t}
+        language={props.language}
+        version={props.version}
+        readOnly={props.readOnly}
+        onUploaded={props.onUploaded}
+      />
+      <div className="actions">
+        <Button variant="secondary" onClick={() => window.print()}>
+          {t.print}
+        </Button>
+      </div>
+      {!props.readOnly && <SubmitSection t={t} again={props.again} onSubmit={props.onSubmit} />}
+    </>
+  );
+}
