@@ -11,6 +11,9 @@ import { readInputText } from '../files/input-file.ts';
 import { parseFormUnitsCsv } from '../files/form-units-csv.ts';
 import { openDatabase } from '../store/database.ts';
 import { reportFormRound } from '../app/form-report.ts';
+import type { Answers } from '../domain/forms/answers.ts';
+import { formAnswersCsv } from '../files/form-answers-csv.ts';
+import { formRoundAnswers } from '../store/form-rounds.ts';
 import { publishFormRound } from '../app/publish-form-round.ts';
 import { toCsv } from '../report/csv.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -140,6 +143,21 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
     }
     return;
   }
+  if (sub === 'export') {
+    if (!values.round || !values.out) throw new UsageError('forms export needs --round ROUND --out FILE.csv');
+    const db = await openDatabase(configuredDatabase());
+    try {
+      const { form, units } = await formRoundAnswers(db, values.round);
+      await writeFile(
+        values.out,
+        formAnswersCsv(form, units as { unit: string; name: string; answers: Answers }[]),
+      );
+      console.log(`${values.round}: ${units.length} units' submitted answers in ${values.out}`);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
   if (sub === 'publish') {
     if (!values.round) throw new UsageError('forms publish needs --round ROUND');
     const db = await openDatabase(configuredDatabase());
@@ -152,7 +170,7 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
     return;
   }
   throw new UsageError(
-    'forms takes list, show ID --year Y [--json], check FILE, round --form ID …, report --round ID or publish --round ID',
+    'forms takes list, show ID --year Y [--json], check FILE, round --form ID …, report, export or publish --round ID',
   );
 }
 

@@ -83,6 +83,8 @@ Usage:
       The round's summary per item: units answering; for numbers the sum, range and sums by KOSTRA group;
       for yes/no and choices the count of each answer. JSON on standard output, or DIR/summary.json and
       DIR/summary.csv.
+  kostra forms export --round ROUND --out FILE.csv
+      Each unit's latest submitted answers, a line per answer: unit,name,path,value.
   kostra forms publish --round ROUND
       Publish the round's tables as its form's publication plan says (data/publication/<form>.json; skjema
       1: punkt 2-1 by unit, KOSTRA group and country), served by the PxWeb API at /api/v2/tables.
