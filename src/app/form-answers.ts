@@ -5,7 +5,7 @@ import {
   SubmissionBlockedError,
 } from '../domain/errors.ts';
 import { answerPaths, isAnswered, type Answers, COMMENTS } from '../domain/forms/answers.ts';
-import { previousYearAnswers } from '../store/form-rounds.ts';
+import { lastYearByUnit } from './last-year.ts';
 import { validateAnswers, type FormValidation } from '../domain/forms/validate.ts';
 import type { ResolvedForm } from '../domain/forms/resolve.ts';
 import type { NewThisYear } from '../domain/forms/whats-new.ts';
@@ -38,19 +38,20 @@ async function formRoundContext(db: Db, identity: RespondentIdentity | Responden
 }
 
 /**
- * A form not yet begun starts from the unit's answers of the year before, for the items the form prefills
- * so (`prefill: {source: "previous_year"}`); nothing is saved until the respondent saves.
+ * A form not yet begun starts from the unit's answers of the year before (followed through municipal
+ * reforms), for the items the form prefills so (`prefill: {source: "previous_year"}`); nothing is saved
+ * until the respondent saves.
  */
 async function fromPreviousYear(db: Db, form: ResolvedForm, unit: string): Promise<Answers> {
   const keys = new Set(
     [...form.items.values()].filter((i) => i.prefill?.source === 'previous_year').map((i) => i.key),
   );
   if (keys.size === 0) return {};
-  const before = await previousYearAnswers(db, form.id, form.year, unit);
+  const before = (await lastYearByUnit(db, form)).get(unit);
   if (!before) return {};
   const paths = answerPaths(form);
   return Object.fromEntries(
-    Object.entries(before as Answers).filter(([path]) => {
+    Object.entries(before).filter(([path]) => {
       const info = paths.get(path);
       return info !== undefined && keys.has(info.item.key);
     }),

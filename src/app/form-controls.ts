@@ -1,13 +1,12 @@
 import type { Answers } from '../domain/forms/answers.ts';
 import {
-  mergeAnswers,
   previousYearDeviations,
   type Deviation,
   type DeviationThresholds,
 } from '../domain/forms/previous-year.ts';
-import { loadMunicipalityReforms } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
-import { answersOfYear, formRoundAnswers } from '../store/form-rounds.ts';
+import { formRoundAnswers } from '../store/form-rounds.ts';
+import { lastYearByUnit } from './last-year.ts';
 
 export const DEFAULT_DEVIATION: DeviationThresholds = { percent: 30, absolute: 0 };
 
@@ -23,28 +22,16 @@ export async function controlFormRoundAgainstLastYear(
   thresholds: DeviationThresholds = DEFAULT_DEVIATION,
 ): Promise<{ compared: number; withoutLastYear: string[]; deviations: Deviation[] }> {
   const { form, units } = await formRoundAnswers(db, roundId);
-  const before = await answersOfYear(db, form.id, form.year - 1);
-  const reforms = await loadMunicipalityReforms();
-  // Last year's units by the code they have this year.
-  const partsOf = new Map<string, Answers[]>();
-  for (const [code, answers] of before) {
-    const codes = code.length === 4 ? reforms.toStructure(code, form.year - 1, form.year) : [code];
-    if (codes.length !== 1) continue;
-    const list = partsOf.get(codes[0]!) ?? [];
-    list.push(answers as Answers);
-    partsOf.set(codes[0]!, list);
-  }
+  const lastYear = await lastYearByUnit(db, form);
   const deviations: Deviation[] = [];
   const withoutLastYear: string[] = [];
   for (const { unit, answers } of units) {
-    const parts = partsOf.get(unit);
-    if (!parts) {
+    const before = lastYear.get(unit);
+    if (!before) {
       withoutLastYear.push(unit);
       continue;
     }
-    deviations.push(
-      ...previousYearDeviations(form, unit, answers as Answers, mergeAnswers(parts), thresholds),
-    );
+    deviations.push(...previousYearDeviations(form, unit, answers as Answers, before, thresholds));
   }
   const size = (d: Deviation) => (d.percent === null ? Infinity : Math.abs(d.percent));
   deviations.sort((a, b) => size(b) - size(a) || Math.abs(b.change) - Math.abs(a.change));

@@ -5,6 +5,8 @@ import { loadFormLibrary } from '../files/form-definitions.ts';
 import { openDatabase, type Db } from '../store/database.ts';
 import { createFormRound } from '../store/form-rounds.ts';
 import { appendVersion } from '../store/responses.ts';
+import { issueTokens } from '../store/respondents.ts';
+import { parseFormDefinition } from '../domain/forms/check.ts';
 import { buildApp } from './app.ts';
 import { registeredRoutes } from './testing/routes.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
@@ -133,4 +135,67 @@ test("a form round against last year, in this year's municipal structure: merged
     headers: { cookie },
   });
   expect(unknown.statusCode).toBe(404);
+});
+
+test("a merged municipality's form starts from the sum of its predecessors' answers of last year", async () => {
+  const labels = (nb: string) => ({ nb, nn: nb, en: nb });
+  const definition = parseFormDefinition(
+    {
+      id: 'prefill-case',
+      title: labels('Prøve'),
+      unit_kinds: ['municipality'],
+      years: { from: 2019, to: 2020 },
+      source: 'test',
+      sections: [
+        {
+          key: 's',
+          number: '1',
+          labels: labels('Del'),
+          items: [
+            {
+              key: 'beboere',
+              kind: 'integer',
+              labels: labels('Beboere'),
+              prefill: { source: 'previous_year' },
+            },
+            { key: 'merknad', kind: 'text', max_length: 100, labels: labels('Merknad') },
+          ],
+        },
+      ],
+    },
+    'prefill-case',
+  );
+  for (const [year, units] of [
+    [2019, ['5001', '5030']],
+    [2020, ['5001']],
+  ] as const)
+    await createFormRound(db, {
+      id: `prefill-${year}`,
+      definition,
+      sharedLists: [],
+      year,
+      units: units.map((code) => ({ code, name: code, kind: 'municipality' as const })),
+      deadline: new Date(Date.now() + 86_400_000),
+    });
+  for (const [unit, n] of [
+    ['5001', 10],
+    ['5030', 2],
+  ] as const)
+    await appendVersion(db, 'prefill-2019', unit, 0, {
+      content: { tables: {}, comments: '' },
+      answers: { beboere: n, merknad: 'i fjor' },
+      status: 'submitted',
+      savedBy: 'respondent',
+      submittedAt: new Date(),
+    });
+  const [issued] = await issueTokens(db, 'prefill-2020');
+  const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token: issued!.token } });
+  const session = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
+  const form = (
+    await app.inject({ method: 'GET', url: '/api/respondent/form', headers: { cookie: session } })
+  ).json<{
+    answers: Record<string, unknown>;
+  }>();
+  // Trondheim (5001) and Klæbu (5030) of 2019 are Trondheim of 2020; the text is not a prefilled item.
+  expect(form.answers).toEqual({ beboere: 12 });
 });

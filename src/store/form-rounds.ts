@@ -152,31 +152,6 @@ export async function formOf(
   return entry;
 }
 
-/**
- * A unit's answers submitted last in the round of the same form for the year before, if there was one: what
- * items prefilled from the previous year start from.
- */
-export async function previousYearAnswers(
-  db: Db,
-  formId: string,
-  year: number,
-  unit: string,
-): Promise<Readonly<Record<string, unknown>> | undefined> {
-  const row = await db
-    .selectFrom('response')
-    .innerJoin('survey_round', 'survey_round.id', 'response.round_id')
-    .select('response.answers')
-    .where('survey_round.form_id', '=', formId)
-    .where('survey_round.form_year', '=', year - 1)
-    .where('response.municipality', '=', unit)
-    .where('response.status', '=', 'submitted')
-    .orderBy('response.created_at', 'desc')
-    .orderBy('response.version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return (row?.answers ?? undefined) as Readonly<Record<string, unknown>> | undefined;
-}
-
 /** A form round's stored form and each unit's latest submitted answers, with how many units were invited. */
 export async function formRoundAnswers(
   db: Db,
