@@ -1,5 +1,6 @@
 import type { CellSymbol, DatasetCategory, PublishedDataset } from '../publication/dataset.ts';
 import { combinations } from '../publication/dataset.ts';
+import { roundedAmount } from '../rounding.ts';
 import type { Answers } from './answers.ts';
 import type { ResolvedForm } from './resolve.ts';
 
@@ -32,11 +33,13 @@ export interface PublishedUnit {
 }
 
 export const COUNTRY = 'EAK';
+/** Oslo's districts in total, as KOSTRA's region hierarchy names them. */
+export const OSLO_DISTRICTS = 'EAB';
 export const TOTAL = 'I_ALT';
 
 /**
- * A grid of a form round as a published table: the units that submitted, their KOSTRA groups and the
- * country (all units that submitted) as regions; the grid's rows and columns each with their total. A
+ * A grid of a form round as a published table: the units that submitted, their KOSTRA groups, Oslo's
+ * districts in total (EAB) where districts answered, and the country (all units that submitted) as regions; the grid's rows and columns each with their total. A
  * submitted grid's empty cell counts as 0 (the matrix asks for the hours there are); an aggregate is the sum
  * of its members. Published per unit as KOSTRA publishes municipal service figures, so no cell is withheld.
  */
@@ -51,6 +54,7 @@ export function publishGrid(
   if (grid?.kind !== 'grid') throw new Error(`${plan.id}: ${plan.grid} is no grid of ${form.id}`);
   const sorted = [...units].sort((a, b) => a.unit.localeCompare(b.unit));
   const groups = [...new Set(sorted.map((u) => u.group).filter((g): g is string => g !== undefined))].sort();
+  const districts = sorted.filter((u) => u.unit.length === 6).map((u) => u.unit);
   const regions: DatasetCategory[] = [
     {
       code: COUNTRY,
@@ -58,6 +62,16 @@ export function publishGrid(
       labelEn: 'All respondents',
       members: sorted.map((u) => u.unit),
     },
+    ...(districts.length > 0
+      ? [
+          {
+            code: OSLO_DISTRICTS,
+            label: 'Bydeler i Oslo i alt',
+            labelEn: 'Oslo districts, total',
+            members: districts,
+          },
+        ]
+      : []),
     ...groups.map((g) => ({
       code: g,
       label: groupLabels.get(g) ?? g,
@@ -88,7 +102,8 @@ export function publishGrid(
     for (const unit of expand(regions[r!]!))
       for (const row of expand(rows[i!]!))
         for (const column of expand(columns[j!]!)) sum += cell(unit, row, column);
-    values.push(Math.round(sum * 10) / 10);
+    // One decimal, as the hours are asked (and float sums carry noise beyond it), by the one rounding rule.
+    values.push(roundedAmount(sum * 10) / 10);
     status.push(null);
   }
   const year = String(form.year);
