@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import { getFormAnswers, saveFormAnswers, submitFormAnswers } from '../../app/form-answers.ts';
 import { getRespondentForm, saveDraft, submitForm } from '../../app/respondent-form.ts';
@@ -131,40 +131,31 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
   });
 
   // Excel round-trip: the form as a workbook, and a filled-in workbook back as a new draft, whole or not at all.
+  // A survey round and a form round (forms engine) each have their own workbook; the answer is the same.
   app.get('/api/respondent/form.xlsx', async (request, reply) => {
     const identity = await requireRespondent(request, db, now());
+    const language = languageOf(request);
+    let workbook: Buffer;
     if (identity.header.kind === 'form') {
-      const view = await getFormAnswers(db, identity, languageOf(request), now());
-      const workbook = await writeAnswersWorkbook(
+      const view = await getFormAnswers(db, identity, language, now());
+      workbook = await writeAnswersWorkbook(
         { form: view.form, roundId: view.roundId, unit: view.unit, answers: view.answers },
-        languageOf(request),
+        language,
       );
-      return reply
-        .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="skjema-${identity.municipality}-${view.roundId}.xlsx"`,
-        )
-        .send(workbook);
+    } else {
+      const form = await getRespondentForm(db, identity, now());
+      workbook = await writeFormWorkbook(
+        {
+          definition: form.definition,
+          roundId: form.roundId,
+          municipality: form.municipality,
+          prefilled: form.prefilled,
+          content: form.latest?.content ?? { tables: {}, comments: '' },
+        },
+        language,
+      );
     }
-    const form = await getRespondentForm(db, identity, now());
-    const workbook = await writeFormWorkbook(
-      {
-        definition: form.definition,
-        roundId: form.roundId,
-        municipality: form.municipality,
-        prefilled: form.prefilled,
-        content: form.latest?.content ?? { tables: {}, comments: '' },
-      },
-      languageOf(request),
-    );
-    return reply
-      .type(XLSX)
-      .header(
-        'content-disposition',
-        `attachment; filename="skjema-${identity.municipality}-${form.roundId}.xlsx"`,
-      )
-      .send(workbook);
+    return attachment(reply, XLSX, `skjema-${identity.municipality}-${identity.roundId}.xlsx`, workbook);
   });
 
   app.put('/api/respondent/form.xlsx', async (request) => {
@@ -172,20 +163,15 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
     const expected = expectedVersion(request);
     const identity = await requireRespondent(request, db, now());
     const language = languageOf(request);
+    const refused = (errors: readonly { message: string }[]) =>
+      problem(400, 'workbook', 'The workbook has errors; nothing was saved', errors[0]?.message, errors);
     if (identity.header.kind === 'form') {
       const read = await readAnswersWorkbook(
         request.body,
         { form: identity.header.form, roundId: identity.roundId, unit: identity.municipality },
         language,
       );
-      if ('errors' in read)
-        throw problem(
-          400,
-          'workbook',
-          'The workbook has errors; nothing was saved',
-          read.errors[0]?.message,
-          read.errors,
-        );
+      if ('errors' in read) throw refused(read.errors);
       return presentFormSaved(await saveFormAnswers(db, identity, expected, read.answers, language, now()));
     }
     const form = await getRespondentForm(db, identity, now());
@@ -194,28 +180,21 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
       { definition: form.definition, roundId: identity.roundId, municipality: identity.municipality },
       language,
     );
-    if ('errors' in read) {
-      throw problem(
-        400,
-        'workbook',
-        'The workbook has errors; nothing was saved',
-        read.errors[0]?.message,
-        read.errors,
-      );
-    }
-    const saved = await saveDraft(db, identity, expected, read.content, language, now());
-    return presentSaved(saved);
+    if ('errors' in read) throw refused(read.errors);
+    return presentSaved(await saveDraft(db, identity, expected, read.content, language, now()));
   });
 
   app.get('/api/respondent/form/receipt.pdf', async (request, reply) => {
     const identity = await requireRespondent(request, db, now());
+    const language = languageOf(request);
+    const submitted = (await responseVersions(db, identity.roundId, identity.municipality)).find(
+      (v) => v.status === 'submitted',
+    );
+    if (!submitted) throw problem(404, 'not-submitted', 'The form has not been submitted yet');
+    let pdf: Uint8Array;
     if (identity.header.kind === 'form') {
-      const view = await getFormAnswers(db, identity, languageOf(request), now());
-      const submitted = (await responseVersions(db, identity.roundId, identity.municipality)).find(
-        (v) => v.status === 'submitted',
-      );
-      if (!submitted) throw problem(404, 'not-submitted', 'The form has not been submitted yet');
-      const pdf = await formReceiptPdf(
+      const view = await getFormAnswers(db, identity, language, now());
+      pdf = await formReceiptPdf(
         {
           form: view.form,
           roundId: view.roundId,
@@ -225,28 +204,18 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
           submittedBy: submitted.submittedBy,
           answers: (submitted.answers ?? {}) as Answers,
         },
-        languageOf(request),
+        language,
       );
-      return reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="kvittering-${identity.municipality}-v${submitted.version}.pdf"`,
-        )
-        .send(Buffer.from(pdf));
-    }
-    const form = await getRespondentForm(db, identity, now());
-    const submitted = (await responseVersions(db, identity.roundId, identity.municipality)).find(
-      (v) => v.status === 'submitted',
+    } else pdf = await receiptPdf(await getRespondentForm(db, identity, now()), submitted, language);
+    return attachment(
+      reply,
+      'application/pdf',
+      `kvittering-${identity.municipality}-v${submitted.version}.pdf`,
+      Buffer.from(pdf),
     );
-    if (!submitted) throw problem(404, 'not-submitted', 'The form has not been submitted yet');
-    const pdf = await receiptPdf(form, submitted, languageOf(request));
-    return reply
-      .type('application/pdf')
-      .header(
-        'content-disposition',
-        `attachment; filename="kvittering-${identity.municipality}-v${submitted.version}.pdf"`,
-      )
-      .send(Buffer.from(pdf));
   });
 }
+
+/** A file to download, under its name. */
+const attachment = (reply: FastifyReply, type: string, filename: string, body: Buffer) =>
+  reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(body);
