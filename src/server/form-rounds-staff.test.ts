@@ -135,6 +135,13 @@ test("a form round against last year, in this year's municipal structure: merged
     headers: { cookie },
   });
   expect(unknown.statusCode).toBe(404);
+  const negative = await app.inject({
+    method: 'GET',
+    url: '/api/staff/rounds/s1-2020/form-controls?percent=-5',
+    headers: { cookie },
+  });
+  expect(negative.statusCode).toBe(400);
+  expect(negative.json<{ detail: string }>().detail).toContain('percent');
 });
 
 test("a merged municipality's form starts from the sum of its predecessors' answers of last year", async () => {

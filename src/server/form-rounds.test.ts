@@ -283,6 +283,22 @@ describe.each(databases)('a round of a form of the forms engine on $kind', (data
     ]);
     expect(errors.every((e) => /^D\d+$/.test(e.cell))).toBe(true);
     expect(wireFormRound.parse((await get('skjema4-2021')).json()).answers.g6_beboere_dogn).toBe(120);
+
+    // Another unit's workbook, of another round, is refused as such; nothing of it is saved.
+    const theirs = await app.inject({
+      method: 'GET',
+      url: '/api/respondent/form.xlsx',
+      headers: { cookie: cookies.get('skjema1-2021')! },
+    });
+    const foreign = await upload(theirs.rawPayload);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json<{ errors: { message: string }[] }>().errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        'Arbeidsboken gjelder 4640, ikke 030105.',
+        'Arbeidsboken gjelder runden skjema1-2021, ikke skjema4-2021.',
+      ]),
+    );
+    expect(wireFormRound.parse((await get('skjema4-2021')).json()).answers.g6_beboere_dogn).toBe(120);
   });
 
   test("a form not yet begun starts from last year's answers of the items the form prefills so", async () => {
