@@ -3,20 +3,21 @@ import { describe, expect, test } from 'vitest';
 import lists from '../../../data/forms/code-lists.json' with { type: 'json' };
 import f254Form from '../../../data/forms/f254.json' with { type: 'json' };
 import { definition as survey } from '../testing/rounds.ts';
+import { withFunctions } from '../survey/functions-text.ts';
+import { answersOf, surveyOnEngine } from '../survey/on-engine.ts';
 import type { ResponseContent } from '../survey/response.ts';
 import { validateResponse } from '../validation/validate.ts';
 import type { Finding } from '../validation/finding.ts';
-import type { AnswerValue, Answers } from './answers.ts';
 import { parseCodeLists, parseFormDefinition } from './check.ts';
 import { resolveForm } from './resolve.ts';
 import { validateAnswers, type FormFinding } from './validate.ts';
 
 /*
- * The f254 survey written in the forms language (data/forms/f254.json) finds what the survey's own validator
- * finds, for any response the survey's structure admits: the same faults at the same table, row and measure,
- * with the same severity. What each calls the fault is put in common terms first: a cell's fault (negative,
- * not whole: the engine gives one message a cell), a ticked row with amounts, a part above its whole, a
- * table above the prefilled total, a method missing, a comment missing.
+ * Survey rounds are validated by the engine, through the survey compiled into the forms language
+ * (survey/on-engine.ts). data/forms/f254.json is f254 written out in that language for every year. Here the
+ * two are held together: the file is what the survey compiles to, with the round's functions worded in (254
+ * until 2023, 257 and 258 from 2024); and the survey's findings, put back in the survey's terms (table, row,
+ * measure, severity), are what the engine finds on the file for any response the survey's structure admits.
  */
 
 const form = resolveForm(
@@ -24,19 +25,6 @@ const form = resolveForm(
   2021,
   parseCodeLists(lists, 'code-lists.json'),
 );
-
-export function answersOf(content: ResponseContent): Answers {
-  const answers: Record<string, AnswerValue> = { comments: content.comments };
-  for (const [table, answer] of Object.entries(content.tables)) {
-    if (answer.methods.length > 0) answers[`${table}_methods`] = answer.methods;
-    for (const [row, given] of Object.entries(answer.rows)) {
-      if (given.fewerThan5) answers[`${table}/${row}/fewer_than_5`] = true;
-      for (const [measure, value] of Object.entries(given.amounts))
-        if (value !== null) answers[`${table}/${row}/${measure}`] = value;
-    }
-  }
-  return answers;
-}
 
 const surveyTerms = (f: Finding): string => {
   switch (f.kind) {
@@ -158,6 +146,21 @@ describe('f254 on the forms engine', () => {
     expect(validateAnswers(form, answersOf(content), 'nb', { prefilled: { AGD10: 1000 } }).errors).toEqual(
       [],
     );
+  });
+
+  test.each([
+    { year: 2021, functions: ['254'] },
+    { year: 2024, functions: ['257', '258'] },
+  ])('data/forms/f254.json for $year is the survey compiled, functions $functions', ({ year, functions }) => {
+    const written = resolveForm(
+      parseFormDefinition(f254Form, 'f254.json', parseCodeLists(lists, 'code-lists.json')),
+      year,
+      parseCodeLists(lists, 'code-lists.json'),
+    );
+    const { form: compiled } = surveyOnEngine(withFunctions(survey, functions));
+    expect(compiled.sections).toEqual(written.sections);
+    expect(compiled.rules).toEqual(written.rules);
+    expect(compiled.warningsNeedComment).toBe(written.warningsNeedComment);
   });
 
   test('the same findings as the survey validator for any response', () => {

@@ -1,11 +1,8 @@
+import { validateAnswers, type FormFinding } from '../forms/validate.ts';
 import type { Language } from '../language.ts';
-import type { ResponseContent, ResponseTable } from '../survey/response.ts';
-import {
-  findTable,
-  type RuleDefinition,
-  type SurveyDefinition,
-  type TableDefinition,
-} from '../survey/definition.ts';
+import { answersOf, surveyOnEngine, type RuleOrigin } from '../survey/on-engine.ts';
+import type { ResponseContent } from '../survey/response.ts';
+import { findTable, type SurveyDefinition } from '../survey/definition.ts';
 import type { Finding, StructuralKind, ValidationResult } from './finding.ts';
 import { describeLocation, fillTemplate, formatAmount, MESSAGES } from './messages.ts';
 import type { RuleKind } from './rule-kind.ts';
@@ -29,142 +26,85 @@ interface RawFinding {
   readonly method?: string;
 }
 
-interface RuleContext {
-  readonly definition: SurveyDefinition;
-  readonly content: ResponseContent;
-  readonly prefilled: Readonly<Record<string, number | null>>;
-  /** The response's tables that the definition knows, with their definitions. */
-  readonly tables: readonly { readonly definition: TableDefinition; readonly answer: ResponseTable }[];
-}
-
-type RuleCheck = (rule: RuleDefinition, context: RuleContext) => RawFinding[];
-
-/** Every amount given in a known table, row and measure. */
-function* givenAmounts(context: RuleContext) {
-  const measures = new Set(context.definition.measures.map((m) => m.code));
-  for (const { definition: table, answer } of context.tables) {
-    for (const row of table.rows) {
-      const given = answer.rows[row.key];
-      if (!given) continue;
-      for (const [measure, value] of Object.entries(given.amounts)) {
-        if (value !== null && measures.has(measure))
-          yield { table: table.key, row: row.key, measure, value, fewerThan5: given.fewerThan5 };
+/**
+ * The engine's findings in the survey's terms: each traced to the survey rule it checks, placed by table,
+ * row and measure. What the engine checks that the survey's rules do not ask for is left out (a survey
+ * without `amount_not_negative` takes negative amounts).
+ */
+function fromEngine(
+  definition: SurveyDefinition,
+  found: readonly FormFinding[],
+  origins: ReadonlyMap<string, RuleOrigin>,
+  answers: Readonly<Record<string, unknown>>,
+): RawFinding[] {
+  const raw: RawFinding[] = [];
+  const flaggedRows = new Set<string>();
+  for (const f of found) {
+    const origin = origins.get(f.ruleId) ?? origins.get(`cell:${f.kind}`);
+    if (!origin) continue;
+    const { rule } = origin;
+    const base = { ruleId: rule.id, kind: rule.kind, severity: rule.severity };
+    const [table, row, measure] = f.path.split('/');
+    switch (rule.kind) {
+      case 'amount_not_negative':
+      case 'amount_whole_number': {
+        const value = answers[f.path];
+        raw.push({ ...base, table: table!, row: row!, measure: measure!, value: Number(value) });
+        break;
       }
+      case 'fewer_than_5_without_amounts':
+        if (!flaggedRows.has(`${table}/${row}`)) {
+          flaggedRows.add(`${table}/${row}`);
+          raw.push({ ...base, table: table!, row: row! });
+        }
+        break;
+      case 'measure_not_above':
+        raw.push({
+          ...base,
+          table: origin.table!,
+          row: origin.row!,
+          measure: origin.measure!,
+          value: f.value!,
+          limit: f.limit!,
+          refs: { limitMeasure: origin.limitMeasure! },
+        });
+        break;
+      case 'rows_not_above_part_of': {
+        const part = findTable(definition, origin.table!)?.part_of;
+        raw.push({
+          ...base,
+          table: origin.table!,
+          measure: origin.measure!,
+          value: f.value!,
+          limit: f.limit!,
+          refs: { parentTable: part?.table ?? '', parentRow: part?.row ?? '' },
+        });
+        break;
+      }
+      case 'table_not_above_prefilled':
+        raw.push({
+          ...base,
+          table: origin.table!,
+          measure: origin.measure!,
+          value: f.value!,
+          limit: f.limit!,
+        });
+        break;
+      case 'method_given_when_split':
+        raw.push({ ...base, table: origin.table! });
+        break;
+      case 'warnings_need_comment':
+        raw.push(base);
+        break;
     }
   }
+  // In the order of the survey's rules, as the survey lists them.
+  const order = new Map(definition.rules.map((r, i) => [r.id, i]));
+  return raw
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (order.get(a.f.ruleId) ?? 0) - (order.get(b.f.ruleId) ?? 0) || a.i - b.i)
+    .map(({ f }) => f);
 }
-
-function sumOf(answer: ResponseTable, measure: string): number | null {
-  let sum: number | null = null;
-  for (const row of Object.values(answer.rows)) {
-    const value = row.amounts[measure];
-    if (typeof value === 'number') sum = (sum ?? 0) + value;
-  }
-  return sum;
-}
-
-const located = (a: { table: string; row: string; measure: string; value: number }) => ({
-  table: a.table,
-  row: a.row,
-  measure: a.measure,
-  value: a.value,
-});
-
-const at = (rule: RuleDefinition) => ({ ruleId: rule.id, kind: rule.kind, severity: rule.severity });
-
-/** What each kind of rule checks. A survey definition picks the rules and their severity. */
-const CHECKS: Readonly<Record<Exclude<RuleKind, 'warnings_need_comment'>, RuleCheck>> = {
-  amount_not_negative: (rule, context) =>
-    [...givenAmounts(context)].filter((a) => a.value < 0).map((a) => ({ ...at(rule), ...located(a) })),
-
-  amount_whole_number: (rule, context) =>
-    [...givenAmounts(context)]
-      .filter((a) => !Number.isInteger(a.value))
-      .map((a) => ({ ...at(rule), ...located(a) })),
-
-  fewer_than_5_without_amounts: (rule, context) => {
-    const seen = new Set<string>();
-    const found: RawFinding[] = [];
-    for (const a of givenAmounts(context)) {
-      const key = `${a.table}/${a.row}`;
-      if (a.fewerThan5 && !seen.has(key)) {
-        seen.add(key);
-        found.push({ ...at(rule), table: a.table, row: a.row });
-      }
-    }
-    return found;
-  },
-
-  measure_not_above: (rule, context) => {
-    const { measure, limit } = rule;
-    if (!measure || !limit) return [];
-    const found: RawFinding[] = [];
-    for (const { definition: table, answer } of context.tables) {
-      for (const row of table.rows) {
-        const value = answer.rows[row.key]?.amounts[measure] ?? null;
-        const bound = answer.rows[row.key]?.amounts[limit] ?? null;
-        if (value !== null && bound !== null && value > bound) {
-          found.push({
-            ...at(rule),
-            table: table.key,
-            row: row.key,
-            measure,
-            value,
-            limit: bound,
-            refs: { limitMeasure: limit },
-          });
-        }
-      }
-    }
-    return found;
-  },
-
-  rows_not_above_part_of: (rule, context) => {
-    const found: RawFinding[] = [];
-    for (const { definition: table, answer } of context.tables) {
-      if (!table.part_of) continue;
-      const parent = context.content.tables[table.part_of.table];
-      for (const measure of context.definition.measures) {
-        const sum = sumOf(answer, measure.code);
-        const bound = parent?.rows[table.part_of.row]?.amounts[measure.code] ?? null;
-        if (sum !== null && bound !== null && sum > bound) {
-          found.push({
-            ...at(rule),
-            table: table.key,
-            measure: measure.code,
-            value: sum,
-            limit: bound,
-            refs: { parentTable: table.part_of.table, parentRow: table.part_of.row },
-          });
-        }
-      }
-    }
-    return found;
-  },
-
-  table_not_above_prefilled: (rule, context) => {
-    const found: RawFinding[] = [];
-    for (const { definition: table, answer } of context.tables) {
-      if (table.part_of) continue; // bounded by its whole, not by the function total
-      for (const measure of context.definition.measures) {
-        const sum = sumOf(answer, measure.code);
-        const total = context.prefilled[measure.code] ?? null;
-        if (sum !== null && total !== null && sum > total) {
-          found.push({ ...at(rule), table: table.key, measure: measure.code, value: sum, limit: total });
-        }
-      }
-    }
-    return found;
-  },
-
-  method_given_when_split: (rule, context) =>
-    context.tables
-      .filter(
-        ({ answer }) =>
-          answer.methods.length === 0 && sumOf(answer, context.definition.measures[0]!.code) !== null,
-      )
-      .map(({ definition: table }) => ({ ...at(rule), table: table.key })),
-};
 
 function structuralFindings(definition: SurveyDefinition, content: ResponseContent): RawFinding[] {
   const found: RawFinding[] = [];
@@ -209,19 +149,13 @@ export function validateResponse(
   prefilled: Readonly<Record<string, number | null>>,
   language: Language,
 ): ValidationResult {
-  const tables = Object.entries(content.tables).flatMap(([key, answer]) => {
-    const table = findTable(definition, key);
-    return table ? [{ definition: table, answer }] : [];
-  });
-  const context: RuleContext = { definition, content, prefilled, tables };
-  const raw = structuralFindings(definition, content);
-  for (const rule of definition.rules) {
-    if (rule.kind !== 'warnings_need_comment') raw.push(...CHECKS[rule.kind](rule, context));
-  }
-  const needsComment = definition.rules.find((r) => r.kind === 'warnings_need_comment');
-  if (needsComment && raw.some((f) => f.severity === 'warning') && content.comments.trim() === '') {
-    raw.push(at(needsComment));
-  }
+  const { form, origins } = surveyOnEngine(definition);
+  const answers = answersOf(content);
+  const found = validateAnswers(form, answers, language, { prefilled });
+  const raw = [
+    ...structuralFindings(definition, content),
+    ...fromEngine(definition, [...found.errors, ...found.warnings], origins, answers),
+  ];
   const findings = raw.map((f) => describe(definition, f, language));
   return {
     errors: findings.filter((f) => f.severity === 'error'),
