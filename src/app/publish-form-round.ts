@@ -16,7 +16,16 @@ export async function publishFormRound(
   roundId: string,
   actor: string,
   now: Date,
-): Promise<{ id: string; cells: number }[]> {
+): Promise<
+  {
+    id: string;
+    label: string;
+    cells: number;
+    primary: number;
+    secondary: number;
+    checked: readonly string[];
+  }[]
+> {
   const { form, units } = await formRoundAnswers(db, roundId);
   const plans = await loadFormPublicationPlan(form.id);
   const groups = await loadKostraGroups(form.year);
@@ -37,5 +46,5 @@ export async function publishFormRound(
       audit: { action: 'round.publish', subject: roundId, detail: { tables: datasets.map((d) => d.id) } },
     };
   });
-  return datasets.map((d) => ({ id: d.id, cells: d.values.length }));
+  return datasets.map((d) => ({ id: d.id, label: d.label, cells: d.values.length, ...d.protection }));
 }

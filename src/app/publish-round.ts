@@ -11,7 +11,8 @@ import {
 import { highsSolver } from '../solver/highs.ts';
 import type { Db } from '../store/database.ts';
 import { savePublications } from '../store/publications.ts';
-import { loadRound } from '../store/rounds.ts';
+import { loadRound, roundKind } from '../store/rounds.ts';
+import { publishFormRound } from './publish-form-round.ts';
 import { perform } from './action.ts';
 import { loadFileLinks } from './statbank-files.ts';
 
@@ -23,9 +24,15 @@ export interface PublishedSummary {
   readonly checked: readonly string[];
 }
 
-/** A round published, each table with its StatBank load files (or why it has none). */
+/**
+ * A round published, each table with its StatBank load files (or why it has none): a survey round's split, or
+ * a form round's tables as its form's publication plan says.
+ */
 export async function publishRoundWithLoadFiles(db: Db, roundId: string, actor: string, now: Date) {
-  const tables = await publishRound(db, roundId, actor, now);
+  const tables: readonly PublishedSummary[] =
+    (await roundKind(db, roundId)) === 'form'
+      ? await publishFormRound(db, roundId, actor, now)
+      : await publishRound(db, roundId, actor, now);
   return Promise.all(tables.map(async (t) => ({ ...t, loadFiles: await loadFileLinks(db, t.id) })));
 }
 

@@ -12,6 +12,8 @@ export function listRounds(db: Db) {
     .select((eb) => [
       'id',
       'reference_year',
+      'definition_id',
+      'form_id',
       'deadline',
       'extended_deadline',
       eb

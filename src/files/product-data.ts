@@ -56,6 +56,13 @@ export async function loadMunicipalityRows(year: number): Promise<MunicipalityRo
   );
 }
 
+/** Oslo's districts that report KOSTRA's forms (KLASS 103), code and name. */
+export async function loadOsloDistricts(): Promise<ReadonlyMap<string, string>> {
+  return new Map(
+    (await readReferenceCsv('oslo-districts.csv')).map(([code = '', name = '']) => [code, name]),
+  );
+}
+
 /** Each municipality's KOSTRA group in a reference year (EKG01…); empty before 2020 (no grouping shipped). */
 export async function loadKostraGroups(year: number): Promise<ReadonlyMap<string, string>> {
   const { groupings } = (await readJson('reference/kostra-groups.json')) as {
@@ -85,6 +92,11 @@ export async function loadAsssMembers(year: number): Promise<Set<string>> {
       .filter((m) => (m.from === null || m.from < `${year + 1}-01-01`) && (!m.to || m.to >= `${year}-01-01`))
       .map((m) => m.code),
   );
+}
+
+/** Whether a form's rounds are survey rounds: it has a survey definition (`data/surveys/<id>.json`). */
+export function hasSurveyDefinition(id: string): boolean {
+  return existsSync(new URL(`surveys/${id}.json`, DATA_DIR));
 }
 
 /** A survey definition by id (`data/surveys/<id>.json`). */

@@ -18,6 +18,7 @@ import type { RateLimit } from './pxweb/rate-limit.ts';
 import { accountsRoutes } from './routes/accounts.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffFormRoutes } from './routes/staff-forms.ts';
 
 export interface AppOptions {
   readonly db: Db;
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffRoutes(app, context);
   staffControlRoutes(app, context);
   staffRoundRoutes(app, context);
+  staffFormRoutes(app, context);
   staffMailRoutes(app, context);
   pxwebRoutes(app, context, options.pxwebRateLimit);
   accountsRoutes(app, context);

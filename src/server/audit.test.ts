@@ -79,6 +79,17 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       action: 'round.create',
       reply: wire.wireCreatedRound,
     },
+    'POST /api/staff/form-rounds': {
+      url: '/api/staff/form-rounds',
+      payload: {
+        id: 'skjema1-audit',
+        form: 'kostra-skjema-1',
+        year: 2021,
+        units: { from: 'codes', codes: ['3403'] },
+      },
+      action: 'form_round.create',
+      reply: wire.wireCreatedFormRound,
+    },
     'POST /api/staff/rounds/:id/sample': {
       url: '/api/staff/rounds/f254-audit/sample',
       payload: { municipality: '3401', size_group: '10000-19999', reason: 'Ønsket av KS' },

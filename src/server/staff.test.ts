@@ -102,6 +102,8 @@ describe.each(databases)('statisticians on $kind', (database) => {
       {
         id: 'round-s',
         reference_year: 2021,
+        kind: 'survey',
+        form: 'f254',
         deadline: null,
         extended_deadline: null,
         invited: 3,

@@ -340,6 +340,16 @@ export async function findRound(
   return row && { referenceYear: row.reference_year, timeline: row.timeline ?? {} };
 }
 
+/** Whether a round is of a survey definition or of a form of the engine; undefined for no such round. */
+export async function roundKind(db: Db, roundId: string): Promise<'survey' | 'form' | undefined> {
+  const row = await db
+    .selectFrom('survey_round')
+    .select('form_id')
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  return row && (row.form_id === null ? 'survey' : 'form');
+}
+
 /** Sets a round's deadline (null: none). */
 export async function setDeadline(db: Db, roundId: string, deadline: Date | null): Promise<void> {
   await db.updateTable('survey_round').set({ deadline }).where('id', '=', roundId).execute();

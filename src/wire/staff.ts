@@ -11,6 +11,10 @@ export const wireMe = z.strictObject({ username: z.string(), display_name: z.str
 export const wireRoundRow = z.strictObject({
   id: z.string(),
   reference_year: z.number().int(),
+  /** A round of a survey definition (f254) or of a form of the engine (skjema 1, skjema 4). */
+  kind: z.enum(['survey', 'form']),
+  /** The survey definition's or the form's id. */
+  form: z.string(),
   deadline: z.string().nullable(),
   extended_deadline: z.string().nullable(),
   invited: z.number().int(),
@@ -142,3 +146,50 @@ export const wireCorrected = z.strictObject({ version: z.number().int() });
 
 export type WireCreatedRound = z.infer<typeof wireCreatedRound>;
 export type WirePublished = z.infer<typeof wirePublished>;
+
+/** A form shipped in data/forms, for choosing one to open a round of. */
+export const wireShippedForm = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  years: z.strictObject({ from: z.number().int(), to: z.number().int().nullable() }),
+  unit_kinds: z.array(z.string()),
+  /** Its rounds are survey rounds (prefilled totals, the sample by criteria), not form rounds. */
+  survey: z.boolean(),
+});
+
+export const wireCreatedFormRound = z.strictObject({
+  id: z.string(),
+  form: z.string(),
+  year: z.number().int(),
+  units: z.array(z.strictObject({ code: z.string(), name: z.string(), kind: z.string() })),
+});
+
+export const wireFormReport = z.strictObject({
+  round: z.string(),
+  form: z.string(),
+  year: z.number().int(),
+  invited: z.number().int(),
+  submitted: z.number().int(),
+  groups: z.string(),
+  items: z.array(
+    z.strictObject({
+      path: z.string(),
+      section: z.string().nullable(),
+      item: z.string().nullable(),
+      label: z.string(),
+      kind: z.string(),
+      answered: z.number().int(),
+      sum: z.number().nullable(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      counts: z.record(z.string(), z.number().int()).nullable(),
+      by_group: z
+        .record(z.string(), z.strictObject({ answered: z.number().int(), sum: z.number() }))
+        .nullable(),
+    }),
+  ),
+});
+
+export type WireShippedForm = z.infer<typeof wireShippedForm>;
+export type WireCreatedFormRound = z.infer<typeof wireCreatedFormRound>;
+export type WireFormReport = z.infer<typeof wireFormReport>;

@@ -34,6 +34,8 @@ export const presentMe = (user: Statistician): WireMe => ({
 export const presentRoundRow = (r: Awaited<ReturnType<typeof listRounds>>[number]): WireRoundRow => ({
   id: r.id,
   reference_year: r.reference_year,
+  kind: r.form_id === null ? 'survey' : 'form',
+  form: r.form_id ?? r.definition_id ?? '',
   deadline: r.deadline?.toISOString() ?? null,
   extended_deadline: r.extended_deadline?.toISOString() ?? null,
   invited: Number(r.invited ?? 0),
