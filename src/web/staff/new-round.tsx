@@ -1,6 +1,17 @@
-import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import {
+  Button,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Radio,
+  Spinner,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
+import type { WireCreatedFormRound, WireShippedForm } from '../../wire/staff.ts';
 import { call } from '../api.ts';
+import { SelectField } from '../select-field.tsx';
+import { staffApi } from './staff-api.ts';
 
 /** Parses `<5000=3; 5000-9999=2` into draws per size group. */
 function parseDraws(text: string): Record<string, number> {
@@ -27,8 +38,168 @@ function parseCandidates(text: string) {
     }));
 }
 
-/** A new round: the sample by criteria and a seeded draw, the deadline. */
+/** A new round: of the f254 survey (a sample with prefilled totals) or of a KOSTRA form for an årgang. */
 export function NewRound() {
+  const [forms, setForms] = useState<WireShippedForm[]>();
+  const [formId, setFormId] = useState('f254');
+  useEffect(() => {
+    void staffApi.forms().then(setForms);
+  }, []);
+  if (!forms) return <Spinner aria-label="Laster" />;
+  const form = forms.find((f) => f.id === formId);
+  return (
+    <>
+      <Heading level={1} data-size="md">
+        Ny undersøkelse
+      </Heading>
+      <SelectField
+        label="Skjema"
+        value={formId}
+        onChange={setFormId}
+        options={forms.map((f) => [f.id, `${f.title} (${f.years.from}–${f.years.to ?? ''})`] as const)}
+      />
+      {form && !form.survey ? <NewFormRound key={form.id} form={form} /> : <NewSurveyRound />}
+    </>
+  );
+}
+
+/** The units to ask, as the staff API takes them. */
+function unitChoice(from: string, codes: string) {
+  if (from === 'codes')
+    return {
+      from,
+      codes: codes
+        .split(/[\s,;]+/)
+        .map((c) => c.trim())
+        .filter(Boolean),
+    };
+  return { from };
+}
+
+/** A round of a form of the engine for one årgang: its units from the reference data of the year. */
+function NewFormRound({ form }: { form: WireShippedForm }) {
+  const districts = form.unit_kinds.includes('oslo_district');
+  const [id, setId] = useState('');
+  const [year, setYear] = useState(String(form.years.to ?? form.years.from));
+  const [deadline, setDeadline] = useState('');
+  const [from, setFrom] = useState('municipalities');
+  const [codes, setCodes] = useState('');
+  const [draws, setDraws] = useState('');
+  const [seed, setSeed] = useState('');
+  const [result, setResult] = useState<WireCreatedFormRound>();
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      className="submit-section"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const perGroup = parseDraws(draws);
+        staffApi
+          .openFormRound({
+            id,
+            form: form.id,
+            year: Number(year),
+            units: unitChoice(from, codes),
+            ...(Object.keys(perGroup).length > 0
+              ? { draw: { per_group: perGroup, seed: Number(seed) } }
+              : {}),
+            ...(deadline ? { deadline } : {}),
+          })
+          .then(
+            (answer) => {
+              setError(undefined);
+              setResult(answer);
+            },
+            (e: unknown) => {
+              setError(e instanceof Error ? e.message : String(e));
+              setResult(undefined);
+            },
+          );
+      }}
+    >
+      <Textfield
+        label={`Id (for eksempel ${form.id}-${year})`}
+        value={id}
+        onChange={(e) => setId(e.target.value)}
+      />
+      <Textfield
+        label="Årgang"
+        description={`Skjemaet finnes for ${form.years.from}–${form.years.to ?? ''}`}
+        inputMode="numeric"
+        value={year}
+        onChange={(e) => setYear(e.target.value)}
+      />
+      <Textfield label="Frist (ÅÅÅÅ-MM-DD)" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      <Fieldset>
+        <Fieldset.Legend>Hvem skal svare</Fieldset.Legend>
+        <Radio
+          label="Alle kommuner i årgangen"
+          name="units"
+          value="municipalities"
+          checked={from === 'municipalities'}
+          onChange={() => setFrom('municipalities')}
+        />
+        {districts && (
+          <Radio
+            label="Bydelene i Oslo"
+            name="units"
+            value="oslo_districts"
+            checked={from === 'oslo_districts'}
+            onChange={() => setFrom('oslo_districts')}
+          />
+        )}
+        <Radio
+          label="Enhetene jeg skriver inn"
+          name="units"
+          value="codes"
+          checked={from === 'codes'}
+          onChange={() => setFrom('codes')}
+        />
+      </Fieldset>
+      {from === 'codes' && (
+        <Textfield
+          label="Kommune- og bydelsnumre"
+          description="Skilt med komma eller linjeskift, for eksempel 4640, 030101"
+          multiline
+          rows={3}
+          value={codes}
+          onChange={(e) => setCodes(e.target.value)}
+        />
+      )}
+      <Textfield
+        label="Trekk per KOSTRA-gruppe (valgfritt)"
+        description="For eksempel EKG01=2; EKG13=1. Tomt: alle enhetene over."
+        value={draws}
+        onChange={(e) => setDraws(e.target.value)}
+      />
+      {draws.trim() !== '' && (
+        <Textfield
+          label="Frø (seed) for trekningen"
+          inputMode="numeric"
+          value={seed}
+          onChange={(e) => setSeed(e.target.value)}
+        />
+      )}
+      {error && (
+        <Paragraph role="alert" data-color="danger">
+          {error}
+        </Paragraph>
+      )}
+      <Button type="submit">Opprett</Button>
+      {result && (
+        <div role="status">
+          <Paragraph>
+            {result.units.length} enheter skal svare på {result.form} for {result.year}.
+          </Paragraph>
+          <a href={`#/rounds/${result.id}`}>Gå til {result.id}</a>
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** A round of the f254 survey: the sample by criteria and a seeded draw, the deadline. */
+function NewSurveyRound() {
   const [id, setId] = useState('');
   const [year, setYear] = useState('2023');
   const [deadline, setDeadline] = useState('');
@@ -68,9 +239,6 @@ export function NewRound() {
         );
       }}
     >
-      <Heading level={1} data-size="md">
-        Ny undersøkelse
-      </Heading>
       <Textfield label="Id (for eksempel f254-2023)" value={id} onChange={(e) => setId(e.target.value)} />
       <Textfield
         label="Referanseår"

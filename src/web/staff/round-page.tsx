@@ -9,19 +9,30 @@ import { SetupPanel } from './setup-panel.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 import { AccountsPublishPanel } from './accounts-publish-panel.tsx';
 import { staffApi, type Flag } from './staff-api.ts';
+import { FormRoundPage } from './form-round-page.tsx';
+import { STATUS_TEXT } from './status-text.ts';
+import type { WireRoundRow, WireRoundStatus } from '../../wire/staff.ts';
 
-const STATUS: Record<string, string> = {
-  not_started: 'Ikke påbegynt',
-  draft: 'Utkast',
-  submitted: 'Sendt inn',
-  resubmitted: 'Sendt inn på nytt',
-};
-
-/** One round: the worklist of controls, largest deviation first, and the status of every municipality. */
+/** A round's page: a form round's, or a survey round's with its setup and the split's worklist. */
 export function RoundPage({ roundId }: { roundId: string }) {
+  const [round, setRound] = useState<WireRoundRow | null>();
+  useEffect(() => {
+    void staffApi.rounds().then((rows) => setRound(rows.find((r) => r.id === roundId) ?? null));
+  }, [roundId]);
+  if (round === undefined) return <Spinner aria-label="Laster" />;
+  if (round === null)
+    return (
+      <Heading level={1} data-size="md">
+        Ingen undersøkelse {roundId}
+      </Heading>
+    );
+  return round.kind === 'form' ? <FormRoundPage round={round} /> : <SurveyRoundPage roundId={roundId} />;
+}
+
+/** A survey round: the worklist of controls, largest deviation first, and the status of every municipality. */
+function SurveyRoundPage({ roundId }: { roundId: string }) {
   const [flags, setFlags] = useState<Flag[]>();
-  const [status, setStatus] =
-    useState<{ municipality: string; name: string; status: string; extended_deadline: string | null }[]>();
+  const [status, setStatus] = useState<WireRoundStatus[]>();
   const [days, setDays] = useState<Awaited<ReturnType<typeof staffApi.tracking>>>([]);
   useEffect(() => {
     void staffApi.controls(roundId).then(setFlags);
@@ -111,7 +122,7 @@ export function RoundPage({ roundId }: { roundId: string }) {
             <a href={`#/rounds/${roundId}/m/${s.municipality}`}>
               {s.municipality} {s.name}
             </a>,
-            `${STATUS[s.status] ?? s.status}${s.extended_deadline ? ` · utvidet frist til ${osloShortDate(new Date(s.extended_deadline))}` : ''}`,
+            `${STATUS_TEXT[s.status]}${s.extended_deadline ? ` · utvidet frist til ${osloShortDate(new Date(s.extended_deadline))}` : ''}`,
           ],
         }))}
       />

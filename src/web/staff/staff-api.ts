@@ -13,6 +13,9 @@ export type {
   WireRoundRow as RoundRow,
 } from '../../wire/staff.ts';
 import type {
+  WireCreatedFormRound,
+  WireFormReport,
+  WireShippedForm,
   WireDay,
   WireFlag,
   WireMe,
@@ -40,6 +43,25 @@ export const staffApi = {
     call<WireMunicipalityRecord>('GET', `/api/staff/rounds/${id}/municipalities/${m}`),
   contact: (id: string, m: string, c: { channel: string; question: string; answer: string }) =>
     call<undefined>('POST', `/api/staff/rounds/${id}/municipalities/${m}/contacts`, c),
+  forms: () => call<WireShippedForm[]>('GET', '/api/staff/forms'),
+  openFormRound: (body: object) => call<WireCreatedFormRound>('POST', '/api/staff/form-rounds', body),
+  formReport: (id: string) => call<WireFormReport>('GET', `/api/staff/rounds/${id}/form-report`),
+  formControls: (id: string) => call<FormControls>('GET', `/api/staff/rounds/${id}/form-controls`),
   correct: (id: string, m: string, body: { version: number; reason: string; response: unknown }) =>
     call<{ version: number }>('POST', `/api/staff/rounds/${id}/municipalities/${m}/corrections`, body),
 };
+
+/** A form round against last year: the numbers that moved most, and what could not be compared. */
+export interface FormControls {
+  compared: number;
+  without_last_year: string[];
+  deviations: {
+    unit: string;
+    path: string;
+    label: string;
+    now: number;
+    before: number;
+    change: number;
+    percent: number | null;
+  }[];
+}

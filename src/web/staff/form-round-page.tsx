@@ -1,0 +1,151 @@
+import { Button, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
+import { formatNorwegian } from '../../domain/number-format.ts';
+import { osloShortDate } from '../../domain/oslo-time.ts';
+import type { WireFormReport, WireRoundRow, WireRoundStatus } from '../../wire/staff.ts';
+import { SimpleTable } from '../simple-table.tsx';
+import { MailPanel } from './mail-panel.tsx';
+import { sendTo, staffApi, type FormControls } from './staff-api.ts';
+import { TimelinePanel } from './timeline-panel.tsx';
+import { STATUS_TEXT } from './status-text.ts';
+
+const number = (n: number | null) => (n === null ? '..' : formatNorwegian(n));
+
+/**
+ * A round of a form of the engine (skjema 1, skjema 4): deadlines and mail, where each unit stands, what
+ * moved most against last year, the summary per field, the answers to download, and publication.
+ */
+export function FormRoundPage({ round }: { round: WireRoundRow }) {
+  const id = round.id;
+  const [status, setStatus] = useState<WireRoundStatus[]>();
+  const [report, setReport] = useState<WireFormReport>();
+  const [controls, setControls] = useState<FormControls>();
+  const [published, setPublished] = useState<string>();
+  useEffect(() => {
+    void staffApi.status(id).then(setStatus);
+    void staffApi.formReport(id).then(setReport);
+    void staffApi.formControls(id).then(setControls);
+  }, [id]);
+  if (!status || !report || !controls) return <Spinner aria-label="Laster" />;
+  const name = new Map(status.map((s) => [s.municipality, s.name]));
+  const answered = report.items.filter((i) => i.answered > 0);
+  return (
+    <>
+      <Heading level={1} data-size="md">
+        {id}
+      </Heading>
+      <Paragraph>
+        {round.form}, årgang {round.reference_year}: {report.submitted} av {report.invited} enheter har sendt
+        inn.
+      </Paragraph>
+      <TimelinePanel roundId={id} />
+      <MailPanel roundId={id} />
+      <section aria-labelledby="controls-heading">
+        <Heading level={2} id="controls-heading" data-size="sm">
+          Kontroll mot fjoråret: endring over 30 %, størst først
+        </Heading>
+        <Paragraph data-size="sm">
+          {controls.compared} enheter sammenlignet
+          {controls.without_last_year.length > 0 &&
+            `; uten svar i fjor: ${controls.without_last_year.map((u) => `${u} ${name.get(u) ?? ''}`.trim()).join(', ')}`}
+          .
+        </Paragraph>
+        <SimpleTable
+          columns={[
+            { label: 'Enhet' },
+            { label: 'Felt' },
+            { label: 'I fjor', numeric: true },
+            { label: 'I år', numeric: true },
+            { label: 'Endring (%)', numeric: true },
+          ]}
+          rows={controls.deviations.map((d) => ({
+            key: `${d.unit}/${d.path}`,
+            cells: [
+              <a href={`#/rounds/${id}/m/${d.unit}`}>
+                {d.unit} {name.get(d.unit)}
+              </a>,
+              d.label,
+              formatNorwegian(d.before),
+              formatNorwegian(d.now),
+              d.percent === null ? 'ny' : formatNorwegian(Math.round(d.percent)),
+            ],
+          }))}
+        />
+      </section>
+      <section aria-labelledby="summary-heading">
+        <Heading level={2} id="summary-heading" data-size="sm">
+          Oppsummering per felt
+        </Heading>
+        <Paragraph data-size="sm">
+          Felt med svar, av {report.submitted} innsendte skjema.{' '}
+          <Link href={`/api/staff/rounds/${id}/form-answers.csv`} download={`${id}-answers.csv`}>
+            Last ned alle svar (CSV)
+          </Link>
+        </Paragraph>
+        <SimpleTable
+          columns={[
+            { label: 'Felt' },
+            { label: 'Svart', numeric: true },
+            { label: 'Sum', numeric: true },
+            { label: 'Minst', numeric: true },
+            { label: 'Størst', numeric: true },
+          ]}
+          rows={answered.map((i) => ({
+            key: i.path,
+            cells: [
+              i.counts
+                ? `${i.label}: ${Object.entries(i.counts)
+                    .map(([code, n]) => `${code === 'true' ? 'ja' : code === 'false' ? 'nei' : code} ${n}`)
+                    .join(', ')}`
+                : i.label,
+              i.answered,
+              number(i.sum),
+              number(i.min),
+              number(i.max),
+            ],
+          }))}
+        />
+        {answered.length === 0 && <Paragraph>Ingen svar ennå.</Paragraph>}
+      </section>
+      <section aria-labelledby="units-heading">
+        <Heading level={2} id="units-heading" data-size="sm">
+          Status per enhet
+        </Heading>
+        <SimpleTable
+          columns={[{ label: 'Enhet' }, { label: 'Status' }]}
+          rows={status.map((s) => ({
+            key: s.municipality,
+            cells: [
+              <a href={`#/rounds/${id}/m/${s.municipality}`}>
+                {s.municipality} {s.name}
+              </a>,
+              `${STATUS_TEXT[s.status]}${s.extended_deadline ? ` · utvidet frist til ${osloShortDate(new Date(s.extended_deadline))}` : ''}`,
+            ],
+          }))}
+        />
+      </section>
+      <section className="submit-section" aria-labelledby="publish-heading">
+        <Heading level={2} id="publish-heading" data-size="sm">
+          Publisering
+        </Heading>
+        <Button
+          variant="secondary"
+          onClick={() =>
+            void sendTo<{ tables: { id: string; label: string }[] }>(
+              'POST',
+              `/api/staff/rounds/${id}/publish`,
+              '{}',
+              'application/json',
+            ).then(
+              (a) => setPublished(`Publisert: ${a.tables.map((t) => `${t.id} ${t.label}`).join(', ')}.`),
+              (e: unknown) => setPublished(e instanceof Error ? e.message : String(e)),
+            )
+          }
+        >
+          Publiser tabellene
+        </Button>
+        {published && <Paragraph role="status">{published}</Paragraph>}
+      </section>
+    </>
+  );
+}
