@@ -5,6 +5,8 @@ import { createFormRound } from '../store/form-rounds.ts';
 import { issueTokens } from '../store/respondents.ts';
 import {
   accessibilityViolations,
+  focused,
+  pageWidth,
   browserAvailable,
   openInvitation,
   startHarness,
@@ -37,7 +39,15 @@ describe.skipIf(!browserAvailable())('forms of the forms engine, filled in the b
       units: [{ code: '030105', name: 'Bydel Frogner', kind: 'oslo_district' }],
       deadline,
     });
-    for (const round of ['skjema1-2021', 'skjema4-2021'])
+    await createFormRound(h.db, {
+      id: 'skjema1-2021-phone',
+      definition: form('kostra-skjema-1'),
+      sharedLists: library.lists,
+      year: 2021,
+      units: [{ code: '3403', name: 'Hamar', kind: 'municipality' }],
+      deadline,
+    });
+    for (const round of ['skjema1-2021', 'skjema4-2021', 'skjema1-2021-phone'])
       links.set(round, `${h.base}/s/${(await issueTokens(h.db, round))[0]!.token}`);
   }, 60_000);
   afterAll(async () => h.close());
@@ -189,6 +199,63 @@ describe.skipIf(!browserAvailable())('forms of the forms engine, filled in the b
       const pdf = await page.request.get(`${h.base}${href}`);
       expect(pdf.headers()['content-type']).toBe('application/pdf');
       expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await page.close();
+    },
+  );
+
+  test(
+    "on a phone, one step at a time: the grid's row labels stay beside their inputs, a finding leads to its step",
+    { timeout: 90_000 },
+    async () => {
+      const page = await open('skjema1-2021-phone');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByLabel('Ett steg om gangen').check();
+      const steps = await page.getByRole('navigation', { name: 'Innhold' }).getByRole('link').count();
+      await shown(page, `Steg 1 av ${steps}`);
+      expect(await page.locator('section.form-section').count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Send inn skjemaet' }).count()).toBe(0);
+
+      // To part 2 from the contents: its heading takes the focus.
+      await page
+        .getByRole('navigation', { name: 'Innhold' })
+        .getByRole('link', { name: /^Del 2/ })
+        .click();
+      await expect.poll(async () => (await focused(page)).text).toMatch(/^Del 2/);
+      const cell = page.getByLabel(
+        'Lege i spesialisering 1 (LIS1) / turnuslege, 241 Diagnose, behandling og re-/habilitering',
+        { exact: true },
+      );
+      await cell.fill('37,55');
+      await shown(page, /høyst 1 desimaler/);
+
+      // The grid scrolls sideways in its box; the row's label stays at the box's left edge.
+      const box = page.locator('.grid-field .table-scroll').first();
+      const label = box.locator('tbody th[scope="row"]').first();
+      const before = (await label.boundingBox())!;
+      await box.evaluate((el: { scrollBy: (to: { left: number }) => void }) => el.scrollBy({ left: 400 }));
+      await expect.poll(() => box.evaluate((el: { scrollLeft: number }) => el.scrollLeft)).toBeGreaterThan(0);
+      expect((await label.boundingBox())!.x).toBeCloseTo(before.x, 0);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
+      // The next step's heading takes the focus; from there, the finding in the summary leads back to its cell.
+      await page.getByRole('button', { name: 'Neste' }).click();
+      await shown(page, `Steg 2 av ${steps}`);
+      await expect.poll(async () => (await focused(page)).text).toMatch(/^Del 3/);
+      expect(await cell.count()).toBe(0);
+      await page.getByRole('link', { name: /høyst 1 desimaler/ }).click();
+      await shown(page, `Steg 1 av ${steps}`);
+      const cellId = await cell.getAttribute('id');
+      await expect.poll(async () => (await focused(page)).id).toBe(cellId);
+
+      // The last step: the comments and the submission.
+      await page
+        .getByRole('navigation', { name: 'Innhold' })
+        .getByRole('link', { name: 'Merknader og innsending' })
+        .click();
+      await page.getByRole('heading', { name: 'Merknader og innsending' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Send inn skjemaet' }).count()).toBe(1);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.close();
     },
   );

@@ -110,3 +110,24 @@ export async function accessibilityViolations(
   });
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
 }
+
+/** What has the keyboard focus on the page: its id and its text. */
+export function focused(page: Page): Promise<{ id: string; text: string }> {
+  return page.evaluate(() => {
+    const active = (
+      globalThis as unknown as {
+        document: { activeElement: { id: string; textContent: string | null } | null };
+      }
+    ).document.activeElement;
+    return { id: active?.id ?? '', text: active?.textContent ?? '' };
+  });
+}
+
+/** How wide the page is laid out: wider than the viewport means it scrolls sideways. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+}

@@ -1,6 +1,9 @@
 import {
   Alert,
+  Button,
   Details,
+  Fieldset,
+  Radio,
   ErrorSummary,
   Heading,
   Paragraph,
@@ -64,6 +67,8 @@ export function EngineFormPage({
   const readOnly = !view.open;
   // Questions not yet answered are told once the user tries to submit, not while they are still to come.
   const [submitTried, setSubmitTried] = useState(false);
+  const [layout, setLayout] = useState<'page' | 'steps'>('page');
+  const [step, setStep] = useState(0);
   const findings = useMemo(() => {
     const found = validateAnswers(form, answers, language);
     const now = (f: { kind: string }) => submitTried || (f.kind !== 'required' && f.kind !== 'required_if');
@@ -127,6 +132,26 @@ export function EngineFormPage({
     return <Receipt t={t} language={language} submitted={submitted} onBack={() => void reload()} />;
 
   const sections = form.sections.filter((s) => isShown(s, undefined, answers));
+  // One step a part, and a last one for the comments and the submission.
+  const last = sections.length;
+  const current = Math.min(step, last);
+  const stepped = layout === 'steps';
+  const headingOf = (n: number) => (n >= last ? 'heading-finish' : `heading-${sections[n]!.key}`);
+  const goTo = (n: number, focus = headingOf(n)) => {
+    setStep(n);
+    setTimeout(() => document.getElementById(focus)?.focus(), 0);
+  };
+  /** The step a finding's field is on. */
+  const stepOf = (path: string) => {
+    const section = form.items.get(path.split('/')[0] ?? '')?.section;
+    const n = sections.findIndex((s) => s.key === section);
+    return n < 0 ? last : n;
+  };
+  const toField = (path: string) => (event: { preventDefault: () => void }) => {
+    if (!stepped || stepOf(path) === current) return;
+    event.preventDefault();
+    goTo(stepOf(path), fieldIdOf(path.replace(/\/\*.*$/, '')));
+  };
   return (
     <div className="form-page engine-form">
       <Heading level={1} data-size="md">
@@ -170,16 +195,55 @@ export function EngineFormPage({
           </Details.Content>
         </Details>
       )}
+      <Fieldset className="layout-choice" data-size="sm">
+        <Fieldset.Legend>{w.layout}</Fieldset.Legend>
+        <Radio
+          label={w.wholeForm}
+          name="layout"
+          value="page"
+          checked={!stepped}
+          onChange={() => setLayout('page')}
+        />
+        <Radio
+          label={w.oneStep}
+          name="layout"
+          value="steps"
+          checked={stepped}
+          onChange={() => setLayout('steps')}
+        />
+      </Fieldset>
       <nav className="contents" aria-label={w.contents}>
         <ol>
-          {sections.map((s) => (
+          {sections.map((s, n) => (
             <li key={s.key}>
-              <a href={`#section-${s.key}`}>
+              <a
+                href={`#section-${s.key}`}
+                aria-current={stepped && n === current ? 'step' : undefined}
+                onClick={(event) => {
+                  if (!stepped) return;
+                  event.preventDefault();
+                  goTo(n);
+                }}
+              >
                 {s.number ? `${w.part} ${s.number}: ` : ''}
                 {s.labels[language]}
               </a>
             </li>
           ))}
+          {stepped && (
+            <li>
+              <a
+                href="#section-finish"
+                aria-current={current === last ? 'step' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  goTo(last);
+                }}
+              >
+                {w.finish}
+              </a>
+            </li>
+          )}
         </ol>
       </nav>
       <div ref={summary} tabIndex={-1} aria-live="polite">
@@ -189,7 +253,10 @@ export function EngineFormPage({
             <ErrorSummary.List>
               {findings.errors.map((f, i) => (
                 <ErrorSummary.Item key={i}>
-                  <ErrorSummary.Link href={`#${fieldIdOf(f.path.replace(/\/\*.*$/, ''))}`}>
+                  <ErrorSummary.Link
+                    href={`#${fieldIdOf(f.path.replace(/\/\*.*$/, ''))}`}
+                    onClick={toField(f.path)}
+                  >
                     {f.message}
                   </ErrorSummary.Link>
                 </ErrorSummary.Item>
@@ -206,20 +273,27 @@ export function EngineFormPage({
           <ul>
             {findings.warnings.map((f, i) => (
               <li key={i}>
-                <a href={`#${fieldIdOf(f.path)}`}>{f.message}</a>
+                <a href={`#${fieldIdOf(f.path)}`} onClick={toField(f.path)}>
+                  {f.message}
+                </a>
               </li>
             ))}
           </ul>
         </Alert>
       )}
-      {sections.map((section) => (
+      {(stepped ? sections.slice(current, current + 1) : sections).map((section) => (
         <section
           key={section.key}
           id={`section-${section.key}`}
           className="form-section"
           aria-labelledby={`heading-${section.key}`}
         >
-          <Heading level={2} data-size="sm" id={`heading-${section.key}`}>
+          {stepped && (
+            <Paragraph data-size="sm" className="step-count">
+              {w.stepOf.replace('{n}', String(current + 1)).replace('{m}', String(last + 1))}
+            </Paragraph>
+          )}
+          <Heading level={2} data-size="sm" id={`heading-${section.key}`} tabIndex={-1}>
             {section.number ? `${w.part} ${section.number} ` : ''}
             {section.labels[language]}
           </Heading>
@@ -242,37 +316,68 @@ export function EngineFormPage({
             ))}
         </section>
       ))}
-      <Textfield
-        id={fieldIdOf(COMMENTS)}
-        multiline
-        rows={4}
-        label={w.comments}
-        description={w.commentsHelp}
-        value={typeof answers[COMMENTS] === 'string' ? answers[COMMENTS] : ''}
-        readOnly={readOnly}
-        error={messages.get(COMMENTS)}
-        onChange={(e) => answer(COMMENTS, e.target.value)}
-      />
-      <FormEnd
-        t={t}
-        language={language}
-        version={() => version.current}
-        readOnly={readOnly}
-        again={view.status === 'submitted'}
-        onUploaded={() => void reload()}
-        onSubmit={async (details) => {
-          setSubmitTried(true);
-          if (state !== 'saved' && !(await save())) return;
-          try {
-            const result = await api.submit(details, language);
-            setSubmitted({ version: result.version, at: result.submitted_at });
-          } catch (e) {
-            setRefusal(e instanceof Error ? e.message : String(e));
-            setState('refused');
-            summary.current?.focus();
-          }
-        }}
-      />
+      {stepped && current < last && (
+        <div className="step-buttons">
+          {current > 0 && (
+            <Button variant="secondary" onClick={() => goTo(current - 1)}>
+              {w.previous}
+            </Button>
+          )}
+          <Button onClick={() => goTo(current + 1)}>{w.next}</Button>
+        </div>
+      )}
+      {(!stepped || current === last) && (
+        <section id="section-finish" aria-labelledby={stepped ? 'heading-finish' : undefined}>
+          {stepped && (
+            <>
+              <Paragraph data-size="sm" className="step-count">
+                {w.stepOf.replace('{n}', String(last + 1)).replace('{m}', String(last + 1))}
+              </Paragraph>
+              <Heading level={2} data-size="sm" id="heading-finish" tabIndex={-1}>
+                {w.finish}
+              </Heading>
+            </>
+          )}
+          <Textfield
+            id={fieldIdOf(COMMENTS)}
+            multiline
+            rows={4}
+            label={w.comments}
+            description={w.commentsHelp}
+            value={typeof answers[COMMENTS] === 'string' ? answers[COMMENTS] : ''}
+            readOnly={readOnly}
+            error={messages.get(COMMENTS)}
+            onChange={(e) => answer(COMMENTS, e.target.value)}
+          />
+          <FormEnd
+            t={t}
+            language={language}
+            version={() => version.current}
+            readOnly={readOnly}
+            again={view.status === 'submitted'}
+            onUploaded={() => void reload()}
+            onSubmit={async (details) => {
+              setSubmitTried(true);
+              if (state !== 'saved' && !(await save())) return;
+              try {
+                const result = await api.submit(details, language);
+                setSubmitted({ version: result.version, at: result.submitted_at });
+              } catch (e) {
+                setRefusal(e instanceof Error ? e.message : String(e));
+                setState('refused');
+                summary.current?.focus();
+              }
+            }}
+          />
+          {stepped && (
+            <div className="step-buttons">
+              <Button variant="secondary" onClick={() => goTo(last - 1)}>
+                {w.previous}
+              </Button>
+            </div>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -185,16 +185,17 @@ function GridField(props: FieldProps & { item: Extract<ResolvedItem, { kind: 'gr
   const captionId = `${fieldIdOf(item.key)}-caption`;
   return (
     <div className="grid-field" id={fieldIdOf(item.key)}>
+      {/* Above the scrolling box, so that the question stays in view while the grid scrolls sideways. */}
+      <div className="grid-heading" id={captionId}>
+        <span className="grid-title">
+          {item.number ? `${item.number} ` : ''}
+          {item.labels[language]}
+        </span>
+        {item.guidance && <span className="guidance">{item.guidance[language]}</span>}
+        {unit && <span className="unit">({unit})</span>}
+      </div>
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="grid">
-          <caption id={captionId}>
-            <span className="grid-title">
-              {item.number ? `${item.number} ` : ''}
-              {item.labels[language]}
-            </span>
-            {item.guidance && <span className="guidance">{item.guidance[language]}</span>}
-            {unit && <span className="unit">({unit})</span>}
-          </caption>
+        <table className="grid" aria-labelledby={captionId}>
           <thead>
             <tr>
               <td />
