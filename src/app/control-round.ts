@@ -6,6 +6,8 @@ import {
 } from '../domain/collection/controls.ts';
 import { responsesByDay, type DayCount } from '../domain/collection/tracking.ts';
 import { diffVersions, type Change } from '../domain/collection/version-diff.ts';
+import { diffAnswers } from '../domain/forms/answers-diff.ts';
+import type { Answers } from '../domain/forms/answers.ts';
 import { DomainError, NotFoundError, StaleVersionError, SubmissionBlockedError } from '../domain/errors.ts';
 import { loadMunicipalityReforms } from '../files/product-data.ts';
 import type { ResponseContent } from '../domain/survey/response.ts';
@@ -65,15 +67,24 @@ export interface TrailEntry {
 
 /** Every version of a municipality's response, oldest first, each with what it changed, who, when and why. */
 export async function auditTrail(db: Db, roundId: string, municipality: string): Promise<TrailEntry[]> {
-  const header = surveyHeader(await loadRoundHeader(db, roundId, municipality), roundId);
+  const header = await loadRoundHeader(db, roundId, municipality);
   const versions = (await responseVersions(db, roundId, municipality)).reverse();
+  // A survey's versions differ by table, row and measure; a form's by answer path.
+  const changes = (i: number): Change[] =>
+    header.kind === 'form'
+      ? diffAnswers(
+          header.form,
+          versions[i - 1]?.answers as Answers | undefined,
+          (versions[i]!.answers ?? {}) as Answers,
+        )
+      : diffVersions(header.definition, versions[i - 1]?.content, versions[i]!.content);
   return versions.map((v, i) => ({
     version: v.version,
     status: v.status,
     savedBy: v.savedBy,
     savedAt: v.savedAt,
     reason: v.reason,
-    changes: diffVersions(header.definition, versions[i - 1]?.content, v.content),
+    changes: changes(i),
   }));
 }
 

@@ -48,7 +48,7 @@ export async function municipalityRecords(db: Db, roundId: string, municipality:
     .execute();
   const versions = await db
     .selectFrom('response')
-    .select(['version', 'tables', 'comments'])
+    .select(['version', 'tables', 'comments', 'answers'])
     .where('round_id', '=', roundId)
     .where('municipality', '=', municipality)
     .orderBy('version', 'desc')

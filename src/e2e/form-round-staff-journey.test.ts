@@ -78,6 +78,21 @@ describe.skipIf(!browserAvailable())('a statistician runs a round of skjema 4 fr
       await page.getByText(/0 enheter sammenlignet; uten svar i fjor: 030101 Gamle Oslo/).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
 
+      // A district's own page: what it answered, by the form's words, and its versions.
+      await units.getByRole('link', { name: '030101 Gamle Oslo' }).click();
+      const answers = page.getByRole('region', { name: 'Siste svar' });
+      await answers.waitFor();
+      expect(
+        await answers
+          .getByRole('row', { name: /Beboere i bolig med fast tilknyttet bemanning hele døgnet/ })
+          .getByRole('cell')
+          .allTextContents(),
+      ).toEqual(['40']);
+      await page.getByText('g6_beboere_dogn: – → 40').waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.goBack();
+      await page.getByRole('heading', { name: 'Oppsummering per felt' }).waitFor();
+
       const download = page.waitForEvent('download');
       await page.getByRole('link', { name: 'Last ned alle svar (CSV)' }).click();
       const file = await download;

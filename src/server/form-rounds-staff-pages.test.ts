@@ -6,6 +6,7 @@ import { appendVersion } from '../store/responses.ts';
 import {
   wireCreatedFormRound,
   wireFormReport,
+  wireMunicipalityRecord,
   wirePublished,
   wireRoundRow,
   wireShippedForm,
@@ -146,6 +147,18 @@ describe('rounds of the forms engine from the staff API', () => {
       ['3403', 'Hamar', 'p2_1/LIS1/241', '75'],
       ['4640', 'Sogndal', 'p2_1/LIS1/241', '40'],
     ]);
+
+    // A unit's page: its latest answers and what each version changed, by path.
+    const record = wireMunicipalityRecord.parse(
+      (await get('/api/staff/rounds/s1-two-2021/municipalities/4640')).json(),
+    );
+    expect(record.answers).toEqual({ 'p2_1/LIS1/241': 40 });
+    expect(record.latest).toBeNull();
+    expect(record.trail.map((t) => t.changes)).toEqual([[{ field: 'p2_1/LIS1/241', old: null, new: 40 }]]);
+    // An Oslo district has its page too.
+    const district = await get('/api/staff/rounds/s4-oslo-2021/municipalities/030101');
+    expect(district.statusCode, district.body).toBe(200);
+    expect(wireMunicipalityRecord.parse(district.json()).trail).toEqual([]);
 
     const published = await post('/api/staff/rounds/s1-two-2021/publish', {});
     expect(published.statusCode, published.body).toBe(200);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { wireAnswer } from './form-answers.ts';
 import { wireContent } from './respondent.ts';
 
 /*
@@ -72,6 +73,8 @@ export const wireMunicipalityRecord = z.strictObject({
     }),
   ),
   latest: wireContent.nullable(),
+  /** A form round: the latest version's answers by path (docs/FORMS.md). */
+  answers: z.record(z.string(), wireAnswer).nullable(),
   contacts: z.array(
     z.strictObject({
       at: z.string(),

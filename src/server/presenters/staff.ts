@@ -85,12 +85,15 @@ export function presentMunicipalityRecord(
       reason: t.reason,
       changes: t.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })),
     })),
-    latest: latest
-      ? presentContent({
-          tables: latest.tables as Record<string, ResponseTable>,
-          comments: latest.comments,
-        })
-      : null,
+    // A form round's versions hold answers by path; a survey round's, tables.
+    answers: latest?.answers ? (latest.answers as WireMunicipalityRecord['answers']) : null,
+    latest:
+      latest && !latest.answers
+        ? presentContent({
+            tables: latest.tables as Record<string, ResponseTable>,
+            comments: latest.comments,
+          })
+        : null,
     contacts: records.contacts.map((c) => ({
       at: c.at.toISOString(),
       statistician: c.statistician,

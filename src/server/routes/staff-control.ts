@@ -15,7 +15,8 @@ import { requireStatistician } from '../policies/statistician.ts';
 import { presentDay, presentFlag, presentMunicipalityRecord } from '../presenters/staff.ts';
 
 type Params = { id: string; municipality: string };
-const municipality = z.string().regex(/^\d{4}$/);
+// A municipality, or one of Oslo's districts in a form round.
+const municipality = z.string().regex(/^\d{4}(\d{2})?$/);
 const correction = z.strictObject({
   version: z.number().int().min(0),
   reason: z.string().trim().min(1).max(2000),

@@ -3,6 +3,7 @@ import { Button, Heading, Paragraph, Select, Spinner, Textfield } from '@digdir/
 import { useCallback, useEffect, useState } from 'react';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
 import { ApiProblem } from '../api.ts';
+import { SimpleTable } from '../simple-table.tsx';
 import { sendTo, staffApi, type Trail } from './staff-api.ts';
 
 const show = (v: unknown) =>
@@ -26,7 +27,7 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
         <a href={`#/rounds/${roundId}`}>← {roundId}</a>
       </p>
       <Heading level={1} data-size="md">
-        Kommune {municipality}
+        {municipality.length === 6 ? 'Bydel' : 'Kommune'} {municipality}
       </Heading>
       <Heading level={2} data-size="sm">
         Versjoner
@@ -49,10 +50,37 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
           </li>
         ))}
       </ol>
+      {data.answers && <FormAnswers roundId={roundId} answers={data.answers} />}
       <Extension roundId={roundId} municipality={municipality} />
       <Contacts roundId={roundId} municipality={municipality} data={data} reload={load} />
       {data.latest && <Correction roundId={roundId} municipality={municipality} data={data} reload={load} />}
     </>
+  );
+}
+
+/** A form round's latest answers, each by the field's name in the form. */
+function FormAnswers({ roundId, answers }: { roundId: string; answers: NonNullable<Trail['answers']> }) {
+  const [labels, setLabels] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    void staffApi.formReport(roundId).then((r) => setLabels(new Map(r.items.map((i) => [i.path, i.label]))));
+  }, [roundId]);
+  const given = Object.entries(answers).filter(([, v]) => v !== null && v !== '');
+  return (
+    <section aria-labelledby="answers-heading">
+      <Heading level={2} id="answers-heading" data-size="sm">
+        Siste svar
+      </Heading>
+      <SimpleTable
+        columns={[{ label: 'Felt' }, { label: 'Svar' }]}
+        rows={given.map(([path, value]) => ({
+          key: path,
+          cells: [
+            labels.get(path) ?? (path === 'comments' ? 'Merknader' : path),
+            Array.isArray(value) ? value.join(', ') : show(value),
+          ],
+        }))}
+      />
+    </section>
   );
 }
 
