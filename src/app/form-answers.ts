@@ -6,6 +6,9 @@ import {
 } from '../domain/errors.ts';
 import { answerPaths, isAnswered, type Answers, COMMENTS } from '../domain/forms/answers.ts';
 import { lastYearByUnit } from './last-year.ts';
+import { accountsAnswers, accountsPrefills } from '../domain/forms/accounts-prefill.ts';
+import { loadChartOfAccounts } from '../files/accounts-data.ts';
+import { loadUnitAccountFigures } from '../store/accounts.ts';
 import { validateAnswers, type FormValidation } from '../domain/forms/validate.ts';
 import type { ResolvedForm } from '../domain/forms/resolve.ts';
 import type { NewThisYear } from '../domain/forms/whats-new.ts';
@@ -58,6 +61,25 @@ async function fromPreviousYear(db: Db, form: ResolvedForm, unit: string): Promi
   );
 }
 
+/**
+ * The values a unit's accounts give the form's items prefilled from them: all of them for a form not yet
+ * begun, the read-only ones always (what the accounts say is not the respondent's to change).
+ */
+async function fromAccounts(db: Db, form: ResolvedForm, unit: string) {
+  const prefills = accountsPrefills(form);
+  if (prefills.length === 0) return { all: {}, fixed: {} };
+  const chart = await loadChartOfAccounts();
+  const successors = (fn: string) => chart.successors(fn, form.year);
+  const figures = await loadUnitAccountFigures(db, form.year, unit, [
+    ...new Set(prefills.flatMap((p) => successors(p.function))),
+  ]);
+  const all = accountsAnswers(prefills, figures, successors);
+  const fixed = Object.fromEntries(
+    prefills.filter((p) => p.readOnly && p.item in all).map((p) => [p.item, all[p.item]!]),
+  );
+  return { all, fixed };
+}
+
 /** Only what is answered is kept: a cleared field is no answer, not an empty one. */
 const answered = (answers: Answers): Answers =>
   Object.fromEntries(Object.entries(answers).filter(([, value]) => isAnswered(value)));
@@ -72,9 +94,10 @@ export async function getFormAnswers(
 ): Promise<FormAnswersView> {
   const context = await formRoundContext(db, identity, now);
   const latest = await latestVersion(db, identity.roundId, identity.municipality);
-  const answers = latest
-    ? answersOf(latest)
-    : await fromPreviousYear(db, context.form, identity.municipality);
+  const accounts = await fromAccounts(db, context.form, identity.municipality);
+  const answers: Answers = latest
+    ? { ...answersOf(latest), ...accounts.fixed }
+    : { ...(await fromPreviousYear(db, context.form, identity.municipality)), ...accounts.all };
   return {
     form: context.form,
     newThisYear: context.newThisYear,
@@ -103,7 +126,10 @@ export async function saveFormAnswers(
 ): Promise<{ version: number } & FormValidation> {
   const context = await formRoundContext(db, identity, now);
   if (!context.open) throw new FormClosedError('the deadline has passed; the form can no longer be changed');
-  const kept = answered(answers);
+  const kept = {
+    ...answered(answers),
+    ...(await fromAccounts(db, context.form, identity.municipality)).fixed,
+  };
   const version = await appendVersion(db, identity.roundId, identity.municipality, expected, {
     content: { tables: {}, comments: typeof kept[COMMENTS] === 'string' ? kept[COMMENTS] : '' },
     answers: kept,
@@ -127,7 +153,10 @@ export async function submitFormAnswers(
   if (!context.open)
     throw new FormClosedError('the deadline has passed; the form can no longer be submitted');
   const latest = await latestVersion(db, identity.roundId, identity.municipality);
-  const answers = answersOf(latest);
+  const answers = {
+    ...answersOf(latest),
+    ...(await fromAccounts(db, context.form, identity.municipality)).fixed,
+  };
   const { errors } = validateAnswers(context.form, answers, language, { prefilled: context.prefilled });
   if (errors.length > 0) throw new SubmissionBlockedError(errors);
   const version = await appendVersion(db, identity.roundId, identity.municipality, latest?.version ?? 0, {

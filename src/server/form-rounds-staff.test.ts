@@ -13,7 +13,7 @@ import { addKari, staffCookie } from './testing/staff.ts';
 
 /*
  * A form round beside the survey rounds: every staff route that names a round answers for it without a
- * server error (the statisticians' pages are the survey's yet; a form round there is a 4xx that says so).
+ * server error (a use case of the survey only, such as its prefilled totals, is a 4xx that says so).
  */
 let db: Db;
 let app: FastifyInstance;
@@ -205,4 +205,91 @@ test("a merged municipality's form starts from the sum of its predecessors' answ
   }>();
   // Trondheim (5001) and Klæbu (5030) of 2019 are Trondheim of 2020; the text is not a prefilled item.
   expect(form.answers).toEqual({ beboere: 12 });
+});
+
+test('an item prefilled from the accounts: read-only, summed over what 254 became in 2024, kept as the accounts say', async () => {
+  const labels = (nb: string) => ({ nb, nn: nb, en: nb });
+  const definition = parseFormDefinition(
+    {
+      id: 'accounts-case',
+      title: labels('Prøve'),
+      unit_kinds: ['municipality'],
+      years: { from: 2024, to: 2024 },
+      source: 'test',
+      sections: [
+        {
+          key: 's',
+          number: '1',
+          labels: labels('Del'),
+          items: [
+            {
+              key: 'brutto',
+              kind: 'amount',
+              unit: '1000 NOK',
+              labels: labels('Brutto driftsutgifter, hjemmetjenester'),
+              prefill: { source: 'accounts', key: 'AGD10:254', read_only: true },
+            },
+            {
+              key: 'lonn',
+              kind: 'amount',
+              unit: '1000 NOK',
+              labels: labels('Lønnsutgifter'),
+              prefill: { source: 'accounts', key: 'AGD16:254' },
+            },
+          ],
+        },
+      ],
+      rules: [
+        { id: 'lonn-under-brutto', kind: 'not_above', severity: 'error', part: 'lonn', whole: 'brutto' },
+      ],
+    },
+    'accounts-case',
+  );
+  await createFormRound(db, {
+    id: 'accounts-2024',
+    definition,
+    sharedLists: [],
+    year: 2024,
+    units: [{ code: '3403', name: 'Hamar', kind: 'municipality' }],
+    deadline: new Date(Date.now() + 86_400_000),
+  });
+  await db
+    .insertInto('account_figure')
+    .values(
+      [
+        ['257', 'AGD10', '1200'],
+        ['258', 'AGD10', '300'],
+        ['257', 'AGD16', '900'],
+      ].map(([fn, measure, value]) => ({
+        year: 2024,
+        municipality: '3403',
+        function: fn!,
+        measure: measure!,
+        value: value!,
+        file: 'test',
+        ingested_by: 'test',
+      })),
+    )
+    .execute();
+  const [issued] = await issueTokens(db, 'accounts-2024');
+  const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token: issued!.token } });
+  const session = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
+  const read = async () =>
+    (await app.inject({ method: 'GET', url: '/api/respondent/form', headers: { cookie: session } })).json<{
+      answers: Record<string, unknown>;
+      version: number;
+    }>();
+  expect((await read()).answers).toEqual({ brutto: 1500, lonn: 900 });
+  // The respondent changes both; the read-only one stays as the accounts say, and the rule holds it.
+  const saved = await app.inject({
+    method: 'PUT',
+    url: '/api/respondent/form?lang=nb',
+    headers: { cookie: session, 'if-match': '0' },
+    payload: { answers: { brutto: 10, lonn: 1600 } },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  expect(saved.json<{ errors: { rule_id: string }[] }>().errors.map((e) => e.rule_id)).toEqual([
+    'lonn-under-brutto',
+  ]);
+  expect((await read()).answers).toEqual({ brutto: 1500, lonn: 1600 });
 });

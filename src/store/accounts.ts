@@ -57,3 +57,21 @@ export async function loadAccountFigures(
   // numeric comes back as text from PostgreSQL.
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
+
+/** One municipality's ingested figures of a year on the functions named. */
+export async function loadUnitAccountFigures(
+  db: Db,
+  year: number,
+  municipality: string,
+  functions: readonly string[],
+): Promise<{ function: string; measure: string; value: number }[]> {
+  if (functions.length === 0) return [];
+  const rows = await db
+    .selectFrom('account_figure')
+    .select(['function', 'measure', 'value'])
+    .where('year', '=', year)
+    .where('municipality', '=', municipality)
+    .where('function', 'in', functions)
+    .execute();
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}

@@ -91,6 +91,45 @@ test('each mistake is named with its path and reason', () => {
   ).toEqual([{ path: 'sections.0.shown_if.any.0.item', message: 'no item nei' }]);
 });
 
+test('an item prefilled from the accounts is an amount naming a measure and a function', () => {
+  expect(
+    problems((d) => {
+      d.sections[0]!.items.push({
+        key: 'utgift',
+        kind: 'amount',
+        unit: '1000 NOK',
+        labels: labels('Utgift'),
+        prefill: { source: 'accounts', key: 'AGD10:254', read_only: true },
+      });
+    }),
+  ).toEqual([]);
+  expect(
+    problems((d) => {
+      d.sections[0]!.items.push(
+        {
+          key: 'antall',
+          kind: 'integer',
+          labels: labels('Antall'),
+          prefill: { source: 'accounts', key: 'AGD10:254' },
+        },
+        {
+          key: 'utgift',
+          kind: 'amount',
+          unit: 'NOK',
+          labels: labels('Utgift'),
+          prefill: { source: 'accounts', key: '254' },
+        },
+      );
+    }),
+  ).toEqual([
+    { path: 'sections.0.items.2.prefill', message: 'only an amount is prefilled from the accounts' },
+    {
+      path: 'sections.0.items.3.prefill.key',
+      message: 'an accounts prefill names a measure and a function: MEASURE:FUNCTION, for example AGD10:254',
+    },
+  ]);
+});
+
 test('a label history must give exactly one text in every year its part is asked', () => {
   expect(
     problems((d) => {

@@ -15,6 +15,9 @@ export interface DefinitionProblem {
   readonly message: string;
 }
 
+/** What an item prefilled from the accounts takes: a measure summed over a function (AGD10:254). */
+export const ACCOUNTS_KEY = /^([A-Z][A-Z0-9]*):(\d{3})$/;
+
 /** How far an open-ended definition (`years.to: null`) is checked year by year. */
 const OPEN_END_YEARS = 15;
 
@@ -112,6 +115,15 @@ export function checkFormDefinition(
           item.exclusive.forEach((c, e) => {
             if (!ref.options?.has(c)) fault(`${itemPath}.exclusive.${e}`, `${c} is not one of the options`);
           });
+      }
+      if (item.prefill?.source === 'accounts') {
+        if (item.kind !== 'amount')
+          fault(`${itemPath}.prefill`, 'only an amount is prefilled from the accounts');
+        if (!ACCOUNTS_KEY.test(item.prefill.key ?? ''))
+          fault(
+            `${itemPath}.prefill.key`,
+            'an accounts prefill names a measure and a function: MEASURE:FUNCTION, for example AGD10:254',
+          );
       }
       items.set(item.key, ref);
     });

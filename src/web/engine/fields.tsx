@@ -44,7 +44,15 @@ export function ItemField(props: FieldProps) {
   const id = fieldIdOf(item.key);
   const label = `${item.number ? `${item.number} ` : ''}${item.labels[language]}`;
   const description =
-    [item.guidance?.[language], item.prefill?.source === 'previous_year' ? w.lastYear : undefined]
+    [
+      item.guidance?.[language],
+      item.prefill?.source === 'previous_year' ? w.lastYear : undefined,
+      item.prefill?.source === 'accounts'
+        ? item.prefill.read_only
+          ? w.fromAccounts
+          : w.fromAccountsEditable
+        : undefined,
+    ]
       .filter(Boolean)
       .join(' ') || undefined;
   const error = errors.get(item.key);
@@ -63,7 +71,7 @@ export function ItemField(props: FieldProps) {
           autoComplete="off"
           className="number-field"
           value={texts[item.key] ?? shown(answers[item.key], language)}
-          readOnly={readOnly}
+          readOnly={readOnly || item.prefill?.read_only === true}
           error={readsAsNumber(texts[item.key] ?? '') ? error : w.invalidNumber}
           onChange={(e) => onText(item.key, e.target.value)}
         />

@@ -28,6 +28,8 @@ const WORDS = {
     next: 'Neste',
     finish: 'Merknader og innsending',
     stepOf: 'Steg {n} av {m}',
+    fromAccounts: 'Hentet fra kommunens KOSTRA-regnskap; kan ikke endres her.',
+    fromAccountsEditable: 'Forhåndsutfylt fra kommunens KOSTRA-regnskap: endre det hvis det ikke stemmer.',
     lastYear: 'Forhåndsutfylt med fjorårets svar: endre det hvis det ikke stemmer.',
   },
   nn: {
@@ -55,6 +57,9 @@ const WORDS = {
     next: 'Neste',
     finish: 'Merknader og innsending',
     stepOf: 'Steg {n} av {m}',
+    fromAccounts: 'Henta frå KOSTRA-rekneskapen til kommunen; kan ikkje endrast her.',
+    fromAccountsEditable:
+      'Førehandsutfylt frå KOSTRA-rekneskapen til kommunen: endre det dersom det ikkje stemmer.',
     lastYear: 'Førehandsutfylt med svaret frå i fjor: endre det dersom det ikkje stemmer.',
   },
   en: {
@@ -82,6 +87,8 @@ const WORDS = {
     next: 'Next',
     finish: 'Comments and submission',
     stepOf: 'Step {n} of {m}',
+    fromAccounts: "From the municipality's KOSTRA accounts; it cannot be changed here.",
+    fromAccountsEditable: "Prefilled from the municipality's KOSTRA accounts: change it if it does not hold.",
     lastYear: "Prefilled with last year's answer: change it if it no longer holds.",
   },
 } as const;
