@@ -88,6 +88,11 @@ Usage:
   kostra forms publish --round ROUND
       Publish the round's tables as its form's publication plan says (data/publication/<form>.json; skjema
       1: punkt 2-1 by unit, KOSTRA group and country), served by the PxWeb API at /api/v2/tables.
+  kostra rates --data DIR [--checkpoint YYYY-MM-DD ...]
+      Response rates per form: DIR/units.csv (form,unit,expected) and DIR/submissions.csv
+      (form,unit,submitted_at) give, per form, the expected units, those with a first submission by the end
+      of each checkpoint day in Oslo (every day of a first submission when none is given) with the share to
+      one decimal, and the day of the last resubmission, as JSON.
   kostra demo [--out OUT]
       The report of the demo round shipped with the product (the 2022 pilot, synthetic amounts).
 
@@ -132,6 +137,7 @@ async function main(argv: readonly string[]): Promise<void> {
       force: { type: 'boolean' },
       population: { type: 'string' },
       statbank: { type: 'string' },
+      checkpoint: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -171,6 +177,8 @@ async function main(argv: readonly string[]): Promise<void> {
       return (await import('./context-command.ts')).contextCommand(values);
     case 'suppress':
       return (await import('./suppress-command.ts')).suppressCommand(values);
+    case 'rates':
+      return (await import('./rates-command.ts')).ratesCommand(values);
     case 'demo':
       return (await import('./report-command.ts')).reportCommand({
         ...values,

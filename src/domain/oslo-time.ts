@@ -42,3 +42,6 @@ export function osloOffsetMinutes(at: Date): number {
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
 }
+
+/** A day (YYYY-MM-DD) as Norwegians write it: 15.01.2022. */
+export const norwegianDay = (day: string): string => day.split('-').reverse().join('.');

@@ -7,6 +7,7 @@ import {
   wireCreatedFormRound,
   wireFormReport,
   wireMunicipalityRecord,
+  wireRates,
   wirePublished,
   wireRoundRow,
   wireShippedForm,
@@ -147,6 +148,27 @@ describe('rounds of the forms engine from the staff API', () => {
       ['3403', 'Hamar', 'p2_1/LIS1/241', '75'],
       ['4640', 'Sogndal', 'p2_1/LIS1/241', '40'],
     ]);
+
+    // The response rates, as `kostra rates` computes them: KOSTRA's calendar by default, or the days asked.
+    const calendar = wireRates.parse((await get('/api/staff/rounds/s1-two-2021/rates')).json());
+    expect(calendar).toEqual({
+      form: 'kostra-skjema-1',
+      expected: 2,
+      checkpoints: ['2022-01-15', '2022-02-15', '2022-03-15', '2022-06-15'].map((date) => ({
+        date,
+        count: 0,
+        percent: 0,
+      })),
+      last_resubmission: null,
+    });
+    const asked = wireRates.parse(
+      (await get(`/api/staff/rounds/s1-two-2021/rates?checkpoint=2021-12-31&checkpoint=2099-12-31`)).json(),
+    );
+    expect(asked.checkpoints).toEqual([
+      { date: '2021-12-31', count: 0, percent: 0 },
+      { date: '2099-12-31', count: 2, percent: 100 },
+    ]);
+    expect((await get('/api/staff/rounds/s1-two-2021/rates?checkpoint=31.12.2021')).statusCode).toBe(400);
 
     // A unit's page: its latest answers and what each version changed, by path.
     const record = wireMunicipalityRecord.parse(

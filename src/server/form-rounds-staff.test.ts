@@ -257,15 +257,15 @@ test('an item prefilled from the accounts: read-only, summed over what 254 becam
     .insertInto('account_figure')
     .values(
       [
-        ['257', 'AGD10', '1200'],
-        ['258', 'AGD10', '300'],
-        ['257', 'AGD16', '900'],
+        ['257', 'AGD10', 1200],
+        ['258', 'AGD10', 300],
+        ['257', 'AGD16', 900],
       ].map(([fn, measure, value]) => ({
         year: 2024,
         municipality: '3403',
-        function: fn!,
-        measure: measure!,
-        value: value!,
+        function: String(fn),
+        measure: String(measure),
+        value: Number(value),
         file: 'test',
         ingested_by: 'test',
       })),

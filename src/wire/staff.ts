@@ -193,6 +193,17 @@ export const wireFormReport = z.strictObject({
   ),
 });
 
+/** A form's response rates at checkpoints: the shape `kostra rates` prints per form. */
+export const wireRates = z.strictObject({
+  form: z.string(),
+  expected: z.number().int(),
+  checkpoints: z.array(
+    z.strictObject({ date: z.string(), count: z.number().int(), percent: z.number().nullable() }),
+  ),
+  last_resubmission: z.string().nullable(),
+});
+
+export type WireRates = z.infer<typeof wireRates>;
 export type WireShippedForm = z.infer<typeof wireShippedForm>;
 export type WireCreatedFormRound = z.infer<typeof wireCreatedFormRound>;
 export type WireFormReport = z.infer<typeof wireFormReport>;

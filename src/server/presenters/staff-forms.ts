@@ -1,6 +1,7 @@
 import type { FormRoundReport } from '../../app/form-report.ts';
 import type { FormDefinition } from '../../domain/forms/definition.ts';
-import type { WireFormReport, WireShippedForm } from '../../wire/staff.ts';
+import { ratesJson, type FormRates } from '../../domain/collection/response-rates.ts';
+import type { WireFormReport, WireRates, WireShippedForm } from '../../wire/staff.ts';
 
 export const presentShippedForm = (form: FormDefinition, survey: boolean): WireShippedForm => ({
   id: form.id,
@@ -32,3 +33,5 @@ export const presentFormReport = (report: FormRoundReport): WireFormReport => ({
     by_group: i.byGroup ?? null,
   })),
 });
+
+export const presentRates = (r: FormRates): WireRates => ratesJson(r);

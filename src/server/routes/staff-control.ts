@@ -9,10 +9,12 @@ import {
   setOutcome,
 } from '../../app/control-round.ts';
 import { municipalityRecords } from '../../app/staff-views.ts';
+import { roundRates } from '../../app/round-rates.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { presentDay, presentFlag, presentMunicipalityRecord } from '../presenters/staff.ts';
+import { presentRates } from '../presenters/staff-forms.ts';
 
 type Params = { id: string; municipality: string };
 // A municipality, or one of Oslo's districts in a form round.
@@ -45,6 +47,16 @@ export function staffControlRoutes(app: FastifyInstance, context: ServerContext)
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/tracking', async (request) => {
     await requireStatistician(request, db, now());
     return (await roundTracking(db, request.params.id, now())).map(presentDay);
+  });
+
+  // Response rates at checkpoints, as the working group's report tabulates them (the computation of `kostra rates`).
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/rates', async (request) => {
+    const query = z
+      .strictObject({ checkpoint: z.union([z.iso.date(), z.array(z.iso.date())]).optional() })
+      .parse(request.query);
+    await requireStatistician(request, db, now());
+    const checkpoints = query.checkpoint === undefined ? undefined : [query.checkpoint].flat();
+    return presentRates(await roundRates(db, request.params.id, checkpoints));
   });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/controls', async (request) => {

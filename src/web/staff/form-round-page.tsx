@@ -1,8 +1,8 @@
 import { Button, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
-import { osloShortDate } from '../../domain/oslo-time.ts';
-import type { WireFormReport, WireRoundRow, WireRoundStatus } from '../../wire/staff.ts';
+import { norwegianDay, osloShortDate } from '../../domain/oslo-time.ts';
+import type { WireFormReport, WireRates, WireRoundRow, WireRoundStatus } from '../../wire/staff.ts';
 import { SimpleTable } from '../simple-table.tsx';
 import { MailPanel } from './mail-panel.tsx';
 import { sendTo, staffApi, type FormControls } from './staff-api.ts';
@@ -20,11 +20,13 @@ export function FormRoundPage({ round }: { round: WireRoundRow }) {
   const [status, setStatus] = useState<WireRoundStatus[]>();
   const [report, setReport] = useState<WireFormReport>();
   const [controls, setControls] = useState<FormControls>();
+  const [rates, setRates] = useState<WireRates>();
   const [published, setPublished] = useState<string>();
   useEffect(() => {
     void staffApi.status(id).then(setStatus);
     void staffApi.formReport(id).then(setReport);
     void staffApi.formControls(id).then(setControls);
+    void staffApi.rates(id).then(setRates);
   }, [id]);
   if (!status || !report || !controls) return <Spinner aria-label="Laster" />;
   const name = new Map(status.map((s) => [s.municipality, s.name]));
@@ -38,6 +40,34 @@ export function FormRoundPage({ round }: { round: WireRoundRow }) {
         {round.form}, årgang {round.reference_year}: {report.submitted} av {report.invited} enheter har sendt
         inn.
       </Paragraph>
+      {rates && (
+        <section aria-labelledby="rates-heading">
+          <Heading level={2} id="rates-heading" data-size="sm">
+            Svarinngang etter KOSTRA-kalenderen
+          </Heading>
+          <SimpleTable
+            columns={[
+              { label: 'Dato' },
+              { label: 'Sendt inn', numeric: true },
+              { label: 'Svarprosent', numeric: true },
+            ]}
+            rows={[
+              { key: 'expected', cells: ['Forventet', rates.expected, ''] },
+              ...rates.checkpoints.map((c) => ({
+                key: c.date,
+                cells: [
+                  norwegianDay(c.date),
+                  c.count,
+                  c.percent === null ? '..' : formatNorwegian(c.percent, 1),
+                ],
+              })),
+            ]}
+          />
+          <Paragraph data-size="sm">
+            Siste nyinnsending: {rates.last_resubmission ? norwegianDay(rates.last_resubmission) : 'ingen'}.
+          </Paragraph>
+        </section>
+      )}
       <TimelinePanel roundId={id} />
       <MailPanel roundId={id} />
       <section aria-labelledby="controls-heading">

@@ -15,6 +15,7 @@ export type {
 import type {
   WireCreatedFormRound,
   WireFormReport,
+  WireRates,
   WireShippedForm,
   WireDay,
   WireFlag,
@@ -46,6 +47,7 @@ export const staffApi = {
   forms: () => call<WireShippedForm[]>('GET', '/api/staff/forms'),
   openFormRound: (body: object) => call<WireCreatedFormRound>('POST', '/api/staff/form-rounds', body),
   formReport: (id: string) => call<WireFormReport>('GET', `/api/staff/rounds/${id}/form-report`),
+  rates: (id: string) => call<WireRates>('GET', `/api/staff/rounds/${id}/rates`),
   formControls: (id: string) => call<FormControls>('GET', `/api/staff/rounds/${id}/form-controls`),
   correct: (id: string, m: string, body: { version: number; reason: string; response: unknown }) =>
     call<{ version: number }>('POST', `/api/staff/rounds/${id}/municipalities/${m}/corrections`, body),
