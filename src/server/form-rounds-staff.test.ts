@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../store/database.ts';
 import { createFormRound } from '../store/form-rounds.ts';
 import { appendVersion } from '../store/responses.ts';
 import { issueTokens } from '../store/respondents.ts';
-import { parseFormDefinition } from '../domain/forms/check.ts';
+import { oneSectionForm, sameLabels } from '../domain/testing/forms.ts';
 import { buildApp } from './app.ts';
 import { registeredRoutes } from './testing/routes.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
@@ -37,6 +37,12 @@ afterAll(async () => {
   await app.close();
   await db.destroy();
 });
+
+/** A respondent signed in with a link's token: the session cookie. */
+async function respondentCookie(token: string): Promise<string> {
+  const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token } });
+  return `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
+}
 
 test('no staff route fails on a form round', async () => {
   const failures: string[] = [];
@@ -145,33 +151,19 @@ test("a form round against last year, in this year's municipal structure: merged
 });
 
 test("a merged municipality's form starts from the sum of its predecessors' answers of last year", async () => {
-  const labels = (nb: string) => ({ nb, nn: nb, en: nb });
-  const definition = parseFormDefinition(
-    {
-      id: 'prefill-case',
-      title: labels('Prøve'),
-      unit_kinds: ['municipality'],
-      years: { from: 2019, to: 2020 },
-      source: 'test',
-      sections: [
-        {
-          key: 's',
-          number: '1',
-          labels: labels('Del'),
-          items: [
-            {
-              key: 'beboere',
-              kind: 'integer',
-              labels: labels('Beboere'),
-              prefill: { source: 'previous_year' },
-            },
-            { key: 'merknad', kind: 'text', max_length: 100, labels: labels('Merknad') },
-          ],
-        },
-      ],
-    },
-    'prefill-case',
-  );
+  const definition = oneSectionForm({
+    id: 'prefill-case',
+    years: { from: 2019, to: 2020 },
+    items: [
+      {
+        key: 'beboere',
+        kind: 'integer',
+        labels: sameLabels('Beboere'),
+        prefill: { source: 'previous_year' },
+      },
+      { key: 'merknad', kind: 'text', max_length: 100, labels: sameLabels('Merknad') },
+    ],
+  });
   for (const [year, units] of [
     [2019, ['5001', '5030']],
     [2020, ['5001']],
@@ -196,8 +188,7 @@ test("a merged municipality's form starts from the sum of its predecessors' answ
       submittedAt: new Date(),
     });
   const [issued] = await issueTokens(db, 'prefill-2020');
-  const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token: issued!.token } });
-  const session = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
+  const session = await respondentCookie(issued!.token);
   const form = (
     await app.inject({ method: 'GET', url: '/api/respondent/form', headers: { cookie: session } })
   ).json<{
@@ -208,43 +199,27 @@ test("a merged municipality's form starts from the sum of its predecessors' answ
 });
 
 test('an item prefilled from the accounts: read-only, summed over what 254 became in 2024, kept as the accounts say', async () => {
-  const labels = (nb: string) => ({ nb, nn: nb, en: nb });
-  const definition = parseFormDefinition(
-    {
-      id: 'accounts-case',
-      title: labels('Prøve'),
-      unit_kinds: ['municipality'],
-      years: { from: 2024, to: 2024 },
-      source: 'test',
-      sections: [
-        {
-          key: 's',
-          number: '1',
-          labels: labels('Del'),
-          items: [
-            {
-              key: 'brutto',
-              kind: 'amount',
-              unit: '1000 NOK',
-              labels: labels('Brutto driftsutgifter, hjemmetjenester'),
-              prefill: { source: 'accounts', key: 'AGD10:254', read_only: true },
-            },
-            {
-              key: 'lonn',
-              kind: 'amount',
-              unit: '1000 NOK',
-              labels: labels('Lønnsutgifter'),
-              prefill: { source: 'accounts', key: 'AGD16:254' },
-            },
-          ],
-        },
-      ],
-      rules: [
-        { id: 'lonn-under-brutto', kind: 'not_above', severity: 'error', part: 'lonn', whole: 'brutto' },
-      ],
-    },
-    'accounts-case',
-  );
+  const definition = oneSectionForm({
+    id: 'accounts-case',
+    years: { from: 2024, to: 2024 },
+    items: [
+      {
+        key: 'brutto',
+        kind: 'amount',
+        unit: '1000 NOK',
+        labels: sameLabels('Brutto driftsutgifter, hjemmetjenester'),
+        prefill: { source: 'accounts', key: 'AGD10:254', read_only: true },
+      },
+      {
+        key: 'lonn',
+        kind: 'amount',
+        unit: '1000 NOK',
+        labels: sameLabels('Lønnsutgifter'),
+        prefill: { source: 'accounts', key: 'AGD16:254' },
+      },
+    ],
+    rules: [{ id: 'lonn-under-brutto', kind: 'not_above', severity: 'error', part: 'lonn', whole: 'brutto' }],
+  });
   await createFormRound(db, {
     id: 'accounts-2024',
     definition,
@@ -272,8 +247,7 @@ test('an item prefilled from the accounts: read-only, summed over what 254 becam
     )
     .execute();
   const [issued] = await issueTokens(db, 'accounts-2024');
-  const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token: issued!.token } });
-  const session = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
+  const session = await respondentCookie(issued!.token);
   const read = async () =>
     (await app.inject({ method: 'GET', url: '/api/respondent/form', headers: { cookie: session } })).json<{
       answers: Record<string, unknown>;

@@ -1,43 +1,31 @@
 import { describe, expect, test } from 'vitest';
 import { accountsAnswers, accountsPrefills } from './accounts-prefill.ts';
-import { parseFormDefinition } from './check.ts';
+import { oneSectionForm, sameLabels } from '../testing/forms.ts';
 import { resolveForm } from './resolve.ts';
 
-const labels = (nb: string) => ({ nb, nn: nb, en: nb });
+const labels = sameLabels;
 const form = resolveForm(
-  parseFormDefinition(
-    {
-      id: 'accounts-case',
-      title: labels('Prøve'),
-      unit_kinds: ['municipality'],
-      years: { from: 2023, to: 2024 },
-      source: 'test',
-      sections: [
-        {
-          key: 's',
-          labels: labels('Del'),
-          items: [
-            {
-              key: 'brutto',
-              kind: 'amount',
-              unit: '1000 NOK',
-              labels: labels('Brutto driftsutgifter'),
-              prefill: { source: 'accounts', key: 'AGD10:254', read_only: true },
-            },
-            {
-              key: 'lonn',
-              kind: 'amount',
-              unit: 'NOK',
-              labels: labels('Lønn'),
-              prefill: { source: 'accounts', key: 'AGD16:254' },
-            },
-            { key: 'annet', kind: 'amount', unit: 'NOK', labels: labels('Annet') },
-          ],
-        },
-      ],
-    },
-    'accounts-case',
-  ),
+  oneSectionForm({
+    id: 'accounts-case',
+    years: { from: 2023, to: 2024 },
+    items: [
+      {
+        key: 'brutto',
+        kind: 'amount',
+        unit: '1000 NOK',
+        labels: labels('Brutto driftsutgifter'),
+        prefill: { source: 'accounts', key: 'AGD10:254', read_only: true },
+      },
+      {
+        key: 'lonn',
+        kind: 'amount',
+        unit: 'NOK',
+        labels: labels('Lønn'),
+        prefill: { source: 'accounts', key: 'AGD16:254' },
+      },
+      { key: 'annet', kind: 'amount', unit: 'NOK', labels: labels('Annet') },
+    ],
+  }),
   2024,
 );
 const successors = (fn: string) => (fn === '254' ? ['257', '258'] : [fn]);

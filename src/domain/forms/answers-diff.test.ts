@@ -1,42 +1,30 @@
 import { describe, expect, test } from 'vitest';
-import { parseFormDefinition } from './check.ts';
+import { oneSectionForm, sameLabels } from '../testing/forms.ts';
 import { diffAnswers } from './answers-diff.ts';
 import { resolveForm } from './resolve.ts';
 
-const labels = (nb: string) => ({ nb, nn: nb, en: nb });
+const labels = sameLabels;
 const form = resolveForm(
-  parseFormDefinition(
-    {
-      id: 'diff-case',
-      title: labels('Prøve'),
-      unit_kinds: ['municipality'],
-      years: { from: 2021, to: 2021 },
-      source: 'test',
-      code_lists: [
-        {
-          id: 'c',
-          labels: labels('C'),
-          source: 'test',
-          items: [
-            { code: 'A', labels: labels('A') },
-            { code: 'B', labels: labels('B') },
-          ],
-        },
-      ],
-      sections: [
-        {
-          key: 's',
-          labels: labels('Del'),
-          items: [
-            { key: 'antall', kind: 'integer', labels: labels('Antall') },
-            { key: 'valg', kind: 'multiple_choice', labels: labels('Valg'), options: { code_list: 'c' } },
-            { key: 'ja', kind: 'yes_no', labels: labels('Ja?') },
-          ],
-        },
-      ],
-    },
-    'diff-case',
-  ),
+  oneSectionForm({
+    id: 'diff-case',
+    years: { from: 2021, to: 2021 },
+    codeLists: [
+      {
+        id: 'c',
+        labels: labels('C'),
+        source: 'test',
+        items: [
+          { code: 'A', labels: labels('A') },
+          { code: 'B', labels: labels('B') },
+        ],
+      },
+    ],
+    items: [
+      { key: 'antall', kind: 'integer', labels: labels('Antall') },
+      { key: 'valg', kind: 'multiple_choice', labels: labels('Valg'), options: { code_list: 'c' } },
+      { key: 'ja', kind: 'yes_no', labels: labels('Ja?') },
+    ],
+  }),
   2021,
 );
 
