@@ -5,15 +5,13 @@ import { whatsNew } from '../domain/forms/whats-new.ts';
 import { checkFormDefinitionFile, loadFormLibrary } from '../files/form-definitions.ts';
 import { UsageError } from './usage-error.ts';
 import { openFormRound } from '../app/create-form-round.ts';
+import { exportFormRound } from '../app/export-form-round.ts';
 import { configuredDatabase } from '../config.ts';
 import { deadlineInstant } from '../domain/collection/timeline.ts';
 import { readInputText } from '../files/input-file.ts';
 import { parseFormUnitsCsv } from '../files/form-units-csv.ts';
 import { openDatabase } from '../store/database.ts';
 import { reportFormRound } from '../app/form-report.ts';
-import type { Answers } from '../domain/forms/answers.ts';
-import { formAnswersCsv } from '../files/form-answers-csv.ts';
-import { formRoundAnswers } from '../store/form-rounds.ts';
 import { publishFormRound } from '../app/publish-form-round.ts';
 import { toCsv } from '../report/csv.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -147,12 +145,9 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
     if (!values.round || !values.out) throw new UsageError('forms export needs --round ROUND --out FILE.csv');
     const db = await openDatabase(configuredDatabase());
     try {
-      const { form, units } = await formRoundAnswers(db, values.round);
-      await writeFile(
-        values.out,
-        formAnswersCsv(form, units as { unit: string; name: string; answers: Answers }[]),
-      );
-      console.log(`${values.round}: ${units.length} units' submitted answers in ${values.out}`);
+      const { csv, units } = await exportFormRound(db, values.round);
+      await writeFile(values.out, csv);
+      console.log(`${values.round}: ${units} units' submitted answers in ${values.out}`);
     } finally {
       await db.destroy();
     }

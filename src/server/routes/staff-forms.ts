@@ -5,8 +5,6 @@ import { reportFormRound } from '../../app/form-report.ts';
 import { deadlineInstant } from '../../domain/collection/timeline.ts';
 import { chooseFormUnits } from '../../domain/collection/form-units.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Answers } from '../../domain/forms/answers.ts';
-import { formAnswersCsv } from '../../files/form-answers-csv.ts';
 import { loadFormLibrary } from '../../files/form-definitions.ts';
 import {
   hasSurveyDefinition,
@@ -14,7 +12,7 @@ import {
   loadMunicipalities,
   loadOsloDistricts,
 } from '../../files/product-data.ts';
-import { formRoundAnswers } from '../../store/form-rounds.ts';
+import { exportFormRound } from '../../app/export-form-round.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { presentFormReport, presentShippedForm } from '../presenters/staff-forms.ts';
@@ -97,8 +95,7 @@ export function staffFormRoutes(app: FastifyInstance, context: ServerContext): v
   // Every submitted answer, a line per unit and path: what statisticians load into their own tools.
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/form-answers.csv', async (request, reply) => {
     await requireStatistician(request, db, now());
-    const { form, units } = await formRoundAnswers(db, request.params.id);
-    const csv = formAnswersCsv(form, units as { unit: string; name: string; answers: Answers }[]);
+    const { csv } = await exportFormRound(db, request.params.id);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${request.params.id}-answers.csv"`)
