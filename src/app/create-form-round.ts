@@ -1,3 +1,7 @@
+import { chooseFormUnits, type GroupDraw, type UnitChoice } from '../domain/collection/form-units.ts';
+import { DomainError } from '../domain/errors.ts';
+import { loadFormLibrary } from '../files/form-definitions.ts';
+import { loadKostraGroups, loadMunicipalities, loadOsloDistricts } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
 import { createFormRound, type NewFormRound } from '../store/form-rounds.ts';
 import { perform } from './action.ts';
@@ -15,4 +19,44 @@ export function openFormRound(db: Db, actor: string, round: NewFormRound): Promi
       },
     };
   });
+}
+
+/**
+ * A round of a shipped form (data/forms) for an årgang, its units chosen from the reference data of that
+ * year: every municipality, Oslo's districts, units by code, or a draw among them by KOSTRA group.
+ */
+export async function openShippedFormRound(
+  db: Db,
+  actor: string,
+  round: {
+    readonly id: string;
+    readonly form: string;
+    readonly year: number;
+    readonly units: UnitChoice;
+    readonly draw?: GroupDraw | undefined;
+    readonly deadline: Date | null;
+  },
+) {
+  const library = await loadFormLibrary();
+  const definition = library.forms.find((f) => f.id === round.form);
+  if (!definition)
+    throw new DomainError(`no form ${round.form}; there are ${library.forms.map((f) => f.id).join(', ')}`, [
+      'form',
+    ]);
+  const municipalities = await loadMunicipalities(round.year);
+  if (!municipalities) throw new DomainError(`no municipalities are known for ${round.year}`, ['year']);
+  const units = chooseFormUnits(
+    round.units,
+    { municipalities, districts: await loadOsloDistricts(), groups: await loadKostraGroups(round.year) },
+    round.draw,
+  );
+  await openFormRound(db, actor, {
+    id: round.id,
+    definition,
+    sharedLists: library.lists,
+    year: round.year,
+    units,
+    deadline: round.deadline,
+  });
+  return units;
 }

@@ -1,17 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { openFormRound } from '../../app/create-form-round.ts';
+import { openShippedFormRound } from '../../app/create-form-round.ts';
 import { reportFormRound } from '../../app/form-report.ts';
 import { deadlineInstant } from '../../domain/collection/timeline.ts';
-import { chooseFormUnits } from '../../domain/collection/form-units.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { loadFormLibrary } from '../../files/form-definitions.ts';
-import {
-  hasSurveyDefinition,
-  loadKostraGroups,
-  loadMunicipalities,
-  loadOsloDistricts,
-} from '../../files/product-data.ts';
+import { hasSurveyDefinition } from '../../files/product-data.ts';
 import { exportFormRound } from '../../app/export-form-round.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
@@ -53,29 +46,12 @@ export function staffFormRoutes(app: FastifyInstance, context: ServerContext): v
   app.post('/api/staff/form-rounds', async (request, reply) => {
     const body = newFormRound.parse(request.body);
     const user = await requireStatistician(request, db, now());
-    const library = await loadFormLibrary();
-    const definition = library.forms.find((f) => f.id === body.form);
-    if (!definition)
-      throw new DomainError(`no form ${body.form}; there are ${library.forms.map((f) => f.id).join(', ')}`, [
-        'form',
-      ]);
-    const municipalities = await loadMunicipalities(body.year);
-    if (!municipalities) throw new DomainError(`no municipalities are known for ${body.year}`, ['year']);
-    const units = chooseFormUnits(
-      body.units,
-      {
-        municipalities,
-        districts: await loadOsloDistricts(),
-        groups: await loadKostraGroups(body.year),
-      },
-      body.draw && { perGroup: body.draw.per_group, seed: body.draw.seed },
-    );
-    await openFormRound(db, user.username, {
+    const units = await openShippedFormRound(db, user.username, {
       id: body.id,
-      definition,
-      sharedLists: library.lists,
+      form: body.form,
       year: body.year,
-      units,
+      units: body.units,
+      draw: body.draw && { perGroup: body.draw.per_group, seed: body.draw.seed },
       deadline: body.deadline ? deadlineInstant(body.deadline, ['deadline']) : null,
     });
     return reply.status(201).send({
