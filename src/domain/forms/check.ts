@@ -8,6 +8,7 @@ import {
   type LabelHistory,
 } from './definition.ts';
 import { inYear, type YearSpan } from './years.ts';
+import { isRegisterAttribute, REGISTER_ATTRIBUTES } from '../register/unit.ts';
 
 /** One fault of a definition: where (a path into the file) and what. */
 export interface DefinitionProblem {
@@ -124,6 +125,17 @@ export function checkFormDefinition(
             `${itemPath}.prefill.key`,
             'an accounts prefill names a measure and a function: MEASURE:FUNCTION, for example AGD10:254',
           );
+      }
+      if (item.prefill?.source === 'register') {
+        if (item.kind !== 'text' && item.kind !== 'single_choice')
+          fault(`${itemPath}.prefill`, 'only a text or a single choice is prefilled from the register');
+        if (!isRegisterAttribute(item.prefill.key ?? ''))
+          fault(
+            `${itemPath}.prefill.key`,
+            `a register prefill names an attribute: ${Object.keys(REGISTER_ATTRIBUTES).join(', ')}`,
+          );
+        if (!definition.unit_kinds.every((k) => k === 'establishment' || k === 'enterprise'))
+          fault(`${itemPath}.prefill`, 'only a form of establishments or enterprises is prefilled from the register');
       }
       items.set(item.key, ref);
     });

@@ -251,11 +251,31 @@ const changeSchema = z.strictObject({
 export const UNIT_KINDS = ['municipality', 'oslo_district', 'establishment', 'enterprise'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/**
+ * Where the units of a form filled per institution or establishment come from: the register's units of these
+ * industries (under either standard), active on the day of the extract, in the years each list applies.
+ */
+const registerPopulationSchema = z.strictObject({
+  industries: z
+    .array(
+      z.strictObject({
+        standard: z.enum(['SN2007', 'SN2025']),
+        codes: z.array(z.string().regex(/^\d{2}\.\d{3}$/, 'an industry code NN.NNN')).min(1),
+        years: yearSpansSchema.optional(),
+      }),
+    )
+    .min(1),
+  source: z.string().min(1),
+});
+export type RegisterPopulation = z.infer<typeof registerPopulationSchema>;
+
 export const formDefinitionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a form id in lower case: letters, digits, -'),
   title: labelHistory,
   /** Who fills one form: a municipality, an Oslo district, an establishment (9-digit org. number). */
   unit_kinds: z.array(z.enum(UNIT_KINDS)).min(1),
+  /** For units from the register: which of its units are asked. */
+  register_population: registerPopulationSchema.optional(),
   /** The årganger the definition covers. */
   years: z.strictObject({ from: z.number().int(), to: z.number().int().nullable() }),
   source: z.string().min(1),
