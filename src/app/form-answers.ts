@@ -9,6 +9,8 @@ import { lastYearByUnit } from './last-year.ts';
 import { accountsAnswers, accountsPrefills } from '../domain/forms/accounts-prefill.ts';
 import { loadChartOfAccounts } from '../files/accounts-data.ts';
 import { loadUnitAccountFigures } from '../store/accounts.ts';
+import { registerAnswers, registerItems } from '../domain/register/register-prefill.ts';
+import { registerUnits } from '../store/register.ts';
 import { validateAnswers, type FormValidation } from '../domain/forms/validate.ts';
 import type { ResolvedForm } from '../domain/forms/resolve.ts';
 import type { NewThisYear } from '../domain/forms/whats-new.ts';
@@ -80,6 +82,13 @@ async function fromAccounts(db: Db, form: ResolvedForm, unit: string) {
   return { all, fixed };
 }
 
+/** A form of an establishment not yet begun shows the register's details of the unit, to confirm or correct. */
+async function fromRegister(db: Db, context: FormRoundHeader, unit: string): Promise<Answers> {
+  if (context.registerExtractId === null || registerItems(context.form).length === 0) return {};
+  const [found] = await registerUnits(db, context.registerExtractId, [unit]);
+  return found ? registerAnswers(context.form, found) : {};
+}
+
 /** Only what is answered is kept: a cleared field is no answer, not an empty one. */
 const answered = (answers: Answers): Answers =>
   Object.fromEntries(Object.entries(answers).filter(([, value]) => isAnswered(value)));
@@ -97,7 +106,11 @@ export async function getFormAnswers(
   const accounts = await fromAccounts(db, context.form, identity.municipality);
   const answers: Answers = latest
     ? { ...answersOf(latest), ...accounts.fixed }
-    : { ...(await fromPreviousYear(db, context.form, identity.municipality)), ...accounts.all };
+    : {
+        ...(await fromPreviousYear(db, context.form, identity.municipality)),
+        ...(await fromRegister(db, context, identity.municipality)),
+        ...accounts.all,
+      };
   return {
     form: context.form,
     newThisYear: context.newThisYear,

@@ -4,7 +4,7 @@ import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
 import { whatsNew } from '../domain/forms/whats-new.ts';
 import { checkFormDefinitionFile, loadFormLibrary } from '../files/form-definitions.ts';
 import { UsageError } from './usage-error.ts';
-import { openFormRound } from '../app/create-form-round.ts';
+import { openFormRound, openShippedFormRound } from '../app/create-form-round.ts';
 import { exportFormRound } from '../app/export-form-round.ts';
 import { configuredDatabase } from '../config.ts';
 import { deadlineInstant } from '../domain/collection/timeline.ts';
@@ -33,6 +33,8 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
       deadline: { type: 'string' },
       round: { type: 'string' },
       out: { type: 'string' },
+      'from-register': { type: 'boolean' },
+      extract: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -78,10 +80,35 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
   }
   if (sub === 'round') {
     const { form: formId, year, units, id } = values;
-    if (!formId || !year || !units || !id)
+    if (!formId || !year || (!units && !values['from-register']) || !id)
       throw new UsageError(
-        'forms round needs --form ID --year Y --units FILE.csv --id ROUND [--deadline DATE]',
+        'forms round needs --form ID --year Y (--units FILE.csv | --from-register [--extract ID]) --id ROUND [--deadline DATE]',
       );
+    const deadline = values.deadline ? deadlineInstant(values.deadline, ['--deadline']) : null;
+    if (!units) {
+      if (values.extract !== undefined && !/^\d+$/.test(values.extract))
+        throw new UsageError(`--extract ${values.extract} is not an extract id`);
+      const db = await openDatabase(configuredDatabase());
+      try {
+        const chosen = await openShippedFormRound(db, 'cli', {
+          id,
+          form: formId,
+          year: Number(year),
+          units: {
+            from: 'register',
+            extract: values.extract === undefined ? undefined : Number(values.extract),
+          },
+          deadline,
+        });
+        const responsible = new Set(chosen.map((u) => u.responsible));
+        console.log(
+          `${id}: ${formId} for ${year}, ${chosen.length} units from the register, answered for by ${responsible.size}`,
+        );
+      } finally {
+        await db.destroy();
+      }
+      return;
+    }
     const definition = library.forms.find((f) => f.id === formId);
     if (!definition)
       throw new DomainError(`no form ${formId}; there are ${library.forms.map((f) => f.id).join(', ')}`);
@@ -94,7 +121,7 @@ export async function formsCommand(args: readonly string[]): Promise<void> {
         sharedLists: library.lists,
         year: Number(year),
         units: list,
-        deadline: values.deadline ? deadlineInstant(values.deadline, ['--deadline']) : null,
+        deadline,
       });
       console.log(`${id}: ${formId} for ${year}, ${list.length} units; links: kostra tokens --survey ${id}`);
     } finally {

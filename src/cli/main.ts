@@ -75,10 +75,11 @@ Usage:
   kostra forms check FILE
       Check a form definition file against the definition language (docs/FORMS.md): every mistake with
       its path in the file. Exit code 1 when there is one.
-  kostra forms round --form ID --year Y --units FILE.csv --id ROUND [--deadline DATE]
+  kostra forms round --form ID --year Y (--units FILE.csv | --from-register [--extract ID]) --id ROUND [--deadline DATE]
       Open a round of a form for årgang Y in the database, for the units in FILE.csv (code,name: a 4-digit
-      municipality or a 6-digit Oslo district). A date-only deadline lasts to the end of that day in Oslo.
-      The links: kostra tokens --survey ROUND.
+      municipality or a 6-digit Oslo district), or for a form filled per establishment (skjema 5, 6) the
+      active units of its industries in the register extract (the latest of the årgang, or --extract ID).
+      A date-only deadline lasts to the end of that day in Oslo. The links: kostra tokens --survey ROUND.
   kostra forms report --round ROUND [--out DIR]
       The round's summary per item: units answering; for numbers the sum, range and sums by KOSTRA group;
       for yes/no and choices the count of each answer. JSON on standard output, or DIR/summary.json and
@@ -88,6 +89,16 @@ Usage:
   kostra forms publish --round ROUND
       Publish the round's tables as its form's publication plan says (data/publication/<form>.json; skjema
       1: punkt 2-1 by unit, KOSTRA group and country), served by the PxWeb API at /api/v2/tables.
+  kostra register generate --valid-on DATE --seed N --out FILE [--institutions N] [--home-care N] [--fixed CODE:N:N]
+      A synthetic register extract (Enhetsregisteret's shape, every line marked syntetisk) for tests and the demo:
+      institutions (skjema 5) and home-care establishments (skjema 6) spread over the year's municipalities.
+  kostra register import FILE --valid-on DATE
+      Stores an extract of the register for the day it describes, or names every problem (organisation
+      numbers checked by modulus 11) and stores nothing.
+  kostra register list
+      The stored extracts.
+  kostra register corrections --round ROUND [--out FILE.csv]
+      The register details the round's units corrected: the change list for the register.
   kostra rates --data DIR [--checkpoint YYYY-MM-DD ...]
       Response rates per form: DIR/units.csv (form,unit,expected) and DIR/submissions.csv
       (form,unit,submitted_at) give, per form, the expected units, those with a first submission by the end
@@ -105,6 +116,10 @@ async function main(argv: readonly string[]): Promise<void> {
   if (command === 'forms') {
     setFlagsFromString('--liftoff-only');
     return (await import('./forms-command.ts')).formsCommand(rest);
+  }
+  if (command === 'register') {
+    setFlagsFromString('--liftoff-only');
+    return (await import('./register-command.ts')).registerCommand(rest);
   }
   const { values, positionals } = parseArgs({
     args: rest,

@@ -130,3 +130,11 @@ export async function loadMunicipalityReforms(): Promise<MunicipalityReforms> {
 
 /** The demo round shipped with the product: the 2022 pilot (synthetic amounts; see data/README.md). */
 export const DEMO_ROUND_DIR = new URL('rounds/f254-pilot-2022/', DATA_DIR);
+
+/** SN2007 → SN2025 for the industry codes of health and care (data/reference/industry-codes.json). */
+export async function loadIndustryCorrespondence(): Promise<ReadonlyMap<string, string>> {
+  const { correspondence } = (await readJson('reference/industry-codes.json')) as {
+    correspondence: { sn2007: string; sn2025: string }[];
+  };
+  return new Map(correspondence.map((c) => [c.sn2007, c.sn2025]));
+}

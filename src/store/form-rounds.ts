@@ -4,13 +4,19 @@ import { parseFormDefinition } from '../domain/forms/check.ts';
 import type { CodeList, FormDefinition, UnitKind } from '../domain/forms/definition.ts';
 import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
 import { whatsNew, type NewThisYear } from '../domain/forms/whats-new.ts';
+import { isOrgNumber } from '../domain/register/org-number.ts';
 import { inTransaction, type Db } from './database.ts';
 
-/** A unit invited to fill a form: a municipality (4 digits) or an Oslo district (030101–030115). */
+/**
+ * A unit invited to fill a form: a municipality (4 digits), an Oslo district (030101–030115), or an
+ * establishment or enterprise (organisation number) answered for by `responsible`.
+ */
 export interface FormUnit {
   readonly code: string;
   readonly name: string;
   readonly kind: UnitKind;
+  /** Who answers for the unit (a municipality, an enterprise); absent when the unit answers itself. */
+  readonly responsible?: string | null | undefined;
 }
 
 export interface NewFormRound {
@@ -21,11 +27,16 @@ export interface NewFormRound {
   readonly year: number;
   readonly units: readonly FormUnit[];
   readonly deadline?: Date | null;
+  /** The register extract the units were drawn from, whose details the form shows. */
+  readonly registerExtractId?: number | null;
+  readonly collectionId?: string | null;
 }
 
-const UNIT_CODES: Readonly<Partial<Record<UnitKind, RegExp>>> = {
-  municipality: /^\d{4}$/,
-  oslo_district: /^0301(0[1-9]|1[0-5])$/,
+const UNIT_CODES: Readonly<Record<UnitKind, (code: string) => boolean>> = {
+  municipality: (code) => /^\d{4}$/.test(code),
+  oslo_district: (code) => /^0301(0[1-9]|1[0-5])$/.test(code),
+  establishment: isOrgNumber,
+  enterprise: isOrgNumber,
 };
 
 /**
@@ -41,8 +52,7 @@ export async function createFormRound(db: Db, round: NewFormRound): Promise<void
     const where = [`round ${round.id}`, `units.${i}`];
     if (!definition.unit_kinds.includes(unit.kind))
       throw new DomainError(`${definition.id} is not filled by a unit of kind ${unit.kind}`, where);
-    const pattern = UNIT_CODES[unit.kind];
-    if (!pattern?.test(unit.code))
+    if (!UNIT_CODES[unit.kind](unit.code))
       throw new DomainError(`"${unit.code}" is not a code of a ${unit.kind}`, where);
   });
   const used = new Set(
@@ -84,6 +94,8 @@ export async function createFormRound(db: Db, round: NewFormRound): Promise<void
         reference_year: year,
         unit: 'form',
         deadline: round.deadline ?? null,
+        register_extract_id: round.registerExtractId ?? null,
+        collection_id: round.collectionId ?? null,
       })
       .execute();
     if (round.units.length > 0)
@@ -95,6 +107,7 @@ export async function createFormRound(db: Db, round: NewFormRound): Promise<void
             municipality: u.code,
             name: u.name,
             unit_kind: u.kind,
+            responsible: u.responsible ?? null,
           })),
         )
         .execute();

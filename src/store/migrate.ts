@@ -16,6 +16,7 @@ import * as signInFailures from './migrations/014-sign-in-failures.ts';
 import * as tokenHashes from './migrations/015-token-hashes.ts';
 import * as publicationRevision from './migrations/016-publication-revision.ts';
 import * as formRounds from './migrations/017-form-rounds.ts';
+import * as registerAndCollections from './migrations/018-register-and-collections.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '015-token-hashes': tokenHashes,
   '016-publication-revision': publicationRevision,
   '017-form-rounds': formRounds,
+  '018-register-and-collections': registerAndCollections,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -222,6 +222,8 @@ export interface FormRoundHeader extends HeaderCommon {
   readonly form: ResolvedForm;
   /** "Nytt i årets skjema" for the round's årgang. */
   readonly newThisYear: readonly NewThisYear[];
+  /** The register extract the round's establishments were drawn from, whose details the form shows. */
+  readonly registerExtractId: number | null;
 }
 
 export type RoundHeader = SurveyRoundHeader | FormRoundHeader;
@@ -287,6 +289,7 @@ export function selectRoundHeader(db: Db) {
       'survey_round.form_version',
       'survey_round.form_year',
       'survey_round.functions',
+      'survey_round.register_extract_id',
       'reference_year',
       'deadline',
       'closed_at',
@@ -318,7 +321,7 @@ export async function toRoundHeader(db: Db, row: RoundHeaderRow): Promise<RoundH
   };
   if (row.form_id !== null && row.form_version !== null && row.form_year !== null) {
     const resolved = await formOf(db, row.form_id, row.form_version, row.form_year);
-    return { ...common, kind: 'form', ...resolved };
+    return { ...common, kind: 'form', ...resolved, registerExtractId: row.register_extract_id };
   }
   return {
     ...common,

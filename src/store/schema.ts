@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** Why a unit of a round of establishments is not answered for: not the responsible's, no agreement, closed. */
+export type Disowning = 'not_ours' | 'no_agreement' | 'closed';
+
 /** The tables of the product's database, as Kysely sees them. Migrations are the source of truth. */
 export interface Database {
   survey_definition: {
@@ -37,6 +40,9 @@ export interface Database {
     reminder_schedule: ColumnType<unknown, string | null | undefined, string | null>;
     extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
     functions: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+    /** The register extract a round of establishments drew its units from. */
+    register_extract_id: ColumnType<number | null, number | null | undefined, number | null>;
+    collection_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
   reminder_run: {
     round_id: string;
@@ -59,6 +65,58 @@ export interface Database {
     unit_kind: Generated<'municipality' | 'oslo_district' | 'establishment' | 'enterprise'>;
     extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
     contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+    /** Who answers for the unit: a municipality (4 digits) or an enterprise; null when the unit answers itself. */
+    responsible: ColumnType<string | null, string | null | undefined, string | null>;
+    disowned: ColumnType<Disowning | null, Disowning | null | undefined, Disowning | null>;
+    disowned_reason: ColumnType<string | null, string | null | undefined, string | null>;
+    disowned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  };
+  register_extract: {
+    id: Generated<number>;
+    valid_on: ColumnType<string, string, string>;
+    file_name: string;
+    synthetic: boolean;
+    units: number;
+    loaded_by: string;
+    loaded_at: Generated<Date>;
+  };
+  register_unit: {
+    extract_id: number;
+    org_number: string;
+    name: string;
+    parent: string | null;
+    street: string;
+    postcode: string;
+    place: string;
+    municipality: string;
+    serves: string;
+    industry_sn2007: string | null;
+    industry_sn2025: string | null;
+    status: 'active' | 'closed';
+    ownership: 'municipal' | 'private_commercial' | 'non_profit';
+    started_on: ColumnType<string | null, string | null, string | null>;
+    closed_on: ColumnType<string | null, string | null, string | null>;
+  };
+  collection: {
+    id: string;
+    year: number;
+    name: string;
+    created_at: Generated<Date>;
+  };
+  collection_checkpoint: {
+    collection_id: string;
+    kind: 'preliminary' | 'final';
+    taken_on: ColumnType<string, string, string>;
+    taken_at: Generated<Date>;
+    taken_by: string;
+  };
+  checkpoint_response: {
+    collection_id: string;
+    kind: 'preliminary' | 'final';
+    round_id: string;
+    municipality: string;
+    version: number;
+    submitted_at: Date;
   };
   mail_template: {
     round_id: string;

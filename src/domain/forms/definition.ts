@@ -265,6 +265,11 @@ const registerPopulationSchema = z.strictObject({
       }),
     )
     .min(1),
+  /**
+   * The years a privately owned unit is answered for by its own enterprise (the unit's parent, or the unit
+   * itself without one); in other years, and always for a municipal unit, the municipality it serves answers.
+   */
+  enterprises_report: yearSpansSchema.optional(),
   source: z.string().min(1),
 });
 export type RegisterPopulation = z.infer<typeof registerPopulationSchema>;

@@ -23,3 +23,12 @@ export function unitsOfPopulation(
     )
     .sort((a, b) => a.orgNumber.localeCompare(b.orgNumber));
 }
+
+/** Who answers for a unit in an årgang: the municipality it serves, or (where the form says so) its enterprise. */
+export function responsibleFor(unit: RegisterUnit, population: RegisterPopulation, year: number): string {
+  const enterprise =
+    population.enterprises_report !== undefined &&
+    inYear(population.enterprises_report, year) &&
+    unit.ownership !== 'municipal';
+  return enterprise ? (unit.parent ?? unit.orgNumber) : unit.serves;
+}

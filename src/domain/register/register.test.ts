@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveForm } from '../forms/resolve.ts';
 import { parseFormDefinition } from '../forms/check.ts';
-import { unitsOfPopulation } from './population.ts';
+import { responsibleFor, unitsOfPopulation } from './population.ts';
 import { parseRegisterFile, RegisterFileError } from './register-file.ts';
 import { registerAnswers, registerCorrections } from './register-prefill.ts';
 import { syntheticRegister } from './synthetic-register.ts';
@@ -244,5 +244,20 @@ describe('register details on a form', () => {
     expect(() => parseFormDefinition(definition('municipality', 'name'), 'bad.json')).toThrow(
       'bad.json, sections.0.items.0.prefill: only a form of establishments or enterprises is prefilled from the register',
     );
+  });
+});
+
+describe('who answers for a unit', () => {
+  const population = {
+    source: 'test',
+    industries: [{ standard: 'SN2007' as const, codes: ['87.102'] }],
+    enterprises_report: [{ from: 2024 }],
+  };
+  it("is the municipality it serves, and from 2024 a private unit's own enterprise", () => {
+    const privat = unit({ ownership: 'private_commercial', parent: '971526920', serves: '1811' });
+    expect(responsibleFor(privat, population, 2023)).toBe('1811');
+    expect(responsibleFor(privat, population, 2024)).toBe('971526920');
+    expect(responsibleFor({ ...privat, parent: null }, population, 2024)).toBe('974760673');
+    expect(responsibleFor(unit({}), population, 2024)).toBe('4601');
   });
 });
