@@ -1,10 +1,8 @@
 import { responseRates, type FormRates } from '../domain/collection/response-rates.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { kostraCheckpoints } from '../domain/collection/kostra-calendar.ts';
 import type { Db } from '../store/database.ts';
 
-/** KOSTRA's calendar for an årgang: the deadlines (15 January, 15 February) and the publications (15 March, 15 June). */
-export const kostraCheckpoints = (year: number): string[] =>
-  ['01-15', '02-15', '03-15', '06-15'].map((day) => `${year + 1}-${day}`);
 
 /**
  * A round's response rates at checkpoints (KOSTRA's calendar for its årgang unless given): its invited units

@@ -6,6 +6,7 @@ import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
 import { whatsNew, type NewThisYear } from '../domain/forms/whats-new.ts';
 import { isOrgNumber } from '../domain/register/org-number.ts';
 import { inTransaction, type Db } from './database.ts';
+import type { Disowning } from './schema.ts';
 
 /**
  * A unit invited to fill a form: a municipality (4 digits), an Oslo district (030101–030115), or an
@@ -236,4 +237,37 @@ export async function answersOfYear(
     .orderBy('version', 'desc')
     .execute();
   return new Map(rows.map((r) => [r.municipality, (r.answers ?? {}) as Record<string, unknown>]));
+}
+
+/**
+ * Marks a unit of a round as not answered for (not the responsible's, no agreement, closed) with the
+ * reason given, or (null) takes the mark back; returns the mark it replaced. A unit the round lacks is a 404.
+ */
+export async function setUnitDisowned(
+  db: Db,
+  roundId: string,
+  unit: string,
+  mark: { readonly kind: Disowning; readonly reason: string; readonly at: Date } | null,
+): Promise<{ kind: Disowning; reason: string } | null> {
+  return inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom('invitation')
+      .select(['disowned', 'disowned_reason'])
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', unit)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new NotFoundError(`${unit} is not a unit of ${roundId}`);
+    await trx
+      .updateTable('invitation')
+      .set({
+        disowned: mark?.kind ?? null,
+        disowned_reason: mark?.reason ?? null,
+        disowned_at: mark?.at ?? null,
+      })
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', unit)
+      .execute();
+    return before.disowned === null ? null : { kind: before.disowned, reason: before.disowned_reason ?? '' };
+  });
 }
