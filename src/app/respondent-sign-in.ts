@@ -1,8 +1,14 @@
 import { openSession, type RespondentIdentity } from '../store/respondents.ts';
+import { openResponsibleSession, type ResponsibleIdentity } from '../store/responsibles.ts';
 import { recordFailure } from '../store/sign-in-failures.ts';
 import type { Db } from '../store/database.ts';
 import { perform } from './action.ts';
 import { refuseWhileLocked } from './sign-in-throttle.ts';
+
+/** A unit's form (an invitation, a delegated link) or a responsible's list of units (a list link). */
+export type SignedIn =
+  | { kind: 'unit'; sessionId: string; identity: RespondentIdentity; expiresAt: Date }
+  | { kind: 'list'; sessionId: string; identity: ResponsibleIdentity; expiresAt: Date };
 
 /**
  * A respondent signs in with the token of an invitation link. Wrong tokens are counted per address and,
@@ -15,11 +21,13 @@ export async function signInRespondent(
   now: Date,
   lifetimeMs: number,
   address = 'unknown',
-): Promise<{ sessionId: string; identity: RespondentIdentity; expiresAt: Date } | undefined> {
+): Promise<SignedIn | undefined> {
   const keys = [{ kind: 'address', key: `token ${address}` }] as const;
   await refuseWhileLocked(db, keys, now, 'respondent', address);
   const opened = await openSession(db, token, now, lifetimeMs);
-  if (opened) return opened;
+  if (opened) return { kind: 'unit', ...opened };
+  const list = await openResponsibleSession(db, token, now, lifetimeMs);
+  if (list) return { kind: 'list', ...list };
   return perform(db, 'respondent', async (trx) => {
     const [failures] = await recordFailure(trx, keys, now);
     return {

@@ -11,6 +11,8 @@ import { requireRespondentForRespondentRoutes } from './policies/respondent.ts';
 import { requireStatisticianForStaffRoutes } from './policies/statistician.ts';
 import { respondentFormRoutes, XLSX } from './routes/respondent-form.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { unitRoutes } from './routes/units.ts';
+import { requireResponsibleForUnitRoutes } from './policies/responsible.ts';
 import { staffControlRoutes } from './routes/staff-control.ts';
 import { staffMailRoutes } from './routes/staff-mail.ts';
 import { pxwebRoutes } from './routes/pxweb.ts';
@@ -79,7 +81,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', () => ({ status: 'ok' }));
   requireStatisticianForStaffRoutes(app, context.db, context.now);
   requireRespondentForRespondentRoutes(app, context.db, context.now);
+  requireResponsibleForUnitRoutes(app, context.db, context.now);
   sessionRoutes(app, context);
+  unitRoutes(app, context);
   respondentFormRoutes(app, context);
   staffRoutes(app, context);
   staffControlRoutes(app, context);

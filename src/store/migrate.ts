@@ -17,6 +17,7 @@ import * as tokenHashes from './migrations/015-token-hashes.ts';
 import * as publicationRevision from './migrations/016-publication-revision.ts';
 import * as formRounds from './migrations/017-form-rounds.ts';
 import * as registerAndCollections from './migrations/018-register-and-collections.ts';
+import * as responsibles from './migrations/019-responsibles.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '016-publication-revision': publicationRevision,
   '017-form-rounds': formRounds,
   '018-register-and-collections': registerAndCollections,
+  '019-responsibles': responsibles,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -4,7 +4,7 @@ import { selectRoundHeader, toRoundHeader, type RoundHeader } from './rounds.ts'
 
 /** 32 random bytes, URL-safe: unguessable, and short enough for a link. */
 export const newSecret = () => randomBytes(32).toString('base64url');
-const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+export const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
 /**
  * A new invitation link for every invited municipality of a round (or those named), kept as a hash only:
@@ -14,6 +14,8 @@ export async function issueTokens(
   db: Db,
   roundId: string,
   only?: readonly string[],
+  /** Who makes the links, when not the invitation: `list:<responsible>`, `delegated:<responsible>`. */
+  issuedBy?: string,
 ): Promise<{ municipality: string; token: string }[]> {
   return inTransaction(db, async (trx) => {
     let invited = trx.selectFrom('invitation').select('municipality').where('round_id', '=', roundId);
@@ -26,7 +28,12 @@ export async function issueTokens(
       await trx
         .insertInto('respondent_token')
         .values(
-          made.map((m) => ({ round_id: roundId, municipality: m.municipality, token_hash: hash(m.token) })),
+          made.map((m) => ({
+            round_id: roundId,
+            municipality: m.municipality,
+            token_hash: hash(m.token),
+            issued_by: issuedBy ?? null,
+          })),
         )
         .execute();
     return made;

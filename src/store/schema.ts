@@ -103,6 +103,22 @@ export interface Database {
     name: string;
     created_at: Generated<Date>;
   };
+  responsible_token: {
+    token_hash: string;
+    collection_id: string | null;
+    round_id: string | null;
+    responsible: string;
+    name: string;
+    created_at: Generated<Date>;
+    revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  };
+  responsible_session: {
+    id_hash: string;
+    token_hash: string;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  };
   collection_checkpoint: {
     collection_id: string;
     kind: 'preliminary' | 'final';
@@ -249,6 +265,8 @@ export interface Database {
     municipality: string;
     created_at: Generated<Date>;
     revoked_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+    /** Who made the link: null for an invitation, `list:<responsible>` or `delegated:<responsible>`. */
+    issued_by: ColumnType<string | null, string | null | undefined, string | null>;
   };
   respondent_session: {
     id_hash: string;

@@ -5,6 +5,7 @@
  */
 export type SignInPage =
   | { readonly kind: 'ask'; readonly municipality: string; readonly name: string; readonly roundId: string }
+  | { readonly kind: 'list'; readonly responsible: string; readonly name: string; readonly scope: string }
   | { readonly kind: 'invalid' }
   | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
 
@@ -21,9 +22,11 @@ const WORDS: Readonly<Record<'nb' | 'nn' | 'en', Words>> = {
     lines: (page) =>
       page.kind === 'ask'
         ? `Lenken åpner skjemaet til <strong>${escape(page.name)} (${escape(page.municipality)})</strong> i undersøkelsen ${escape(page.roundId)}.`
-        : page.kind === 'invalid'
-          ? 'Lenken er ukjent eller trukket tilbake, eller skjemaet er stengt. Bruk lenken i den siste e-posten fra SSB, eller kontakt SSB.'
-          : `For mange mislykkede innlogginger fra denne adressen. Prøv igjen om ${minutes(page.retryAfterSeconds)} minutter.`,
+        : page.kind === 'list'
+          ? `Lenken åpner listen over enhetene <strong>${escape(page.name)} (${escape(page.responsible)})</strong> svarer for i ${escape(page.scope)}.`
+          : page.kind === 'invalid'
+            ? 'Lenken er ukjent eller trukket tilbake, eller skjemaet er stengt. Bruk lenken i den siste e-posten fra SSB, eller kontakt SSB.'
+            : `For mange mislykkede innlogginger fra denne adressen. Prøv igjen om ${minutes(page.retryAfterSeconds)} minutter.`,
   },
   nn: {
     title: 'Logg inn i KOSTRA-skjemaet',
@@ -31,9 +34,11 @@ const WORDS: Readonly<Record<'nb' | 'nn' | 'en', Words>> = {
     lines: (page) =>
       page.kind === 'ask'
         ? `Lenkja opnar skjemaet til <strong>${escape(page.name)} (${escape(page.municipality)})</strong> i undersøkinga ${escape(page.roundId)}.`
-        : page.kind === 'invalid'
-          ? 'Lenkja er ukjend eller trekt tilbake, eller skjemaet er stengt. Bruk lenkja i den siste e-posten frå SSB, eller kontakt SSB.'
-          : `For mange mislukka innloggingar frå denne adressa. Prøv igjen om ${minutes(page.retryAfterSeconds)} minutt.`,
+        : page.kind === 'list'
+          ? `Lenkja opnar lista over einingane <strong>${escape(page.name)} (${escape(page.responsible)})</strong> svarar for i ${escape(page.scope)}.`
+          : page.kind === 'invalid'
+            ? 'Lenkja er ukjend eller trekt tilbake, eller skjemaet er stengt. Bruk lenkja i den siste e-posten frå SSB, eller kontakt SSB.'
+            : `For mange mislukka innloggingar frå denne adressa. Prøv igjen om ${minutes(page.retryAfterSeconds)} minutt.`,
   },
   en: {
     title: 'Sign in to the KOSTRA form',
@@ -41,9 +46,11 @@ const WORDS: Readonly<Record<'nb' | 'nn' | 'en', Words>> = {
     lines: (page) =>
       page.kind === 'ask'
         ? `This link opens the form of <strong>${escape(page.name)} (${escape(page.municipality)})</strong> in survey ${escape(page.roundId)}.`
-        : page.kind === 'invalid'
-          ? "The link is unknown or revoked, or the form is closed. Use the link in SSB's latest e-mail, or contact SSB."
-          : `Too many failed sign-ins from this address. Try again in ${minutes(page.retryAfterSeconds)} minutes.`,
+        : page.kind === 'list'
+          ? `This link opens the list of units <strong>${escape(page.name)} (${escape(page.responsible)})</strong> answers for in ${escape(page.scope)}.`
+          : page.kind === 'invalid'
+            ? "The link is unknown or revoked, or the form is closed. Use the link in SSB's latest e-mail, or contact SSB."
+            : `Too many failed sign-ins from this address. Try again in ${minutes(page.retryAfterSeconds)} minutes.`,
   },
 };
 
@@ -76,12 +83,15 @@ export function signInPage(token: string, page: SignInPage): string {
 </section>`,
   ).join('\n');
   const action =
-    page.kind === 'ask'
+    page.kind === 'ask' || page.kind === 'list'
       ? `<form method="post" action="/s/${encodeURIComponent(token)}"><button type="submit">${WORDS.nb.button} / <span lang="en">${WORDS.en.button}</span></button></form>`
       : '';
-  const title = { ask: WORDS.nb.title, invalid: 'Lenken er ikke gyldig', throttled: 'For mange forsøk' }[
-    page.kind
-  ];
+  const title = {
+    ask: WORDS.nb.title,
+    list: WORDS.nb.title,
+    invalid: 'Lenken er ikke gyldig',
+    throttled: 'For mange forsøk',
+  }[page.kind];
   return `<!doctype html>
 <html lang="nb">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { signInRespondent } from '../../app/respondent-sign-in.ts';
+import { signInRespondent, type SignedIn } from '../../app/respondent-sign-in.ts';
+import { responsibleTokenHolder } from '../../store/responsibles.ts';
+import { UNITS_COOKIE } from '../policies/responsible.ts';
 import { endSession, tokenHolder } from '../../store/respondents.ts';
-import { signInPage } from '../presenters/sign-in-page.ts';
+import { signInPage, type SignInPage } from '../presenters/sign-in-page.ts';
 import type { ServerContext } from '../context.ts';
 import { SESSION_COOKIE } from '../policies/respondent.ts';
 import { HttpProblem, problem } from '../problem.ts';
@@ -39,10 +41,12 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
       expires,
     }) as const;
 
+  const cookieOf = (opened: SignedIn) => (opened.kind === 'unit' ? SESSION_COOKIE : UNITS_COOKIE);
+
   app.post('/api/session', async (request, reply) => {
     const { token } = body.parse(request.body);
     const opened = await signIn(token, request.ip);
-    return reply.setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt)).status(204).send();
+    return reply.setCookie(cookieOf(opened), opened.sessionId, cookie(opened.expiresAt)).status(204).send();
   });
 
   // The link in the invitation e-mail: a page that asks before it signs in (no login by a link alone, so
@@ -50,10 +54,21 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
   // JavaScript, and opens the form.
   app.get<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
     const holder = await tokenHolder(context.db, request.params.token, context.now());
+    const list = holder ? undefined : await responsibleTokenHolder(context.db, request.params.token);
+    const page: SignInPage = holder
+      ? { kind: 'ask', ...holder }
+      : list
+        ? {
+            kind: 'list',
+            responsible: list.responsible,
+            name: list.name,
+            scope: 'collectionId' in list.scope ? list.scope.collectionId : list.scope.roundId,
+          }
+        : { kind: 'invalid' };
     return reply
-      .status(holder ? 200 : 401)
+      .status(page.kind === 'invalid' ? 401 : 200)
       .type('text/html; charset=utf-8')
-      .send(signInPage(request.params.token, holder ? { kind: 'ask', ...holder } : { kind: 'invalid' }));
+      .send(signInPage(request.params.token, page));
   });
   // The sign-in page's form posts an empty urlencoded body: taken as text (other routes refuse text).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => {
@@ -65,8 +80,8 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
     try {
       const opened = await signIn(token, request.ip);
       return await reply
-        .setCookie(SESSION_COOKIE, opened.sessionId, cookie(opened.expiresAt))
-        .redirect('/', 303);
+        .setCookie(cookieOf(opened), opened.sessionId, cookie(opened.expiresAt))
+        .redirect(opened.kind === 'unit' ? '/' : '/enheter', 303);
     } catch (error) {
       const html = reply.type('text/html; charset=utf-8');
       if (error instanceof TooManyAttemptsError)

@@ -1,0 +1,212 @@
+import { effectiveDeadline } from '../domain/collection/timeline.ts';
+import { DomainError, NotFoundError } from '../domain/errors.ts';
+import type { Labels } from '../domain/language.ts';
+import type { RegisterUnit } from '../domain/register/unit.ts';
+import { loadMunicipalities } from '../files/product-data.ts';
+import type { Db } from '../store/database.ts';
+import { formOf } from '../store/form-rounds.ts';
+import { findRegisterExtract, registerUnits } from '../store/register.ts';
+import { issueTokens, openSession } from '../store/respondents.ts';
+import {
+  issueResponsibleTokens,
+  responsiblesIn,
+  responsibleUnits,
+  type ListedUnitRow,
+  type ResponsibleIdentity,
+  type ResponsibleScope,
+} from '../store/responsibles.ts';
+import type { Disowning } from '../store/schema.ts';
+import { perform } from './action.ts';
+import { disownUnit } from './disown-unit.ts';
+
+/** Where a unit's form stands, as its responsible's list shows it. */
+export type ListedStatus = 'not_started' | 'draft' | 'submitted' | 'changed_after_submission';
+
+export interface ListedUnit {
+  readonly roundId: string;
+  readonly form: string;
+  readonly formTitle: Labels;
+  readonly unit: string;
+  readonly name: string;
+  readonly kind: string;
+  /** The register's address of an establishment, when the round drew it from the register. */
+  readonly address: string | null;
+  readonly status: ListedStatus;
+  readonly version: number;
+  readonly submittedAt: Date | null;
+  readonly deadline: Date | null;
+  readonly open: boolean;
+  readonly disowned: Disowning | null;
+  readonly disownedReason: string | null;
+}
+
+export interface UnitList {
+  readonly responsible: string;
+  readonly name: string;
+  /** Some units come from a synthetic register extract: the page says so. */
+  readonly synthetic: boolean;
+  readonly units: readonly ListedUnit[];
+}
+
+const statusOf = (row: ListedUnitRow): ListedStatus =>
+  row.status === null
+    ? 'not_started'
+    : row.status === 'submitted'
+      ? 'submitted'
+      : row.everSubmitted
+        ? 'changed_after_submission'
+        : 'draft';
+
+/** The units a responsible answers for, each with its form, its register address, status and deadline. */
+export async function unitList(db: Db, identity: ResponsibleIdentity, now: Date): Promise<UnitList> {
+  const rows = await responsibleUnits(db, identity);
+  const byExtract = new Map<number, string[]>();
+  for (const r of rows)
+    if (r.extractId !== null) byExtract.set(r.extractId, [...(byExtract.get(r.extractId) ?? []), r.unit]);
+  const registered = new Map<string, RegisterUnit>();
+  let synthetic = false;
+  for (const [extractId, units] of byExtract) {
+    synthetic ||= (await findRegisterExtract(db, { id: extractId }))?.synthetic ?? false;
+    for (const u of await registerUnits(db, extractId, units)) registered.set(u.orgNumber, u);
+  }
+  const titles = new Map<string, Labels>();
+  for (const r of rows)
+    if (r.form !== null && r.formVersion !== null && r.formYear !== null && !titles.has(r.roundId))
+      titles.set(r.roundId, (await formOf(db, r.form, r.formVersion, r.formYear)).form.title);
+  return {
+    responsible: identity.responsible,
+    name: identity.name,
+    synthetic,
+    units: rows.map((r) => {
+      const unit = registered.get(r.unit);
+      const deadline = effectiveDeadline(r.deadline, r.extendedDeadline, null);
+      return {
+        roundId: r.roundId,
+        form: r.form ?? r.roundId,
+        formTitle: titles.get(r.roundId) ?? { nb: r.roundId, nn: r.roundId, en: r.roundId },
+        unit: r.unit,
+        name: r.name,
+        kind: r.kind,
+        address: unit ? `${unit.street}, ${unit.postcode} ${unit.place}` : null,
+        status: statusOf(r),
+        version: r.version ?? 0,
+        submittedAt: r.submittedAt,
+        deadline,
+        open: (deadline === null || now <= deadline) && (r.closedAt === null || now < r.closedAt),
+        disowned: r.disowned,
+        disownedReason: r.disownedReason,
+      };
+    }),
+  };
+}
+
+/** The unit of the list, or a 404 that does not say whether it exists for someone else. */
+async function listedUnit(db: Db, identity: ResponsibleIdentity, roundId: string, unit: string) {
+  const [row] = await responsibleUnits(db, identity, { roundId, unit });
+  if (!row) throw new NotFoundError(`${unit} is not on your list in ${roundId}`);
+  return row;
+}
+
+/**
+ * Opens one unit's form from the list: a session of that unit's own, as its invitation link would give,
+ * made by a link no one is sent (the audit log says the responsible opened it).
+ */
+export async function openListedUnit(
+  db: Db,
+  identity: ResponsibleIdentity,
+  roundId: string,
+  unit: string,
+  now: Date,
+  lifetimeMs: number,
+): Promise<{ sessionId: string; expiresAt: Date }> {
+  await listedUnit(db, identity, roundId, unit);
+  return perform(db, `responsible:${identity.responsible}`, async (trx) => {
+    const [issued] = await issueTokens(trx, roundId, [unit], `list:${identity.responsible}`);
+    const opened = await openSession(trx, issued!.token, now, lifetimeMs);
+    if (!opened) throw new DomainError(`the form of ${unit} in ${roundId} is closed`, ['unit']);
+    return {
+      result: { sessionId: opened.sessionId, expiresAt: opened.expiresAt },
+      audit: {
+        action: 'unit.open',
+        subject: `${roundId}/${unit}`,
+        detail: { responsible: identity.responsible },
+      },
+    };
+  });
+}
+
+/** A link to one unit's form for a colleague, who sees that unit only; returned once. */
+export async function delegateUnit(
+  db: Db,
+  identity: ResponsibleIdentity,
+  roundId: string,
+  unit: string,
+): Promise<string> {
+  await listedUnit(db, identity, roundId, unit);
+  return perform(db, `responsible:${identity.responsible}`, async (trx) => {
+    const [issued] = await issueTokens(trx, roundId, [unit], `delegated:${identity.responsible}`);
+    return {
+      result: issued!.token,
+      audit: {
+        action: 'unit.delegate',
+        subject: `${roundId}/${unit}`,
+        detail: { responsible: identity.responsible },
+      },
+    };
+  });
+}
+
+/** "Not ours / no agreement / closed" from the list, with the reason; `null` takes it back. */
+export async function disownListedUnit(
+  db: Db,
+  identity: ResponsibleIdentity,
+  roundId: string,
+  unit: string,
+  mark: { readonly kind: Disowning; readonly reason: string } | null,
+  now: Date,
+): Promise<void> {
+  await listedUnit(db, identity, roundId, unit);
+  await disownUnit(db, `responsible:${identity.responsible}`, roundId, unit, mark, now);
+}
+
+/**
+ * A link for every responsible of a collection (or a round): the municipality or enterprise that answers for
+ * units, or a unit answering its own form. Named as the year's municipalities or the register name them.
+ */
+export async function issueResponsibleLinks(
+  db: Db,
+  actor: string,
+  scope: ResponsibleScope,
+  year: number,
+): Promise<{ responsible: string; name: string; token: string }[]> {
+  const municipalities = (await loadMunicipalities(year)) ?? new Map<string, string>();
+  return perform(db, actor, async (trx) => {
+    const codes = await responsiblesIn(trx, scope);
+    const enterprises = codes.filter((c) => c.length === 9);
+    const names = new Map<string, string>();
+    if (enterprises.length > 0) {
+      const extract = await findRegisterExtract(trx, { onOrBefore: `${year}-12-31` });
+      if (extract)
+        for (const u of await registerUnits(trx, extract.id, enterprises)) names.set(u.orgNumber, u.name);
+    }
+    const invitedNames = await trx
+      .selectFrom('invitation')
+      .select(['municipality', 'name'])
+      .where('municipality', 'in', codes.length > 0 ? codes : [''])
+      .execute();
+    for (const i of invitedNames) if (!names.has(i.municipality)) names.set(i.municipality, i.name);
+    const made = await issueResponsibleTokens(
+      trx,
+      scope,
+      codes.map((c) => ({ responsible: c, name: municipalities.get(c) ?? names.get(c) ?? c })),
+    );
+    return {
+      result: made,
+      audit: {
+        action: 'responsible.links',
+        subject: 'collectionId' in scope ? scope.collectionId : scope.roundId,
+        detail: { links: made.length },
+      },
+    };
+  });
+}
