@@ -13,6 +13,7 @@ import {
   findCollection,
   insertCheckpoint,
   insertCollection,
+  listCollections,
   type StoredCollection,
 } from '../store/collections.ts';
 import { perform } from './action.ts';
@@ -108,3 +109,14 @@ export async function collectionRateTable(db: Db, collectionId: string): Promise
   const { year, forms } = await collectionRateInput(db, collectionId);
   return collectionRates(forms, [`${year + 1}-01-15`, `${year + 1}-02-15`]);
 }
+
+/** A collection as its staff page shows it: its rounds, publications and the working group's table. */
+export async function collectionOverview(
+  db: Db,
+  collectionId: string,
+): Promise<{ collection: StoredCollection; rates: CollectionFormRates[] }> {
+  const collection = await findCollection(db, collectionId);
+  return { collection, rates: await collectionRateTable(db, collectionId) };
+}
+
+export const collectionList = (db: Db) => listCollections(db);

@@ -10,6 +10,7 @@ import { formRoundAnswers } from '../store/form-rounds.ts';
 import {
   findRegisterExtract,
   insertRegisterExtract,
+  registerExtracts,
   registerUnits,
   type StoredExtract,
 } from '../store/register.ts';
@@ -98,3 +99,6 @@ export const correctionsCsv = (corrections: readonly RegisterCorrection[]): stri
     ['organisasjonsnummer', 'opplysning', 'registrert', 'rapportert'],
     ...corrections.map((c) => [c.orgNumber, c.attribute, c.registered ?? '', c.reported]),
   ]);
+
+/** The stored extracts, the latest day first. */
+export const extractList = (db: Db) => registerExtracts(db);

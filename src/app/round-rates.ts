@@ -3,7 +3,6 @@ import { NotFoundError } from '../domain/errors.ts';
 import { kostraCheckpoints } from '../domain/collection/kostra-calendar.ts';
 import type { Db } from '../store/database.ts';
 
-
 /**
  * A round's response rates at checkpoints (KOSTRA's calendar for its årgang unless given): its invited units
  * are the expected ones, each submitted version a submission. The computation of `kostra rates`.

@@ -4,6 +4,7 @@ import type { Labels } from '../domain/language.ts';
 import type { RegisterUnit } from '../domain/register/unit.ts';
 import { loadMunicipalities } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
+import { findCollection } from '../store/collections.ts';
 import { formOf } from '../store/form-rounds.ts';
 import { findRegisterExtract, registerUnits } from '../store/register.ts';
 import { issueTokens, openSession } from '../store/respondents.ts';
@@ -209,4 +210,10 @@ export async function issueResponsibleLinks(
       },
     };
   });
+}
+
+/** The list links of every responsible of a collection, named as the collection's årgang names them. */
+export async function issueCollectionLinks(db: Db, actor: string, collectionId: string) {
+  const { year } = await findCollection(db, collectionId);
+  return issueResponsibleLinks(db, actor, { collectionId }, year);
 }

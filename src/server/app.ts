@@ -21,6 +21,7 @@ import { accountsRoutes } from './routes/accounts.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffFormRoutes } from './routes/staff-forms.ts';
+import { staffCollectionRoutes } from './routes/staff-collections.ts';
 
 export interface AppOptions {
   readonly db: Db;
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffControlRoutes(app, context);
   staffRoundRoutes(app, context);
   staffFormRoutes(app, context);
+  staffCollectionRoutes(app, context);
   staffMailRoutes(app, context);
   pxwebRoutes(app, context, options.pxwebRateLimit);
   accountsRoutes(app, context);

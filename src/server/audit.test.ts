@@ -191,6 +191,42 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       action: 'round.publish',
       reply: wire.wirePublished,
     },
+    'POST /api/staff/register': {
+      url: '/api/staff/register?valid_on=2020-12-31&file=er.csv',
+      payload:
+        'organisasjonsnummer,navn,beliggenhetsadresse.adresse,beliggenhetsadresse.postnummer,beliggenhetsadresse.poststed,' +
+        'beliggenhetsadresse.kommunenummer,naeringskode1.kode,institusjonellSektorkode.kode\n' +
+        '974760673,Hamar hjemmetjeneste,Gata 1,2317,HAMAR,3403,88.101,6500\n',
+      csv: true,
+      action: 'register.import',
+      reply: wire.wireRegisterExtract,
+    },
+    'POST /api/staff/collections': {
+      url: '/api/staff/collections',
+      payload: {
+        id: 'k-2020',
+        year: 2020,
+        name: 'KOSTRA 2020',
+        forms: [
+          { form: 'kostra-skjema-4', units: { from: 'codes', codes: ['3403'] } },
+          { form: 'kostra-skjema-6', units: { from: 'register' } },
+        ],
+      },
+      action: 'collection.create',
+      reply: wire.wireCollection,
+    },
+    'POST /api/staff/collections/:id/checkpoints': {
+      url: '/api/staff/collections/k-2020/checkpoints',
+      payload: { kind: 'preliminary' },
+      action: 'collection.checkpoint',
+      reply: wire.wireCheckpointTaken,
+    },
+    'POST /api/staff/collections/:id/links': {
+      url: '/api/staff/collections/k-2020/links',
+      payload: {},
+      action: 'responsible.links',
+      reply: wire.wireResponsibleLinks,
+    },
     'DELETE /api/staff/session': { url: '/api/staff/session', action: 'session.end' },
   };
 

@@ -47,6 +47,8 @@ describe('rounds of the forms engine from the staff API', () => {
       ['f254', true],
       ['kostra-skjema-1', false],
       ['kostra-skjema-4', false],
+      ['kostra-skjema-5', false],
+      ['kostra-skjema-6', false],
     ]);
     expect(forms.find((f) => f.id === 'kostra-skjema-4')?.unit_kinds).toContain('oslo_district');
   });

@@ -20,6 +20,8 @@ export function App() {
   const [view, setView] = useState<FormView | WireFormRound | 'signed-out' | 'loading'>('loading');
   const [error, setError] = useState<string>();
   const t = textsFor(language);
+  // A form opened from a responsible's list of units leads back to it.
+  const fromList = sessionStorage.getItem('kostra-from-list') === '1';
 
   const load = useCallback(async () => {
     try {
@@ -42,6 +44,7 @@ export function App() {
       <header className="page-header">
         <span className="brand">KOSTRA</span>
         <LanguagePicker language={language} onChange={setLanguage} label={t.language} />
+        {fromList && <a href="/enheter">{t.backToList}</a>}
         {typeof view === 'object' && (
           <Button
             variant="tertiary"

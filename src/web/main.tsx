@@ -7,6 +7,7 @@ import { App } from './app.tsx';
 import { StaffApp } from './staff/staff-app.tsx';
 import { PublishedTables } from './tables/published-tables.tsx';
 import { CheckAccountsFile } from './accounts/check-file.tsx';
+import { UnitListPage } from './units/unit-list-page.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -16,6 +17,8 @@ createRoot(document.getElementById('root')!).render(
       <PublishedTables />
     ) : window.location.pathname.startsWith('/regnskap') ? (
       <CheckAccountsFile />
+    ) : window.location.pathname.startsWith('/enheter') ? (
+      <UnitListPage />
     ) : (
       <App />
     )}

@@ -207,3 +207,77 @@ export type WireRates = z.infer<typeof wireRates>;
 export type WireShippedForm = z.infer<typeof wireShippedForm>;
 export type WireCreatedFormRound = z.infer<typeof wireCreatedFormRound>;
 export type WireFormReport = z.infer<typeof wireFormReport>;
+
+/** A stored extract of the register of units. */
+export const wireRegisterExtract = z.strictObject({
+  id: z.number().int(),
+  valid_on: z.string(),
+  file_name: z.string(),
+  synthetic: z.boolean(),
+  units: z.number().int(),
+  loaded_by: z.string(),
+  loaded_at: z.string(),
+});
+export type WireRegisterExtract = z.infer<typeof wireRegisterExtract>;
+
+const wireRateCheckpoint = z.strictObject({
+  date: z.string(),
+  count: z.number().int(),
+  percent: z.number().nullable(),
+});
+
+/** A collection of several forms: its rounds, its publications frozen so far, the working group's table. */
+export const wireCollection = z.strictObject({
+  id: z.string(),
+  year: z.number().int(),
+  name: z.string(),
+  rounds: z.array(
+    z.strictObject({
+      id: z.string(),
+      form: z.string(),
+      deadline: z.string().nullable(),
+      units: z.number().int(),
+      disowned: z.number().int(),
+      submitted: z.number().int(),
+    }),
+  ),
+  checkpoints: z.array(
+    z.strictObject({
+      kind: z.enum(['preliminary', 'final']),
+      taken_on: z.string(),
+      taken_at: z.string(),
+      taken_by: z.string(),
+    }),
+  ),
+  rates: z.array(
+    z.strictObject({
+      form: z.string(),
+      expected: z.number().int(),
+      by_date: z.array(wireRateCheckpoint),
+      in_publication: z.array(
+        wireRateCheckpoint.extend({
+          kind: z.enum(['preliminary', 'final']),
+          resubmitted_after: z.number().int(),
+        }),
+      ),
+      last_resubmission: z.string().nullable(),
+    }),
+  ),
+});
+export type WireCollection = z.infer<typeof wireCollection>;
+
+export const wireCollectionRow = z.strictObject({ id: z.string(), year: z.number().int(), name: z.string() });
+export type WireCollectionRow = z.infer<typeof wireCollectionRow>;
+
+export const wireCheckpointTaken = z.strictObject({
+  kind: z.enum(['preliminary', 'final']),
+  day: z.string(),
+  units: z.number().int(),
+});
+export type WireCheckpointTaken = z.infer<typeof wireCheckpointTaken>;
+
+/** The list links of a collection's responsibles: returned once, to be sent to each. */
+export const wireResponsibleLinks = z.array(
+  z.strictObject({ responsible: z.string(), name: z.string(), link: z.string() }),
+);
+export type WireResponsibleLinks = z.infer<typeof wireResponsibleLinks>;

@@ -135,7 +135,10 @@ export function checkFormDefinition(
             `a register prefill names an attribute: ${Object.keys(REGISTER_ATTRIBUTES).join(', ')}`,
           );
         if (!definition.unit_kinds.every((k) => k === 'establishment' || k === 'enterprise'))
-          fault(`${itemPath}.prefill`, 'only a form of establishments or enterprises is prefilled from the register');
+          fault(
+            `${itemPath}.prefill`,
+            'only a form of establishments or enterprises is prefilled from the register',
+          );
       }
       items.set(item.key, ref);
     });
