@@ -1,3 +1,4 @@
+import { parseCrossFormControls, type CrossFormControls } from '../domain/collection/cross-form.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { readCsv } from '../domain/csv.ts';
@@ -137,4 +138,12 @@ export async function loadIndustryCorrespondence(): Promise<ReadonlyMap<string, 
     correspondence: { sn2007: string; sn2025: string }[];
   };
   return new Map(correspondence.map((c) => [c.sn2007, c.sn2025]));
+}
+
+/** The controls across forms (data/forms/controls/cross-form.json). */
+export async function loadCrossFormControls(): Promise<CrossFormControls> {
+  return parseCrossFormControls(
+    await readJson('forms/controls/cross-form.json'),
+    'data/forms/controls/cross-form.json',
+  );
 }

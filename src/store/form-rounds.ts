@@ -271,3 +271,13 @@ export async function setUnitDisowned(
     return before.disowned === null ? null : { kind: before.disowned, reason: before.disowned_reason ?? '' };
   });
 }
+
+/** Who answers for each unit of a round (the unit's own code where it answers itself). */
+export async function unitResponsibles(db: Db, roundId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('invitation')
+    .select(['municipality', 'responsible'])
+    .where('round_id', '=', roundId)
+    .execute();
+  return new Map(rows.map((r) => [r.municipality, r.responsible ?? r.municipality]));
+}

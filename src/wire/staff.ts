@@ -281,3 +281,43 @@ export const wireResponsibleLinks = z.array(
   z.strictObject({ responsible: z.string(), name: z.string(), link: z.string() }),
 );
 export type WireResponsibleLinks = z.infer<typeof wireResponsibleLinks>;
+
+/** A collection's worklist across its forms: controls across forms, and each form against the year before. */
+export const wireCollectionControls = z.strictObject({
+  cross_form: z.array(
+    z.strictObject({
+      id: z.string(),
+      labels: z.strictObject({ nb: z.string(), nn: z.string(), en: z.string() }),
+      rows: z.array(
+        z.strictObject({
+          municipality: z.string(),
+          summed: z.number().nullable(),
+          units: z.number().int(),
+          against: z.number().nullable(),
+          difference: z.number().nullable(),
+          percent: z.number().nullable(),
+          flagged: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  previous_year: z.array(
+    z.strictObject({
+      round: z.string(),
+      form: z.string(),
+      compared: z.number().int(),
+      deviations: z.array(
+        z.strictObject({
+          unit: z.string(),
+          path: z.string(),
+          label: z.string(),
+          now: z.number(),
+          before: z.number(),
+          change: z.number(),
+          percent: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type WireCollectionControls = z.infer<typeof wireCollectionControls>;

@@ -1,7 +1,8 @@
 import type { CollectionFormRates } from '../../domain/collection/collection-rates.ts';
 import type { StoredCollection } from '../../store/collections.ts';
 import type { StoredExtract } from '../../store/register.ts';
-import type { WireCollection, WireRegisterExtract } from '../../wire/staff.ts';
+import type { CollectionControls } from '../../app/collection-controls.ts';
+import type { WireCollection, WireCollectionControls, WireRegisterExtract } from '../../wire/staff.ts';
 
 export const presentExtract = (e: StoredExtract): WireRegisterExtract => ({
   id: e.id,
@@ -50,5 +51,35 @@ export const presentCollection = (
       resubmitted_after: p.resubmittedAfter,
     })),
     last_resubmission: r.lastResubmission,
+  })),
+});
+
+export const presentCollectionControls = (c: CollectionControls): WireCollectionControls => ({
+  cross_form: c.crossForm.map((x) => ({
+    id: x.id,
+    labels: x.labels,
+    rows: x.rows.map((r) => ({
+      municipality: r.municipality,
+      summed: r.summed,
+      units: r.units,
+      against: r.against,
+      difference: r.difference,
+      percent: r.percent,
+      flagged: r.flagged,
+    })),
+  })),
+  previous_year: c.previousYear.map((p) => ({
+    round: p.round,
+    form: p.form,
+    compared: p.compared,
+    deviations: p.deviations.map((d) => ({
+      unit: d.unit,
+      path: d.path,
+      label: d.label,
+      now: d.now,
+      before: d.before,
+      change: d.change,
+      percent: d.percent,
+    })),
   })),
 });

@@ -13,7 +13,12 @@ import type { WireCheckpointTaken, WireResponsibleLinks } from '../../wire/staff
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
-import { presentCollection, presentExtract } from '../presenters/staff-collections.ts';
+import {
+  presentCollection,
+  presentCollectionControls,
+  presentExtract,
+} from '../presenters/staff-collections.ts';
+import { collectionControls } from '../../app/collection-controls.ts';
 
 /** A register file may hold every health and care unit of the country: larger than other uploads. */
 const REGISTER_FILE_LIMIT = 32 * 1024 * 1024;
@@ -88,6 +93,11 @@ export function staffCollectionRoutes(app: FastifyInstance, context: ServerConte
     await requireStatistician(request, db, now());
     const { collection, rates } = await collectionOverview(db, request.params.id);
     return presentCollection(collection, rates);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/staff/collections/:id/controls', async (request) => {
+    await requireStatistician(request, db, now());
+    return presentCollectionControls(await collectionControls(db, request.params.id));
   });
 
   app.post<{ Params: { id: string } }>('/api/staff/collections/:id/checkpoints', async (request, reply) => {
