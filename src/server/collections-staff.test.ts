@@ -37,7 +37,7 @@ describe.each(databases)('a collection run from the staff pages on $kind', (data
   const submit = (round: string, unit: string, answers: Record<string, unknown>, when = at) =>
     appendVersion(db, round, unit, 0, {
       content: { tables: {}, comments: '' },
-      answers: answers as never,
+      answers: answers,
       status: 'submitted',
       savedBy: 'respondent',
       submittedAt: when,
