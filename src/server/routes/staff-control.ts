@@ -17,8 +17,8 @@ import { presentDay, presentFlag, presentMunicipalityRecord } from '../presenter
 import { presentRates } from '../presenters/staff-forms.ts';
 
 type Params = { id: string; municipality: string };
-// A municipality, or one of Oslo's districts in a form round.
-const municipality = z.string().regex(/^\d{4}(\d{2})?$/);
+// A municipality, one of Oslo's districts, or an establishment (organisation number) in a form round.
+const municipality = z.string().regex(/^\d{4}(\d{2}|\d{5})?$/);
 const correction = z.strictObject({
   version: z.number().int().min(0),
   reason: z.string().trim().min(1).max(2000),

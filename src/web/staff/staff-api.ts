@@ -13,6 +13,12 @@ export type {
   WireRoundRow as RoundRow,
 } from '../../wire/staff.ts';
 import type {
+  WireCheckpointTaken,
+  WireCollection,
+  WireCollectionControls,
+  WireCollectionRow,
+  WireRegisterExtract,
+  WireResponsibleLinks,
   WireCreatedFormRound,
   WireFormReport,
   WireRates,
@@ -51,6 +57,23 @@ export const staffApi = {
   formControls: (id: string) => call<FormControls>('GET', `/api/staff/rounds/${id}/form-controls`),
   correct: (id: string, m: string, body: { version: number; reason: string; response: unknown }) =>
     call<{ version: number }>('POST', `/api/staff/rounds/${id}/municipalities/${m}/corrections`, body),
+  extracts: () => call<WireRegisterExtract[]>('GET', '/api/staff/register'),
+  importRegister: (validOn: string, file: string, text: string) =>
+    sendTo<WireRegisterExtract>(
+      'POST',
+      `/api/staff/register?valid_on=${validOn}&file=${encodeURIComponent(file)}`,
+      text,
+      'text/csv',
+    ),
+  collections: () => call<WireCollectionRow[]>('GET', '/api/staff/collections'),
+  createCollection: (body: object) => call<WireCollection>('POST', '/api/staff/collections', body),
+  collection: (id: string) => call<WireCollection>('GET', `/api/staff/collections/${id}`),
+  collectionControls: (id: string) =>
+    call<WireCollectionControls>('GET', `/api/staff/collections/${id}/controls`),
+  takeCheckpoint: (id: string, kind: 'preliminary' | 'final') =>
+    call<WireCheckpointTaken>('POST', `/api/staff/collections/${id}/checkpoints`, { kind }),
+  responsibleLinks: (id: string) =>
+    call<WireResponsibleLinks>('POST', `/api/staff/collections/${id}/links`, {}),
 };
 
 /** A form round against last year: the numbers that moved most, and what could not be compared. */

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../api.ts';
 import { MunicipalityPage } from './municipality-page.tsx';
 import { NewRound } from './new-round.tsx';
+import { CollectionPage, CollectionsPage, NewCollectionPage } from './collection-pages.tsx';
+import { RegisterPage } from './register-page.tsx';
 import { RoundPage } from './round-page.tsx';
 import { staffApi, type RoundRow } from './staff-api.ts';
 
@@ -49,6 +51,14 @@ export function StaffApp() {
         {user === null && <StaffSignIn onSignedIn={load} />}
         {user && user !== 'loading' && route[0] === 'new' ? (
           <NewRound />
+        ) : user && user !== 'loading' && route[0] === 'register' ? (
+          <RegisterPage />
+        ) : user && user !== 'loading' && route[0] === 'collections-new' ? (
+          <NewCollectionPage />
+        ) : user && user !== 'loading' && route[0] === 'collections' && route[1] ? (
+          <CollectionPage id={route[1]} />
+        ) : user && user !== 'loading' && route[0] === 'collections' ? (
+          <CollectionsPage />
         ) : user &&
           user !== 'loading' &&
           route[0] === 'rounds' &&
@@ -144,7 +154,8 @@ function Rounds() {
       />
       {rounds.length === 0 && <Paragraph>Ingen undersøkelser ennå.</Paragraph>}
       <p>
-        <a href="#/new">Ny undersøkelse</a>
+        <a href="#/new">Ny undersøkelse</a> · <a href="#/collections">Innsamlinger med flere skjemaer</a> ·{' '}
+        <a href="#/register">Enhetsregisteret</a>
       </p>
     </>
   );
