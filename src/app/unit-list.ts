@@ -1,6 +1,10 @@
 import { effectiveDeadline } from '../domain/collection/timeline.ts';
 import { DomainError, NotFoundError } from '../domain/errors.ts';
-import type { Labels } from '../domain/language.ts';
+import type { Labels, Language } from '../domain/language.ts';
+import type { Answers } from '../domain/forms/answers.ts';
+import { readUnitsWorkbook, writeUnitsWorkbook, type ExpectedUnit } from '../files/form-answers-workbook.ts';
+import type { CellError } from '../files/form-workbook.ts';
+import { getFormAnswers, saveFormAnswers, type FormAnswersView } from './form-answers.ts';
 import type { RegisterUnit } from '../domain/register/unit.ts';
 import { loadMunicipalities } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
@@ -217,3 +221,98 @@ export async function issueCollectionLinks(db: Db, actor: string, collectionId: 
   const { year } = await findCollection(db, collectionId);
   return issueResponsibleLinks(db, actor, { collectionId }, year);
 }
+
+/** The open units of the list (not marked as not theirs), as the identity their own form would have. */
+async function workbookUnits(db: Db, identity: ResponsibleIdentity, now: Date) {
+  const list = await unitList(db, identity, now);
+  return list.units.filter((u) => u.disowned === null && u.form !== u.roundId);
+}
+
+/**
+ * Every unit of the list in one workbook (a sheet per unit) with its answers as its own form shows them:
+ * the latest saved, or what a form not yet begun starts from (the register, last year, the accounts).
+ */
+export async function unitsWorkbook(
+  db: Db,
+  identity: ResponsibleIdentity,
+  language: Language,
+  now: Date,
+): Promise<Buffer> {
+  const books = [];
+  for (const u of await workbookUnits(db, identity, now)) {
+    const view = await getFormAnswers(db, { roundId: u.roundId, municipality: u.unit }, language, now);
+    books.push({ form: view.form, roundId: u.roundId, unit: view.unit, answers: view.answers });
+  }
+  return writeUnitsWorkbook(books, language);
+}
+
+/** What an upload of the list's workbook did to one unit. */
+export interface UploadedUnit {
+  readonly roundId: string;
+  readonly unit: string;
+  /** The new draft's version; null when the sheet held the answers already saved. */
+  readonly version: number | null;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/**
+ * The list's workbook uploaded: every changed unit's answers saved as a new draft, in one transaction, or
+ * nothing at all when a sheet has an error or a changed unit's form is closed. Validation findings do not
+ * stop a draft (they stop its submission) and are counted per unit.
+ */
+export async function uploadUnitsWorkbook(
+  db: Db,
+  identity: ResponsibleIdentity,
+  data: Buffer,
+  language: Language,
+  now: Date,
+): Promise<{ errors: readonly CellError[] } | { units: readonly UploadedUnit[] }> {
+  const open = await workbookUnits(db, identity, now);
+  const expected: (ExpectedUnit & { view: FormAnswersView })[] = [];
+  for (const u of open) {
+    const view = await getFormAnswers(db, { roundId: u.roundId, municipality: u.unit }, language, now);
+    expected.push({ form: view.form, roundId: u.roundId, unit: u.unit, view });
+  }
+  const read = await readUnitsWorkbook(data, expected, language);
+  if ('errors' in read) return read;
+  return perform(db, `responsible:${identity.responsible}`, async (trx) => {
+    const done: UploadedUnit[] = [];
+    for (const sheet of read.units) {
+      const { view } = expected.find((e) => e.roundId === sheet.roundId && e.unit === sheet.unit)!;
+      const saved = view.latest?.answers ?? {};
+      if (view.latest && sameAnswers(saved as Answers, sheet.answers)) {
+        done.push({ roundId: sheet.roundId, unit: sheet.unit, version: null, errors: 0, warnings: 0 });
+        continue;
+      }
+      const result = await saveFormAnswers(
+        trx,
+        { roundId: sheet.roundId, municipality: sheet.unit },
+        view.latest?.version ?? 0,
+        sheet.answers,
+        language,
+        now,
+      );
+      done.push({
+        roundId: sheet.roundId,
+        unit: sheet.unit,
+        version: result.version,
+        errors: result.errors.length,
+        warnings: result.warnings.length,
+      });
+    }
+    return {
+      result: { units: done },
+      audit: {
+        action: 'units.workbook',
+        subject: identity.responsible,
+        detail: { saved: done.filter((d) => d.version !== null).map((d) => `${d.roundId}/${d.unit}`) },
+      },
+    };
+  });
+}
+
+const sameAnswers = (a: Answers, b: Answers): boolean => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+};

@@ -107,9 +107,20 @@ const shown = (value: AnswerValue | undefined): string | number | null => {
 };
 
 export async function writeAnswersWorkbook(book: AnswersWorkbook, language: Language): Promise<Buffer> {
-  const w = WORDS[language];
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(SHEET);
+  await addAnswersSheet(workbook, SHEET, book, language);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One unit's form as a sheet of a workbook (the single form's, or one of a list's). */
+async function addAnswersSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  book: AnswersWorkbook,
+  language: Language,
+): Promise<void> {
+  const w = WORDS[language];
+  const sheet = workbook.addWorksheet(name);
   sheet.columns = [{ width: 4, hidden: true }, { width: 60 }, { width: 40 }, { width: 18 }];
   const line = (key: string, values: (string | number | null)[], input = false, bold = false) => {
     const row = sheet.addRow([key, ...values]);
@@ -137,7 +148,6 @@ export async function writeAnswersWorkbook(book: AnswersWorkbook, language: Lang
     wrapText: true,
   };
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const cellText = (value: ExcelJS.CellValue): string => {
@@ -160,8 +170,6 @@ export async function readAnswersWorkbook(
   language: Language,
 ): Promise<{ answers: Answers } | { errors: CellError[] }> {
   const w = WORDS[language];
-  const say = (template: string, value: string, wanted = '') =>
-    template.replace('{value}', value.slice(0, 100)).replace('{expected}', wanted);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -170,6 +178,28 @@ export async function readAnswersWorkbook(
   }
   const sheet = workbook.getWorksheet(SHEET);
   if (!sheet) return { errors: [{ cell: '', message: w.notWorkbook }] };
+  return readAnswersSheet(sheet, expected, language);
+}
+
+/** The unit and round a sheet says it holds (its first lines, column A). */
+function sheetUnit(sheet: ExcelJS.Worksheet): { unit?: string; round?: string } {
+  const found: { unit?: string; round?: string } = {};
+  for (let n = 1; n <= 3; n++) {
+    const key = cellText(sheet.getRow(n).getCell(1).value);
+    if (key.startsWith('unit:')) found.unit = key.slice(5);
+    if (key.startsWith('round:')) found.round = key.slice(6);
+  }
+  return found;
+}
+
+function readAnswersSheet(
+  sheet: ExcelJS.Worksheet,
+  expected: { readonly form: ResolvedForm; readonly roundId: string; readonly unit: string },
+  language: Language,
+): { answers: Answers } | { errors: CellError[] } {
+  const w = WORDS[language];
+  const say = (template: string, value: string, wanted = '') =>
+    template.replace('{value}', value.slice(0, 100)).replace('{expected}', wanted);
   const paths = answerPaths(expected.form);
   const answers: Record<string, AnswerValue> = {};
   const errors: CellError[] = [];
@@ -261,4 +291,95 @@ export async function readAnswersWorkbook(
   });
   if (!seen.unit) errors.push({ cell: '', message: w.notWorkbook });
   return errors.length > 0 ? { errors } : { answers };
+}
+
+/** The units of a responsible's list as one workbook: a sheet per unit, named by its code, after an index. */
+export async function writeUnitsWorkbook(
+  books: readonly AnswersWorkbook[],
+  language: Language,
+): Promise<Buffer> {
+  const w = UNITS_WORDS[language];
+  const workbook = new ExcelJS.Workbook();
+  const index = workbook.addWorksheet(w.index);
+  index.columns = [{ width: 14 }, { width: 50 }, { width: 50 }];
+  index.addRow([w.sheet, w.unit, w.form]).font = { bold: true };
+  index.addRow([w.help]);
+  for (const book of books) index.addRow([sheetName(book), book.unit.name, book.form.title[language]]);
+  for (const book of books) await addAnswersSheet(workbook, sheetName(book), book, language);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A unit's sheet: its code, and the form's number where a list has the unit in two forms. */
+const sheetName = (book: AnswersWorkbook) => `${book.unit.code}-${book.roundId.slice(-8)}`.slice(0, 31);
+
+const UNITS_WORDS = {
+  nb: {
+    index: 'Enheter',
+    sheet: 'Ark',
+    unit: 'Enhet',
+    form: 'Skjema',
+    help: 'Ett ark per enhet. Fyll ut de hvite cellene i hvert ark og last opp hele arbeidsboken.',
+    unknown: 'Arket «{value}» gjelder en enhet som ikke er på listen deres.',
+  },
+  nn: {
+    index: 'Einingar',
+    sheet: 'Ark',
+    unit: 'Eining',
+    form: 'Skjema',
+    help: 'Eitt ark per eining. Fyll ut dei kvite cellene i kvart ark og last opp heile arbeidsboka.',
+    unknown: 'Arket «{value}» gjeld ei eining som ikkje er på lista dykkar.',
+  },
+  en: {
+    index: 'Units',
+    sheet: 'Sheet',
+    unit: 'Unit',
+    form: 'Form',
+    help: 'One sheet per unit. Fill in the white cells of each sheet and upload the whole workbook.',
+    unknown: 'Sheet "{value}" is for a unit that is not on your list.',
+  },
+} as const;
+
+/** A unit on the list, as the upload expects it. */
+export interface ExpectedUnit {
+  readonly form: ResolvedForm;
+  readonly roundId: string;
+  readonly unit: string;
+}
+
+/**
+ * Reads a workbook of the list back: each unit's sheet into its answers, or every error with its sheet and
+ * cell; a sheet of a unit not on the list is an error. Whole or not at all.
+ */
+export async function readUnitsWorkbook(
+  data: Buffer,
+  expected: readonly ExpectedUnit[],
+  language: Language,
+): Promise<{ units: { roundId: string; unit: string; answers: Answers }[] } | { errors: CellError[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return { errors: [{ cell: '', message: WORDS[language].notWorkbook }] };
+  }
+  const byKey = new Map(expected.map((e) => [`${e.roundId}/${e.unit}`, e]));
+  const units: { roundId: string; unit: string; answers: Answers }[] = [];
+  const errors: CellError[] = [];
+  for (const sheet of workbook.worksheets) {
+    const { unit, round } = sheetUnit(sheet);
+    if (unit === undefined) continue; // the index, or a sheet of the user's own
+    const wanted = byKey.get(`${round ?? ''}/${unit}`);
+    if (!wanted) {
+      errors.push({
+        cell: `${sheet.name}!A1`,
+        message: UNITS_WORDS[language].unknown.replace('{value}', sheet.name),
+      });
+      continue;
+    }
+    const read = readAnswersSheet(sheet, wanted, language);
+    if ('errors' in read) errors.push(...read.errors.map((e) => ({ ...e, cell: `${sheet.name}!${e.cell}` })));
+    else units.push({ roundId: wanted.roundId, unit: wanted.unit, answers: read.answers });
+  }
+  if (errors.length === 0 && units.length === 0)
+    errors.push({ cell: '', message: WORDS[language].notWorkbook });
+  return errors.length > 0 ? { errors } : { units };
 }

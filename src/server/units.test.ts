@@ -6,7 +6,9 @@ import { issueResponsibleLinks } from '../app/unit-list.ts';
 import type { Db } from '../store/database.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { wireFormRound, wireFormSaved } from '../wire/form-answers.ts';
-import { wireDelegation, wireUnitList } from '../wire/units.ts';
+import { wireDelegation, wireUnitList, wireUnitsUploaded } from '../wire/units.ts';
+import ExcelJS from 'exceljs';
+import { XLSX } from './routes/respondent-form.ts';
 import { buildApp } from './app.ts';
 
 const databases = await testDatabases();
@@ -202,5 +204,138 @@ describe.each(databases)('a municipality answering for many units on $kind', (da
         ).statusCode,
       ).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/units' })).statusCode).toBe(401);
+  });
+});
+
+describe.each(databases)('the workbook of all units on $kind', (database) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let listCookie = '';
+
+  beforeAll(async () => {
+    ({ db, drop } = await database.open());
+    const text = await syntheticRegisterFile({
+      seed: 3,
+      institutions: 4,
+      homeCare: 8,
+      fixed: { '4601': { institutions: 4, homeCare: 8 } },
+      validOn: '2020-12-31',
+    });
+    await importRegister(db, 'test', { text, name: 'synthetic.csv', validOn: '2020-12-31' });
+    await createCollection(db, 'test', {
+      id: 'k2020',
+      year: 2020,
+      name: 'KOSTRA 2020',
+      forms: [
+        { form: 'kostra-skjema-5', units: { from: 'register' } },
+        { form: 'kostra-skjema-6', units: { from: 'register' } },
+      ],
+    });
+    await db
+      .updateTable('survey_round')
+      .set({ deadline: new Date(Date.now() + 86_400_000) })
+      .where('collection_id', '=', 'k2020')
+      .execute();
+    const [link] = (await issueResponsibleLinks(db, 'test', { collectionId: 'k2020' }, 2020)).filter(
+      (l) => l.responsible === '4601',
+    );
+    app = await buildApp({ db, cookieSecret: 'units-secret-units-secret-units-secret' });
+    const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token: link!.token } });
+    listCookie = `kostra_units=${signIn.cookies[0]!.value}`;
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  test('holds a sheet per unit with its register details, and comes back as drafts of the changed units', async () => {
+    const download = await app.inject({
+      method: 'GET',
+      url: '/api/units/workbook.xlsx',
+      headers: { cookie: listCookie },
+    });
+    expect(download.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+    const units = (
+      await db.selectFrom('invitation').select(['round_id', 'municipality', 'name']).execute()
+    ).filter((u) => u.round_id.endsWith('skjema-6'));
+    // The index and one sheet per unit of either form.
+    const all = await db.selectFrom('invitation').select('municipality').execute();
+    expect(book.worksheets.length).toBe(1 + all.length);
+    const first = units[0]!;
+    const sheet = book.getWorksheet(`${first.municipality}-skjema-6`)!;
+    const row = (path: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((r) => {
+        if (r.getCell(1).value === path) found = r;
+      });
+      return found!;
+    };
+    expect(row('p1_navn').getCell(4).value).toBe(first.name);
+    row('p2_type').getCell(4).value = 'AMBULANT';
+    row('p3_malgrupper').getCell(4).value = 'DEMENS; BEVEGELSESHEMMING';
+    const upload = await app.inject({
+      method: 'PUT',
+      url: '/api/units/workbook.xlsx',
+      headers: { cookie: listCookie, 'content-type': XLSX },
+      payload: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const saved = wireUnitsUploaded.parse(upload.json()).units;
+    // Every unit not begun is saved as a draft from what the sheet held (its register details at least).
+    expect(saved.find((u) => u.unit === first.municipality)).toMatchObject({ version: 1, errors: 0 });
+    const list = wireUnitList.parse(
+      (await app.inject({ method: 'GET', url: '/api/units', headers: { cookie: listCookie } })).json(),
+    );
+    expect(list.units.find((u) => u.unit === first.municipality)!.status).toBe('draft');
+    const latest = await db
+      .selectFrom('response')
+      .select('answers')
+      .where('municipality', '=', first.municipality)
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(latest.answers).toMatchObject({
+      p2_type: 'AMBULANT',
+      p3_malgrupper: ['DEMENS', 'BEVEGELSESHEMMING'],
+    });
+  });
+
+  test('a sheet with a wrong value saves nothing, naming the sheet and cell', async () => {
+    const download = await app.inject({
+      method: 'GET',
+      url: '/api/units/workbook.xlsx',
+      headers: { cookie: listCookie },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets.find((s) => s.name.endsWith('skjema-5'))!;
+    let address = '';
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === 'p3_2_rom') {
+        r.getCell(4).value = 'mange';
+        address = r.getCell(4).address;
+      }
+    });
+    const before = await db
+      .selectFrom('response')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const upload = await app.inject({
+      method: 'PUT',
+      url: '/api/units/workbook.xlsx?lang=nb',
+      headers: { cookie: listCookie, 'content-type': XLSX },
+      payload: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    expect(upload.statusCode).toBe(400);
+    expect(upload.json<{ errors: { cell: string; message: string }[] }>().errors).toEqual([
+      { cell: `${sheet.name}!${address}`, message: '«mange» er ikke et tall.' },
+    ]);
+    const after = await db
+      .selectFrom('response')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
   });
 });

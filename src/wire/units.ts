@@ -34,3 +34,17 @@ export type WireUnitList = z.infer<typeof wireUnitList>;
 
 export const wireDelegation = z.strictObject({ link: z.string() });
 export type WireDelegation = z.infer<typeof wireDelegation>;
+
+/** What an upload of the list's workbook saved, per unit (version null: nothing changed). */
+export const wireUnitsUploaded = z.strictObject({
+  units: z.array(
+    z.strictObject({
+      round: z.string(),
+      unit: z.string(),
+      version: z.number().int().nullable(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+    }),
+  ),
+});
+export type WireUnitsUploaded = z.infer<typeof wireUnitsUploaded>;

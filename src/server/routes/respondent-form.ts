@@ -62,11 +62,12 @@ const formAnswersBody = z.strictObject({
     .refine((answers) => Object.keys(answers).length <= 10_000, 'more than 10 000 answers'),
 });
 
-/** A unit's kind from its code: an Oslo district has six digits, a municipality four. */
-const unitKindOf = (code: string): UnitKind => (code.length === 6 ? 'oslo_district' : 'municipality');
+/** A unit's kind from its code: an establishment has nine digits, an Oslo district six, a municipality four. */
+const unitKindOf = (code: string): UnitKind =>
+  code.length === 9 ? 'establishment' : code.length === 6 ? 'oslo_district' : 'municipality';
 
 /** nb unless the user asked for nn or en (`?lang=` or Accept-Language). */
-function languageOf(request: FastifyRequest): Language {
+export function languageOf(request: FastifyRequest): Language {
   const asked = (request.query as { lang?: unknown }).lang;
   if (typeof asked === 'string' && isLanguage(asked)) return asked;
   const header = request.headers['accept-language'] ?? '';
@@ -217,5 +218,5 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
 }
 
 /** A file to download, under its name. */
-const attachment = (reply: FastifyReply, type: string, filename: string, body: Buffer) =>
+export const attachment = (reply: FastifyReply, type: string, filename: string, body: Buffer) =>
   reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(body);

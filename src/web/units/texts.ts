@@ -34,6 +34,13 @@ const TEXTS = {
     signOut: 'Logg ut',
     language: 'Språk',
     signedOut: 'Logg inn med lenken til enhetslisten fra SSB.',
+    excelHeading: 'Alle enhetene i Excel',
+    excelHelp:
+      'Last ned én arbeidsbok med ett ark per enhet, fyll den ut, og last den opp igjen. Hver endret enhet lagres som utkast; er noe feil, lagres ingenting, og du får vite hvilke celler som må rettes.',
+    excelDownload: 'Last ned arbeidsboken for alle enhetene',
+    excelUpload: 'Last opp utfylt arbeidsbok',
+    excelSaved: 'Lagret som utkast: {n} enheter. Åpne hver enhet for å sende inn.',
+    excelErrors: 'Ingenting er lagret. Rett disse cellene og last opp igjen:',
     statuses: {
       not_started: 'Ikke påbegynt',
       draft: 'Utkast lagret',
@@ -75,6 +82,13 @@ const TEXTS = {
     signOut: 'Logg ut',
     language: 'Språk',
     signedOut: 'Logg inn med lenkja til einingslista frå SSB.',
+    excelHeading: 'Alle einingane i Excel',
+    excelHelp:
+      'Last ned éi arbeidsbok med eitt ark per eining, fyll henne ut, og last henne opp att. Kvar endra eining blir lagra som utkast; er noko feil, blir ingenting lagra, og du får vite kva celler som må rettast.',
+    excelDownload: 'Last ned arbeidsboka for alle einingane',
+    excelUpload: 'Last opp utfylt arbeidsbok',
+    excelSaved: 'Lagra som utkast: {n} einingar. Opne kvar eining for å sende inn.',
+    excelErrors: 'Ingenting er lagra. Rett desse cellene og last opp att:',
     statuses: {
       not_started: 'Ikkje påbyrja',
       draft: 'Utkast lagra',
@@ -115,6 +129,13 @@ const TEXTS = {
     signOut: 'Sign out',
     language: 'Language',
     signedOut: 'Sign in with the link to the list of units from Statistics Norway.',
+    excelHeading: 'All units in Excel',
+    excelHelp:
+      'Download one workbook with a sheet per unit, fill it in and upload it again. Each changed unit is saved as a draft; if anything is wrong, nothing is saved and you are told which cells to fix.',
+    excelDownload: 'Download the workbook of all units',
+    excelUpload: 'Upload a filled-in workbook',
+    excelSaved: 'Saved as drafts: {n} units. Open each unit to submit it.',
+    excelErrors: 'Nothing was saved. Fix these cells and upload again:',
     statuses: {
       not_started: 'Not started',
       draft: 'Draft saved',

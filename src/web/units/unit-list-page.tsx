@@ -2,8 +2,8 @@ import { Alert, Button, Heading, Paragraph, Spinner, Tag, Textfield } from '@dig
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Language } from '../../domain/language.ts';
 import { norwegianDay, osloDay } from '../../domain/oslo-time.ts';
-import type { WireListedUnit, WireUnitList } from '../../wire/units.ts';
-import { ApiProblem, call } from '../api.ts';
+import type { WireListedUnit, WireUnitList, WireUnitsUploaded } from '../../wire/units.ts';
+import { ApiProblem, call, request } from '../api.ts';
 import { LanguagePicker } from '../language-picker.tsx';
 import { SelectField } from '../select-field.tsx';
 import { unitTexts, type UnitTexts } from './texts.ts';
@@ -20,6 +20,11 @@ const units = {
   disown: (round: string, unit: string, mark: { kind: Disowning; reason: string } | null) =>
     call<undefined>('PUT', '/api/units/disowned', { round, unit, mark }),
   signOut: () => call<undefined>('DELETE', '/api/units/session'),
+  upload: (file: File, lang: string) =>
+    request<WireUnitsUploaded>('PUT', `/api/units/workbook.xlsx?lang=${lang}`, {
+      body: file,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
 };
 
 const stored = (): Language => {
@@ -146,6 +151,7 @@ function UnitTable(props: {
           options={[['', t.allStatuses], ...statuses.map((s) => [s, t.statuses[s]] as const)]}
         />
       </div>
+      <WorkbookSection t={t} language={language} reload={props.reload} />
       <Paragraph role="status" data-testid="shown">
         {t.shown.replace('{shown}', String(shown.length)).replace('{all}', String(list.units.length))}
       </Paragraph>
@@ -324,5 +330,70 @@ function UnitRow(props: {
         </tr>
       )}
     </>
+  );
+}
+
+/** All units in one workbook, a sheet each; uploaded back, every changed unit is saved as a draft, or nothing. */
+function WorkbookSection(props: { t: UnitTexts; language: Language; reload: () => Promise<void> }) {
+  const { t, language } = props;
+  const [errors, setErrors] = useState<{ cell: string; message: string }[]>([]);
+  const [saved, setSaved] = useState<string>();
+  return (
+    <section className="excel" aria-labelledby="units-excel-heading">
+      <Heading level={2} id="units-excel-heading" data-size="xs">
+        {t.excelHeading}
+      </Heading>
+      <Paragraph>{t.excelHelp}</Paragraph>
+      <p>
+        <a className="ds-link" href={`/api/units/workbook.xlsx?lang=${language}`} download>
+          {t.excelDownload}
+        </a>
+      </p>
+      <p>
+        <label htmlFor="units-excel-upload">{t.excelUpload}</label>{' '}
+        <input
+          id="units-excel-upload"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (!file) return;
+            units.upload(file, language).then(
+              (result) => {
+                setErrors([]);
+                setSaved(
+                  t.excelSaved.replace('{n}', String(result.units.filter((u) => u.version !== null).length)),
+                );
+                void props.reload();
+              },
+              (e: unknown) => {
+                setSaved(undefined);
+                const listed =
+                  e instanceof ApiProblem
+                    ? (e.body.errors as { cell: string; message: string }[] | undefined)
+                    : undefined;
+                setErrors(listed ?? [{ cell: '', message: e instanceof Error ? e.message : String(e) }]);
+              },
+            );
+          }}
+        />
+      </p>
+      {saved && (
+        <Alert data-color="success" role="status">
+          {saved}
+        </Alert>
+      )}
+      {errors.length > 0 && (
+        <div role="alert" className="excel-errors">
+          <p>{t.excelErrors}</p>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>{e.cell ? `${e.cell}: ${e.message}` : e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
   );
 }
