@@ -257,7 +257,8 @@ export interface UploadedUnit {
 }
 
 /**
- * The list's workbook uploaded: every changed unit's answers saved as a new draft, in one transaction, or
+ * The list's workbook uploaded: every unit whose sheet differs from what its form shows saved as a new draft,
+ * in one transaction, or
  * nothing at all when a sheet has an error or a changed unit's form is closed. Validation findings do not
  * stop a draft (they stop its submission) and are counted per unit.
  */
@@ -280,8 +281,9 @@ export async function uploadUnitsWorkbook(
     const done: UploadedUnit[] = [];
     for (const sheet of read.units) {
       const { view } = expected.find((e) => e.roundId === sheet.roundId && e.unit === sheet.unit)!;
-      const saved = view.latest?.answers ?? {};
-      if (view.latest && sameAnswers(saved as Answers, sheet.answers)) {
+      // Unchanged from what the workbook was made with (the saved answers, or a form not begun's prefill):
+      // nothing to save, and a unit nobody touched stays not begun.
+      if (sameAnswers(view.answers, sheet.answers)) {
         done.push({ roundId: sheet.roundId, unit: sheet.unit, version: null, errors: 0, warnings: 0 });
         continue;
       }

@@ -284,12 +284,14 @@ describe.each(databases)('the workbook of all units on $kind', (database) => {
     });
     expect(upload.statusCode, upload.body).toBe(200);
     const saved = wireUnitsUploaded.parse(upload.json()).units;
-    // Every unit not begun is saved as a draft from what the sheet held (its register details at least).
+    // The changed unit is saved as a draft; the others, untouched, stay not begun.
     expect(saved.find((u) => u.unit === first.municipality)).toMatchObject({ version: 1, errors: 0 });
+    expect(saved.filter((u) => u.version !== null)).toHaveLength(1);
     const list = wireUnitList.parse(
       (await app.inject({ method: 'GET', url: '/api/units', headers: { cookie: listCookie } })).json(),
     );
     expect(list.units.find((u) => u.unit === first.municipality)!.status).toBe('draft');
+    expect(list.units.filter((u) => u.status === 'not_started')).toHaveLength(list.units.length - 1);
     const latest = await db
       .selectFrom('response')
       .select('answers')

@@ -62,6 +62,7 @@ export function NewCollectionPage() {
   const [year, setYear] = useState('2020');
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
+  const [deadlines, setDeadlines] = useState<Readonly<Record<string, string>>>({});
   const [error, setError] = useState<string>();
   useEffect(() => void staffApi.forms().then((f) => setForms(f.filter((x) => !x.survey))), []);
   if (!forms) return <Spinner aria-label="Laster" />;
@@ -79,12 +80,11 @@ export function NewCollectionPage() {
           forms: chosen.map((form) => {
             const f = forms.find((x) => x.id === form)!;
             // A form of establishments takes the register's units; the others every municipality.
-            return {
-              form,
-              units: f.unit_kinds.includes('establishment')
-                ? { from: 'register' }
-                : { from: 'municipalities' },
-            };
+            const units = f.unit_kinds.includes('establishment')
+              ? { from: 'register' }
+              : { from: 'municipalities' };
+            const deadline = deadlines[form]?.trim();
+            return deadline ? { form, units, deadline } : { form, units };
           }),
         };
         staffApi.createCollection(body).then(
@@ -108,15 +108,23 @@ export function NewCollectionPage() {
           Skjemaer (frist etter KOSTRAs kalender: 15. januar for skjema 4 og 5, 15. februar for de andre)
         </legend>
         {fits.map((f) => (
-          <Checkbox
-            key={f.id}
-            label={`${f.title} (${f.unit_kinds.includes('establishment') ? 'enhetene i Enhetsregisteret' : 'alle kommuner'})`}
-            value={f.id}
-            checked={chosen.includes(f.id)}
-            onChange={(e) =>
-              setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((c) => c !== f.id))
-            }
-          />
+          <div key={f.id} className="collection-form">
+            <Checkbox
+              label={`${f.title} (${f.unit_kinds.includes('establishment') ? 'enhetene i Enhetsregisteret' : 'alle kommuner'})`}
+              value={f.id}
+              checked={chosen.includes(f.id)}
+              onChange={(e) =>
+                setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((c) => c !== f.id))
+              }
+            />
+            {chosen.includes(f.id) && (
+              <Textfield
+                label={`Frist for ${formName(f.id)} (åååå-mm-dd, tom: KOSTRAs kalender)`}
+                value={deadlines[f.id] ?? ''}
+                onChange={(e) => setDeadlines({ ...deadlines, [f.id]: e.target.value })}
+              />
+            )}
+          </div>
         ))}
       </fieldset>
       {error && <Alert data-color="danger">{error}</Alert>}

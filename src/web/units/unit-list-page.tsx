@@ -229,14 +229,19 @@ function UnitRow(props: {
         </td>
         <td>{u.deadline ? norwegianDay(osloDay(new Date(u.deadline))) : ''}</td>
         <td className="unit-actions">
-          <Button data-size="sm" variant="secondary" onClick={() => void openForm()}>
+          <Button
+            data-size="sm"
+            variant="secondary"
+            aria-label={`${u.open ? t.open : t.view}: ${u.name}`}
+            onClick={() => void openForm()}
+          >
             {u.open ? t.open : t.view}
-            <span className="visually-hidden">: {u.name}</span>
           </Button>
           <Button
             data-size="sm"
             variant="tertiary"
             aria-expanded={props.panel === 'delegate'}
+            aria-label={`${t.delegate}: ${u.name}`}
             onClick={() => {
               if (props.panel === 'delegate') {
                 props.onPanel(undefined);
@@ -249,26 +254,25 @@ function UnitRow(props: {
             }}
           >
             {t.delegate}
-            <span className="visually-hidden">: {u.name}</span>
           </Button>
           {u.disowned ? (
             <Button
               data-size="sm"
               variant="tertiary"
+              aria-label={`${t.undo}: ${u.name}`}
               onClick={() => void units.disown(u.round, u.unit, null).then(props.reload, props.fail)}
             >
               {t.undo}
-              <span className="visually-hidden">: {u.name}</span>
             </Button>
           ) : (
             <Button
               data-size="sm"
               variant="tertiary"
               aria-expanded={props.panel === 'disown'}
+              aria-label={`${t.disown}: ${u.name}`}
               onClick={() => props.onPanel(props.panel === 'disown' ? undefined : 'disown')}
             >
               {t.disown}
-              <span className="visually-hidden">: {u.name}</span>
             </Button>
           )}
         </td>
