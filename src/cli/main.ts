@@ -99,6 +99,17 @@ Usage:
       The stored extracts.
   kostra register corrections --round ROUND [--out FILE.csv]
       The register details the round's units corrected: the change list for the register.
+  kostra collection create --id ID --year Y --name NAME --form FORM[:DEADLINE] ...
+      Several forms of one årgang run together: a round per form (skjema 5 and 6 from the register's latest
+      extract of the årgang; skjema 1 and 4 for every municipality and Oslo's districts), each with its
+      deadline (KOSTRA's calendar unless given: 15 January for skjema 4 and 5, 15 February for the others).
+  kostra collection checkpoint --id ID --kind preliminary|final
+      Freezes the preliminary (15 March) or final (15 June) publication: each unit's latest version
+      submitted by the end of that day; later submissions show as resubmissions.
+  kostra collection rates --id ID
+      The working group's response-rate table (seed 001, 6.3) of the collection, per form, as JSON.
+  kostra collection links --id ID [--base URL]
+      A link for each municipality or enterprise to its list of units.
   kostra rates --data DIR [--checkpoint YYYY-MM-DD ...]
       Response rates per form: DIR/units.csv (form,unit,expected) and DIR/submissions.csv
       (form,unit,submitted_at) give, per form, the expected units, those with a first submission by the end
@@ -116,6 +127,10 @@ async function main(argv: readonly string[]): Promise<void> {
   if (command === 'forms') {
     setFlagsFromString('--liftoff-only');
     return (await import('./forms-command.ts')).formsCommand(rest);
+  }
+  if (command === 'collection') {
+    setFlagsFromString('--liftoff-only');
+    return (await import('./collection-command.ts')).collectionCommand(rest);
   }
   if (command === 'register') {
     setFlagsFromString('--liftoff-only');

@@ -36,6 +36,16 @@ describe('the units of a form round', () => {
       { code: '030101', name: 'Gamle Oslo', kind: 'oslo_district' },
       { code: '030102', name: 'Grünerløkka', kind: 'oslo_district' },
     ]);
+    // Both, as skjema 1 and 4 are asked of (KOSTRA's 371 in 2020: 356 municipalities and 15 districts).
+    expect(chooseFormUnits({ from: 'municipalities_and_districts' }, places).map((u) => u.code)).toEqual([
+      '0301',
+      '030101',
+      '030102',
+      '1508',
+      '3403',
+      '4601',
+      '4640',
+    ]);
   });
 
   test('units by code: municipalities and districts together; an unknown or repeated code is named', () => {

@@ -11,6 +11,8 @@ export interface ChosenUnit {
 /** Who is asked: every municipality of the year, Oslo's districts, or the units named. */
 export type UnitChoice =
   | { readonly from: 'municipalities' }
+  /** Every municipality and Oslo's districts: KOSTRA's 371 of 2020 for skjema 1 and 4 (356 + 15). */
+  | { readonly from: 'municipalities_and_districts' }
   | { readonly from: 'oslo_districts' }
   | { readonly from: 'codes'; readonly codes: readonly string[] };
 
@@ -42,6 +44,11 @@ export function chooseFormUnits(choice: UnitChoice, places: UnitPlaces, draw?: G
   let chosen: ChosenUnit[];
   if (choice.from === 'municipalities')
     chosen = [...places.municipalities].map(([code, name]) => municipality(code, name));
+  else if (choice.from === 'municipalities_and_districts')
+    chosen = [
+      ...[...places.municipalities].map(([code, name]) => municipality(code, name)),
+      ...[...places.districts].map(([code, name]) => district(code, name)),
+    ];
   else if (choice.from === 'oslo_districts')
     chosen = [...places.districts].map(([code, name]) => district(code, name));
   else {

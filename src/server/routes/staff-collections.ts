@@ -28,6 +28,7 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/);
 const units = z.discriminatedUnion('from', [
   z.strictObject({ from: z.literal('municipalities') }),
   z.strictObject({ from: z.literal('oslo_districts') }),
+  z.strictObject({ from: z.literal('municipalities_and_districts') }),
   z.strictObject({ from: z.literal('codes'), codes: z.array(z.string().regex(/^\d{4}(\d{2})?$/)).min(1) }),
   z.strictObject({ from: z.literal('register'), extract: z.number().int().positive().optional() }),
 ]);

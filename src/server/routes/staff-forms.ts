@@ -18,6 +18,8 @@ const newFormRound = z.strictObject({
   units: z.discriminatedUnion('from', [
     z.strictObject({ from: z.literal('municipalities') }),
     z.strictObject({ from: z.literal('oslo_districts') }),
+    z.strictObject({ from: z.literal('municipalities_and_districts') }),
+    z.strictObject({ from: z.literal('municipalities_and_districts') }),
     z.strictObject({ from: z.literal('codes'), codes: z.array(z.string().regex(/^\d{4}(\d{2})?$/)).min(1) }),
     z.strictObject({ from: z.literal('register'), extract: z.number().int().positive().optional() }),
   ]),

@@ -79,10 +79,13 @@ export function NewCollectionPage() {
           name,
           forms: chosen.map((form) => {
             const f = forms.find((x) => x.id === form)!;
-            // A form of establishments takes the register's units; the others every municipality.
+            // A form of establishments takes the register's units; one Oslo's districts fill, every
+            // municipality and the districts (KOSTRA's 371); the others every municipality.
             const units = f.unit_kinds.includes('establishment')
               ? { from: 'register' }
-              : { from: 'municipalities' };
+              : f.unit_kinds.includes('oslo_district')
+                ? { from: 'municipalities_and_districts' }
+                : { from: 'municipalities' };
             const deadline = deadlines[form]?.trim();
             return deadline ? { form, units, deadline } : { form, units };
           }),
@@ -110,7 +113,7 @@ export function NewCollectionPage() {
         {fits.map((f) => (
           <div key={f.id} className="collection-form">
             <Checkbox
-              label={`${f.title} (${f.unit_kinds.includes('establishment') ? 'enhetene i Enhetsregisteret' : 'alle kommuner'})`}
+              label={`${f.title} (${f.unit_kinds.includes('establishment') ? 'enhetene i Enhetsregisteret' : f.unit_kinds.includes('oslo_district') ? 'alle kommuner og Oslos bydeler' : 'alle kommuner'})`}
               value={f.id}
               checked={chosen.includes(f.id)}
               onChange={(e) =>
