@@ -6,17 +6,12 @@ import type { WireFormRound } from '../wire/form-answers.ts';
 import { EngineFormPage } from './engine/engine-form-page.tsx';
 import { FormPage } from './form/form-page.tsx';
 import type { FormView } from './form/model.ts';
-import { LanguagePicker } from './language-picker.tsx';
+import { LanguagePicker, storedLanguage } from './language-picker.tsx';
 import { textsFor } from './texts.ts';
-
-const stored = (): Language => {
-  const value = localStorage.getItem('kostra-language');
-  return value === 'nn' || value === 'en' ? value : 'nb';
-};
 
 /** The respondent's app: sign in by the invitation's code, then the form. */
 export function App() {
-  const [language, setLanguage] = useState<Language>(stored);
+  const [language, setLanguage] = useState<Language>(storedLanguage);
   const [view, setView] = useState<FormView | WireFormRound | 'signed-out' | 'loading'>('loading');
   const [error, setError] = useState<string>();
   const t = textsFor(language);

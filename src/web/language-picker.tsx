@@ -23,3 +23,9 @@ export function LanguagePicker(props: {
     </ToggleGroup>
   );
 }
+
+/** The language the user chose last in this browser; bokmål unless nynorsk or English. */
+export const storedLanguage = (): Language => {
+  const value = localStorage.getItem('kostra-language');
+  return value === 'nn' || value === 'en' ? value : 'nb';
+};

@@ -13,7 +13,7 @@ export function ExcelSection(props: {
   onUploaded: () => void;
 }) {
   const { t, language } = props;
-  const [errors, setErrors] = useState<{ cell: string; message: string }[]>([]);
+  const [errors, setErrors] = useState<CellError[]>([]);
   return (
     <section className="excel" aria-labelledby="excel-heading">
       <Heading level={2} id="excel-heading" data-size="xs">
@@ -41,28 +41,39 @@ export function ExcelSection(props: {
                   setErrors([]);
                   props.onUploaded();
                 },
-                (e: unknown) => {
-                  const listed =
-                    e instanceof ApiProblem
-                      ? (e.body.errors as { cell: string; message: string }[] | undefined)
-                      : undefined;
-                  setErrors(listed ?? [{ cell: '', message: e instanceof Error ? e.message : String(e) }]);
-                },
+                (e: unknown) => setErrors(cellErrorsOf(e)),
               );
             }}
           />
         </p>
       )}
-      {errors.length > 0 && (
-        <div role="alert" className="excel-errors">
-          <p>{t.excelErrors}</p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i}>{e.cell ? `${e.cell}: ${e.message}` : e.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <CellErrors heading={t.excelErrors} errors={errors} />
     </section>
+  );
+}
+
+export interface CellError {
+  readonly cell: string;
+  readonly message: string;
+}
+
+/** The cells an upload refused (the problem's `errors`), or the one message of another failure. */
+export function cellErrorsOf(e: unknown): CellError[] {
+  const listed = e instanceof ApiProblem ? (e.body.errors as CellError[] | undefined) : undefined;
+  return listed ?? [{ cell: '', message: e instanceof Error ? e.message : String(e) }];
+}
+
+/** What an upload refused, cell by cell, announced as an alert. */
+export function CellErrors({ heading, errors }: { heading: string; errors: readonly CellError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div role="alert" className="excel-errors">
+      <p>{heading}</p>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>{e.cell ? `${e.cell}: ${e.message}` : e.message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

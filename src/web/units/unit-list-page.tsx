@@ -4,7 +4,8 @@ import type { Language } from '../../domain/language.ts';
 import { norwegianDay, osloDay } from '../../domain/oslo-time.ts';
 import type { WireListedUnit, WireUnitList, WireUnitsUploaded } from '../../wire/units.ts';
 import { ApiProblem, call, request } from '../api.ts';
-import { LanguagePicker } from '../language-picker.tsx';
+import { LanguagePicker, storedLanguage } from '../language-picker.tsx';
+import { CellErrors, cellErrorsOf, type CellError } from '../form/excel-section.tsx';
 import { SelectField } from '../select-field.tsx';
 import { unitTexts, type UnitTexts } from './texts.ts';
 
@@ -27,17 +28,12 @@ const units = {
     }),
 };
 
-const stored = (): Language => {
-  const value = localStorage.getItem('kostra-language');
-  return value === 'nn' || value === 'en' ? value : 'nb';
-};
-
 const shownStatus = (u: WireListedUnit): Shown => (u.disowned ? 'disowned' : u.status);
 const keyOf = (u: WireListedUnit) => `${u.round}/${u.unit}`;
 
 /** A responsible's list of units (`/enheter`): filter, open, share with a colleague, or mark as not theirs. */
 export function UnitListPage() {
-  const [language, setLanguage] = useState<Language>(stored);
+  const [language, setLanguage] = useState<Language>(storedLanguage);
   const [list, setList] = useState<WireUnitList | 'loading' | 'signed-out'>('loading');
   const [error, setError] = useState<string>();
   const t = unitTexts(language);
@@ -340,7 +336,7 @@ function UnitRow(props: {
 /** All units in one workbook, a sheet each; uploaded back, every changed unit is saved as a draft, or nothing. */
 function WorkbookSection(props: { t: UnitTexts; language: Language; reload: () => Promise<void> }) {
   const { t, language } = props;
-  const [errors, setErrors] = useState<{ cell: string; message: string }[]>([]);
+  const [errors, setErrors] = useState<CellError[]>([]);
   const [saved, setSaved] = useState<string>();
   return (
     <section className="excel" aria-labelledby="units-excel-heading">
@@ -373,11 +369,7 @@ function WorkbookSection(props: { t: UnitTexts; language: Language; reload: () =
               },
               (e: unknown) => {
                 setSaved(undefined);
-                const listed =
-                  e instanceof ApiProblem
-                    ? (e.body.errors as { cell: string; message: string }[] | undefined)
-                    : undefined;
-                setErrors(listed ?? [{ cell: '', message: e instanceof Error ? e.message : String(e) }]);
+                setErrors(cellErrorsOf(e));
               },
             );
           }}
@@ -388,16 +380,7 @@ function WorkbookSection(props: { t: UnitTexts; language: Language; reload: () =
           {saved}
         </Alert>
       )}
-      {errors.length > 0 && (
-        <div role="alert" className="excel-errors">
-          <p>{t.excelErrors}</p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={i}>{e.cell ? `${e.cell}: ${e.message}` : e.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <CellErrors heading={t.excelErrors} errors={errors} />
     </section>
   );
 }
