@@ -19,7 +19,6 @@ const newFormRound = z.strictObject({
     z.strictObject({ from: z.literal('municipalities') }),
     z.strictObject({ from: z.literal('oslo_districts') }),
     z.strictObject({ from: z.literal('municipalities_and_districts') }),
-    z.strictObject({ from: z.literal('municipalities_and_districts') }),
     z.strictObject({ from: z.literal('codes'), codes: z.array(z.string().regex(/^\d{4}(\d{2})?$/)).min(1) }),
     z.strictObject({ from: z.literal('register'), extract: z.number().int().positive().optional() }),
   ]),
