@@ -1,6 +1,7 @@
 import { createCollection } from '../src/app/collections.ts';
 import { importRegister, syntheticRegisterFile } from '../src/app/register.ts';
 import { addStatistician } from '../src/app/staff-users.ts';
+import { issueResponsibleLinks } from '../src/app/unit-list.ts';
 import { loadMunicipalities, loadOsloDistricts } from '../src/files/product-data.ts';
 import { buildApp } from '../src/server/app.ts';
 import { openDatabase } from '../src/store/database.ts';
@@ -11,7 +12,8 @@ import { appendVersion } from '../src/store/responses.ts';
  * The server under load, in its own process: a collection of 2020 in the database at DATABASE_URL, with
  * skjema 4 for the 371 municipalities and Oslo districts, and skjema 5 and 6 for the units of a synthetic
  * register (Bergen with 200 of them); four in five units have submitted. Prints one JSON line
- * {address, collection, rounds, staff, tokens} when ready (tokens: the skjema 6 units' links).
+ * {address, collection, rounds, staff, tokens, list} when ready (tokens: the skjema 6 units' links; list:
+ * Bergen's link to its list of units).
  */
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -66,10 +68,13 @@ await addStatistician(db, {
 });
 const skjema6 = collection.rounds.find((r) => r.form === 'kostra-skjema-6')!;
 const tokens = await issueTokens(db, skjema6.id);
+const bergen = (await issueResponsibleLinks(db, 'bench', { collectionId: collection.id }, 2020)).find(
+  (l) => l.responsible === '4601',
+)!;
 const app = await buildApp({ db, cookieSecret: 'bench-secret-bench-secret-bench-secret' });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(
-  `${JSON.stringify({ address, collection: collection.id, rounds: collection.rounds.map((r) => ({ id: r.id, units: r.units })), staff, tokens })}\n`,
+  `${JSON.stringify({ address, collection: collection.id, rounds: collection.rounds.map((r) => ({ id: r.id, units: r.units })), staff, tokens, list: bergen.token })}\n`,
 );
 process.on('SIGTERM', () => {
   void app

@@ -45,12 +45,13 @@ const server = spawn(process.execPath, ['dist/bench/collection-server.mjs'], {
 try {
   const [line] = (await once(createInterface({ input: server.stdout }), 'line')) as [string];
   const setup = (performance.now() - setupStarted) / 1000;
-  const { address, collection, rounds, staff, tokens } = JSON.parse(line) as {
+  const { address, collection, rounds, staff, tokens, list } = JSON.parse(line) as {
     address: string;
     collection: string;
     rounds: { id: string; units: number }[];
     staff: { username: string; password: string };
     tokens: { municipality: string; token: string }[];
+    list: string;
   };
   const signIn = await fetch(`${address}/api/staff/session`, {
     method: 'POST',
@@ -82,6 +83,21 @@ try {
     for (const [name, path] of Object.entries(reads))
       times[name as keyof typeof reads].push(await timed(path));
   for (const t of Object.values(times)) t.sort((a, b) => a - b);
+
+  // Bergen's list of its 200 units, and the workbook of all of them, as the municipality fetches them.
+  const listSignIn = await fetch(`${address}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: list }),
+  });
+  const listCookie = listSignIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const listReads = { list: '/api/units', workbook: '/api/units/workbook.xlsx' } as const;
+  const listTimes = { list: [] as number[], workbook: [] as number[] };
+  for (const path of Object.values(listReads)) await timed(path, listCookie);
+  for (let i = 0; i < 10; i++)
+    for (const [name, path] of Object.entries(listReads))
+      listTimes[name as keyof typeof listReads].push(await timed(path, listCookie));
+  for (const t of Object.values(listTimes)) t.sort((a, b) => a - b);
 
   // Autosave over the skjema 6 units: each unit signed in with its own link.
   const cookies: string[] = [];
@@ -161,6 +177,12 @@ try {
   for (const [name, t] of Object.entries(times))
     console.log(
       `| ${name} \`${reads[name as keyof typeof reads]}\` | ${ms(quantile(t, 0.5))} | ${ms(quantile(t, 0.9))} | ${ms(t.at(-1)!)} |`,
+    );
+  console.log('\n| Bergen, 200 units (10 each, alternating) | p50 ms | p90 ms | max ms |');
+  console.log('|---|---|---|---|');
+  for (const [name, t] of Object.entries(listTimes))
+    console.log(
+      `| ${name} \`${listReads[name as keyof typeof listReads]}\` | ${ms(quantile(t, 0.5))} | ${ms(quantile(t, 0.9))} | ${ms(t.at(-1)!)} |`,
     );
   console.log(`\nAutosave: target ${RATE}/s for ${SECONDS} s over ${cookies.length} skjema 6 units\n`);
   console.log('| measure | value |');
