@@ -227,6 +227,12 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       action: 'responsible.links',
       reply: wire.wireResponsibleLinks,
     },
+    'POST /api/staff/collections/:id/mail': {
+      url: '/api/staff/collections/k-2020/mail',
+      payload: { language: 'nn' },
+      action: 'collection.mail',
+      reply: wire.wireCollectionMailed,
+    },
     'DELETE /api/staff/session': { url: '/api/staff/session', action: 'session.end' },
   };
 

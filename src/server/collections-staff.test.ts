@@ -1,18 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { syntheticRegisterFile } from '../app/register.ts';
 import type { Db } from '../store/database.ts';
 import { appendVersion } from '../store/responses.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import {
   wireCheckpointTaken,
   wireCollection,
+  wireCollectionMailed,
   wireCollectionControls,
   wireRegisterExtract,
   wireResponsibleLinks,
 } from '../wire/staff.ts';
 import { buildApp } from './app.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
+import { startSmtpSink } from '../testing/smtp-sink.ts';
+import { createCollection } from '../app/collections.ts';
+import { importRegister, syntheticRegisterFile } from '../app/register.ts';
 
 const databases = await testDatabases();
 
@@ -200,5 +203,85 @@ describe.each(databases)('a collection run from the staff pages on $kind', (data
       unknown[]
     >();
     expect(extracts).toHaveLength(1);
+  });
+});
+
+describe.each(databases)("a collection's invitation by mail on $kind", (database) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let cookie = '';
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+
+  beforeAll(async () => {
+    ({ db, drop } = await database.open());
+    smtp = await startSmtpSink();
+    await addKari(db);
+    app = await buildApp({
+      db,
+      cookieSecret: 'collections-secret-collections-secret',
+      mail: { smtpUrl: smtp.url, from: 'KOSTRA <kostra@ssb.no>', baseUrl: 'https://kostra.example' },
+    });
+    cookie = await staffCookie(app);
+    const text = await syntheticRegisterFile({
+      seed: 8,
+      institutions: 10,
+      homeCare: 10,
+      fixed: { '4601': { institutions: 5, homeCare: 5 } },
+      validOn: '2020-12-31',
+    });
+    await importRegister(db, 'test', { text, name: 'synthetic.csv', validOn: '2020-12-31' });
+    await createCollection(db, 'test', {
+      id: 'k2020',
+      year: 2020,
+      name: 'KOSTRA 2020',
+      forms: [
+        { form: 'kostra-skjema-4', units: { from: 'codes', codes: ['4601', '5001'] } },
+        { form: 'kostra-skjema-5', units: { from: 'register' } },
+      ],
+    });
+    const contacts = await app.inject({
+      method: 'PUT',
+      url: '/api/staff/rounds/k2020-skjema-4/contacts',
+      headers: { cookie, 'content-type': 'text/csv' },
+      payload: '4601,postmottak@bergen.kommune.no\n5001,ukjent@trondheim.kommune.no\n',
+    });
+    expect(contacts.statusCode, contacts.body).toBe(200);
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+    await drop();
+  });
+
+  test('mails each responsible with an address its list link, records the refused one, names those without', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/staff/collections/k2020/mail',
+      headers: { cookie },
+      payload: { language: 'nn' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const mailed = wireCollectionMailed.parse(res.json());
+    expect(mailed.sent).toBe(1);
+    expect(mailed.failed).toBe(1);
+    // Municipalities with units but no form of their own in skjema 4 have no address.
+    expect(mailed.without_address.length).toBeGreaterThan(0);
+    expect(mailed.without_address).not.toContain('4601');
+    const [mail] = smtp.received;
+    expect(mail!.to).toEqual(['postmottak@bergen.kommune.no']);
+    expect(mail!.data).toContain('Opne lista over einingane de svarar for med denne personlege lenkja:');
+    const link = /https:\/\/kostra\.example\/s\/([A-Za-z0-9_-]+)/.exec(mail!.data)![1]!;
+    const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { token: link } });
+    expect(signIn.cookies[0]!.name).toBe('kostra_units');
+    const outbox = await db
+      .selectFrom('outbox')
+      .select(['municipality', 'kind', 'status'])
+      .orderBy('municipality')
+      .execute();
+    expect(outbox).toEqual([
+      { municipality: '4601', kind: 'list_invitation', status: 'sent' },
+      { municipality: '5001', kind: 'list_invitation', status: 'failed' },
+    ]);
   });
 });

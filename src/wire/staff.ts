@@ -321,3 +321,11 @@ export const wireCollectionControls = z.strictObject({
   ),
 });
 export type WireCollectionControls = z.infer<typeof wireCollectionControls>;
+
+/** What a collection's invitation by mail did: sent, failed, and the responsibles without an address. */
+export const wireCollectionMailed = z.strictObject({
+  sent: z.number().int(),
+  failed: z.number().int(),
+  without_address: z.array(z.string()),
+});
+export type WireCollectionMailed = z.infer<typeof wireCollectionMailed>;

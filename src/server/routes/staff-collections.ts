@@ -9,7 +9,8 @@ import {
 import { correctionsCsv, extractList, importRegister, roundRegisterCorrections } from '../../app/register.ts';
 import { issueCollectionLinks } from '../../app/unit-list.ts';
 import { deadlineInstant } from '../../domain/collection/timeline.ts';
-import type { WireCheckpointTaken, WireResponsibleLinks } from '../../wire/staff.ts';
+import type { WireCheckpointTaken, WireCollectionMailed, WireResponsibleLinks } from '../../wire/staff.ts';
+import { inviteCollection } from '../../app/collection-mail.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { problem } from '../problem.ts';
@@ -124,6 +125,20 @@ export function staffCollectionRoutes(app: FastifyInstance, context: ServerConte
       link: new URL(`/s/${m.token}`, origin).toString(),
     }));
     return reply.status(201).header('cache-control', 'no-store').send(links);
+  });
+
+  // The invitation of a collection: a mail to each responsible with a contact address, with its list link.
+  app.post<{ Params: { id: string } }>('/api/staff/collections/:id/mail', async (request) => {
+    const { language } = z.strictObject({ language: z.enum(['nb', 'nn']).default('nb') }).parse(request.body);
+    const user = await requireStatistician(request, db, now());
+    if (!context.mail) throw problem(503, 'no-mail', 'The server has no mail server (SMTP_URL)');
+    const result = await inviteCollection(db, user, request.params.id, language, context.mail);
+    const body: WireCollectionMailed = {
+      sent: result.sent,
+      failed: result.failed,
+      without_address: result.withoutAddress,
+    };
+    return body;
   });
 
   app.get<{ Params: { id: string } }>(

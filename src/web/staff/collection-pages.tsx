@@ -279,6 +279,24 @@ export function CollectionPage({ id }: { id: string }) {
         <Button
           variant="secondary"
           onClick={() =>
+            void staffApi.mailCollection(id, 'nb').then(
+              (m) =>
+                setMessage(
+                  `Invitasjon med lenke til enhetslisten: ${m.sent} sendt, ${m.failed} feilet` +
+                    (m.without_address.length > 0
+                      ? `; ${m.without_address.length} uten kontaktadresse (lag lenker til dem under)`
+                      : '') +
+                    '.',
+                ),
+              (e: unknown) => setMessage(fail(e)),
+            )
+          }
+        >
+          Send invitasjoner med lenke til enhetslisten
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() =>
             void staffApi.responsibleLinks(id).then(setLinks, (e: unknown) => setMessage(fail(e)))
           }
         >

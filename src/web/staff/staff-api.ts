@@ -16,6 +16,7 @@ import type {
   WireCheckpointTaken,
   WireCollection,
   WireCollectionControls,
+  WireCollectionMailed,
   WireCollectionRow,
   WireRegisterExtract,
   WireResponsibleLinks,
@@ -72,6 +73,8 @@ export const staffApi = {
     call<WireCollectionControls>('GET', `/api/staff/collections/${id}/controls`),
   takeCheckpoint: (id: string, kind: 'preliminary' | 'final') =>
     call<WireCheckpointTaken>('POST', `/api/staff/collections/${id}/checkpoints`, { kind }),
+  mailCollection: (id: string, language: 'nb' | 'nn') =>
+    call<WireCollectionMailed>('POST', `/api/staff/collections/${id}/mail`, { language }),
   responsibleLinks: (id: string) =>
     call<WireResponsibleLinks>('POST', `/api/staff/collections/${id}/links`, {}),
 };
