@@ -8,18 +8,21 @@ import { syntheticRegisterFile } from '../app/register.ts';
 import { addStatistician } from '../app/staff-users.ts';
 import { appendVersion } from '../store/responses.ts';
 import { accessibilityViolations, browserAvailable, startHarness, type Harness } from './harness.ts';
+import { startSmtpSink } from '../testing/smtp-sink.ts';
 
 /**
  * A collection of skjema 4, 5 and 6 from a register, as a statistician and a municipality with 200 units
- * run it: the register imported, the collection opened, the list links made; Bergen sees its list, fills
+ * run it: the register imported, the collection opened, the municipalities invited by mail with their list links; Bergen sees its list, fills
  * three units (one correcting a register detail), delegates one, uploads the workbook of all its units;
  * the statistician sees the response rates per form by date and a control across forms flagged.
  */
 describe.skipIf(!browserAvailable())('a collection with many units per municipality', () => {
   let h: Harness;
   let dir = '';
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   beforeAll(async () => {
-    h = await startHarness();
+    smtp = await startSmtpSink();
+    h = await startHarness({ smtpUrl: smtp.url });
     await addStatistician(h.db, {
       username: 'kari',
       displayName: 'Kari Statistiker',
@@ -38,7 +41,10 @@ describe.skipIf(!browserAvailable())('a collection with many units per municipal
       }),
     );
   }, 60_000);
-  afterAll(async () => h.close());
+  afterAll(async () => {
+    await h.close();
+    await smtp.close();
+  });
 
   const shown = (page: Page, text: string | RegExp) =>
     expect.poll(() => page.getByText(text).count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -48,7 +54,7 @@ describe.skipIf(!browserAvailable())('a collection with many units per municipal
   let bergenLink = '';
 
   test(
-    'the statistician imports the register, opens the collection and makes the list links',
+    'the statistician imports the register, opens the collection and invites by mail',
     { timeout: 120_000 },
     async () => {
       staff = await h.browser.newPage();
@@ -83,9 +89,20 @@ describe.skipIf(!browserAvailable())('a collection with many units per municipal
       expect(await accessibilityViolations(staff)).toEqual([]);
       await staff.getByRole('button', { name: 'Opprett innsamlingen' }).click();
       await staff.getByRole('heading', { name: 'KOSTRA 2020 (årgang 2020)' }).waitFor();
+      // The invitation: Bergen's address on its own skjema 4, then one mail per responsible with its list link.
+      await staff.goto(`${h.base}/staff#/rounds/kostra-2020-skjema-4`);
+      await staff.getByLabel('Kontaktadresser').fill('4601,postmottak@bergen.kommune.no');
+      await staff.getByRole('button', { name: 'Lagre adresser' }).click();
+      await shown(staff, '1 adresser lagret.');
+      await staff.goto(`${h.base}/staff#/collections/kostra-2020`);
+      await staff.getByRole('button', { name: 'Send invitasjoner med lenke til enhetslisten' }).click();
+      await shown(staff, /Invitasjon med lenke til enhetslisten: 1 sendt, 0 feilet; \d+ uten kontaktadresse/);
+      const mail = smtp.received.find((m) => m.to.includes('postmottak@bergen.kommune.no'))!;
+      expect(mail.data).toContain('listen over enhetene dere svarer for med denne personlige lenken:');
+      bergenLink = /(http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+)/.exec(mail.data)![1]!;
+      // The others get their links on the page, to pass on.
       await staff.getByRole('button', { name: 'Lag lenker til enhetslistene' }).click();
-      const row = staff.getByRole('row', { name: /^Bergen \(4601\)/ });
-      bergenLink = (await row.locator('code').textContent()) ?? '';
+      await staff.getByRole('row', { name: /^Bergen \(4601\)/ }).waitFor();
       expect(bergenLink).toMatch(/\/s\/[A-Za-z0-9_-]{40,}$/);
     },
   );
