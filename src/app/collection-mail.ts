@@ -7,7 +7,7 @@ import { formOf } from '../store/form-rounds.ts';
 import { issueResponsibleTokens, responsiblesIn } from '../store/responsibles.ts';
 import type { Statistician } from '../store/statisticians.ts';
 import { perform } from './action.ts';
-import type { MailSettings } from './send-mail.ts';
+import { sendRecorded, type MailSettings } from './send-mail.ts';
 
 /**
  * Invites a collection's responsibles by mail: to each municipality with a contact address on one of its own
@@ -68,37 +68,14 @@ export async function inviteCollection(
       };
       const subject = renderTemplate(template.subject, values);
       const body = renderTemplate(template.body, values);
-      const outcome = await transport
-        .sendMail({ from: settings.from, to: invitation.contact_email!, subject, text: body })
-        .then(
-          (info) => ({ status: 'sent' as const, message_id: info.messageId }),
-          (error: unknown) => ({
-            status: 'failed' as const,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
-      await perform(db, user.username, async (trx) => {
-        await trx
-          .insertInto('outbox')
-          .values({
-            round_id: invitation.round_id,
-            municipality: responsible,
-            kind: 'list_invitation',
-            to_address: invitation.contact_email!,
-            subject,
-            body,
-            sent_by: user.username,
-            ...outcome,
-          })
-          .execute();
-        return {
-          result: undefined,
-          audit: {
-            action: 'mail.list_invitation',
-            subject: `${collectionId}/${responsible}`,
-            detail: { to: invitation.contact_email, status: outcome.status },
-          },
-        };
+      const outcome = await sendRecorded(db, user, transport, settings, {
+        round_id: invitation.round_id,
+        municipality: responsible,
+        kind: 'list_invitation',
+        to_address: invitation.contact_email!,
+        subject,
+        body,
+        auditSubject: `${collectionId}/${responsible}`,
       });
       if (outcome.status === 'sent') sent += 1;
       else failed += 1;

@@ -86,37 +86,14 @@ export async function sendMail(
       };
       const subject = renderTemplate(template.subject, values);
       const body = renderTemplate(template.body, values);
-      const record = {
+      const outcome = await sendRecorded(db, user, transport, settings, {
         round_id: roundId,
         municipality: i.municipality,
         kind,
         to_address: i.contact_email!,
         subject,
         body,
-        sent_by: user.username,
-      };
-      const outcome = await transport
-        .sendMail({ from: settings.from, to: i.contact_email!, subject, text: body })
-        .then(
-          (info) => ({ status: 'sent' as const, message_id: info.messageId }),
-          (error: unknown) => ({
-            status: 'failed' as const,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
-      await perform(db, user.username, async (trx) => {
-        await trx
-          .insertInto('outbox')
-          .values({ ...record, ...outcome })
-          .execute();
-        return {
-          result: undefined,
-          audit: {
-            action: `mail.${kind}`,
-            subject: `${roundId}/${i.municipality}`,
-            detail: { to: record.to_address, status: outcome.status },
-          },
-        };
+        auditSubject: `${roundId}/${i.municipality}`,
       });
       if (outcome.status === 'sent') sent += 1;
       else failed += 1;
@@ -125,6 +102,55 @@ export async function sendMail(
     transport.close();
   }
   return { sent, failed };
+}
+
+/** A message for the outbox: to whom, what, under which invitation, and the audit entry's subject. */
+export interface OutgoingMail {
+  readonly round_id: string;
+  readonly municipality: string;
+  readonly kind: string;
+  readonly to_address: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly auditSubject: string;
+}
+
+/**
+ * Sends one message and records it in the outbox as sent or failed, with its audit entry (`mail.KIND`), as
+ * its own action as soon as the mail server has answered.
+ */
+export async function sendRecorded(
+  db: Db,
+  user: Statistician,
+  transport: ReturnType<typeof nodemailer.createTransport>,
+  settings: MailSettings,
+  mail: OutgoingMail,
+): Promise<{ status: 'sent' | 'failed' }> {
+  const { auditSubject, ...record } = mail;
+  const outcome = await transport
+    .sendMail({ from: settings.from, to: mail.to_address, subject: mail.subject, text: mail.body })
+    .then(
+      (info: { messageId: string }) => ({ status: 'sent' as const, message_id: info.messageId }),
+      (error: unknown) => ({
+        status: 'failed' as const,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  await perform(db, user.username, async (trx) => {
+    await trx
+      .insertInto('outbox')
+      .values({ ...record, sent_by: user.username, ...outcome })
+      .execute();
+    return {
+      result: undefined,
+      audit: {
+        action: `mail.${mail.kind}`,
+        subject: auditSubject,
+        detail: { to: mail.to_address, status: outcome.status },
+      },
+    };
+  });
+  return outcome;
 }
 
 const email = z.email();

@@ -14,8 +14,8 @@ import {
 import { buildApp } from './app.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
 import { startSmtpSink } from '../testing/smtp-sink.ts';
-import { createCollection } from '../app/collections.ts';
-import { importRegister, syntheticRegisterFile } from '../app/register.ts';
+import { seedCollection } from '../app/testing/collections.ts';
+import { syntheticRegisterFile } from '../app/register.ts';
 
 const databases = await testDatabases();
 
@@ -223,23 +223,14 @@ describe.each(databases)("a collection's invitation by mail on $kind", (database
       mail: { smtpUrl: smtp.url, from: 'KOSTRA <kostra@ssb.no>', baseUrl: 'https://kostra.example' },
     });
     cookie = await staffCookie(app);
-    const text = await syntheticRegisterFile({
-      seed: 8,
-      institutions: 10,
-      homeCare: 10,
-      fixed: { '4601': { institutions: 5, homeCare: 5 } },
-      validOn: '2020-12-31',
-    });
-    await importRegister(db, 'test', { text, name: 'synthetic.csv', validOn: '2020-12-31' });
-    await createCollection(db, 'test', {
-      id: 'k2020',
-      year: 2020,
-      name: 'KOSTRA 2020',
-      forms: [
+    await seedCollection(
+      db,
+      { seed: 8, institutions: 10, homeCare: 10, fixed: { '4601': { institutions: 5, homeCare: 5 } } },
+      [
         { form: 'kostra-skjema-4', units: { from: 'codes', codes: ['4601', '5001'] } },
         { form: 'kostra-skjema-5', units: { from: 'register' } },
       ],
-    });
+    );
     const contacts = await app.inject({
       method: 'PUT',
       url: '/api/staff/rounds/k2020-skjema-4/contacts',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCollection } from '../app/collections.ts';
-import { importRegister, roundRegisterCorrections, syntheticRegisterFile } from '../app/register.ts';
+import { seedCollection } from '../app/testing/collections.ts';
+import { roundRegisterCorrections } from '../app/register.ts';
 import { issueResponsibleLinks } from '../app/unit-list.ts';
 import type { Db } from '../store/database.ts';
 import { testDatabases } from '../store/testing/databases.ts';
@@ -23,30 +23,14 @@ describe.each(databases)('a municipality answering for many units on $kind', (da
   beforeAll(async () => {
     ({ db, drop } = await database.open());
     // Bergen (4601) has 200 units of its own in the synthetic register; the rest are spread.
-    const text = await syntheticRegisterFile({
-      seed: 11,
-      institutions: 60,
-      homeCare: 240,
-      fixed: { '4601': { institutions: 20, homeCare: 180 } },
-      validOn: '2020-12-31',
-    });
-    await importRegister(db, 'test', { text, name: 'synthetic.csv', validOn: '2020-12-31' });
-    await createCollection(db, 'test', {
-      id: 'k2020',
-      year: 2020,
-      name: 'KOSTRA 2020',
-      forms: [
+    await seedCollection(
+      db,
+      { seed: 11, institutions: 60, homeCare: 240, fixed: { '4601': { institutions: 20, homeCare: 180 } } },
+      [
         { form: 'kostra-skjema-4', units: { from: 'codes', codes: ['4601', '5001'] } },
         { form: 'kostra-skjema-5', units: { from: 'register' } },
         { form: 'kostra-skjema-6', units: { from: 'register' } },
       ],
-      // Open far into the future, whatever the calendar says.
-    }).then(() =>
-      db
-        .updateTable('survey_round')
-        .set({ deadline: new Date(Date.now() + 86_400_000) })
-        .where('collection_id', '=', 'k2020')
-        .execute(),
     );
     for (const l of await issueResponsibleLinks(db, 'test', { collectionId: 'k2020' }, 2020))
       links.set(l.responsible, l.token);
@@ -215,28 +199,14 @@ describe.each(databases)('the workbook of all units on $kind', (database) => {
 
   beforeAll(async () => {
     ({ db, drop } = await database.open());
-    const text = await syntheticRegisterFile({
-      seed: 3,
-      institutions: 4,
-      homeCare: 8,
-      fixed: { '4601': { institutions: 4, homeCare: 8 } },
-      validOn: '2020-12-31',
-    });
-    await importRegister(db, 'test', { text, name: 'synthetic.csv', validOn: '2020-12-31' });
-    await createCollection(db, 'test', {
-      id: 'k2020',
-      year: 2020,
-      name: 'KOSTRA 2020',
-      forms: [
+    await seedCollection(
+      db,
+      { seed: 3, institutions: 4, homeCare: 8, fixed: { '4601': { institutions: 4, homeCare: 8 } } },
+      [
         { form: 'kostra-skjema-5', units: { from: 'register' } },
         { form: 'kostra-skjema-6', units: { from: 'register' } },
       ],
-    });
-    await db
-      .updateTable('survey_round')
-      .set({ deadline: new Date(Date.now() + 86_400_000) })
-      .where('collection_id', '=', 'k2020')
-      .execute();
+    );
     const [link] = (await issueResponsibleLinks(db, 'test', { collectionId: 'k2020' }, 2020)).filter(
       (l) => l.responsible === '4601',
     );
