@@ -129,7 +129,7 @@ export function staffCollectionRoutes(app: FastifyInstance, context: ServerConte
 
   // The invitation of a collection: a mail to each responsible with a contact address, with its list link.
   app.post<{ Params: { id: string } }>('/api/staff/collections/:id/mail', async (request) => {
-    const { language } = z.strictObject({ language: z.enum(['nb', 'nn']).default('nb') }).parse(request.body);
+    const { language } = z.strictObject({ language: z.enum(['nb', 'nn']) }).parse(request.body);
     const user = await requireStatistician(request, db, now());
     if (!context.mail) throw problem(503, 'no-mail', 'The server has no mail server (SMTP_URL)');
     const result = await inviteCollection(db, user, request.params.id, language, context.mail);
