@@ -1,5 +1,10 @@
 import { expect, test } from 'vitest';
-import { loadMunicipalities, loadMunicipalityReforms, loadSurveyDefinition } from './product-data.ts';
+import {
+  loadMunicipalities,
+  loadMunicipalityReforms,
+  loadPopulationAtEndOf,
+  loadSurveyDefinition,
+} from './product-data.ts';
 
 test.each([
   [2018, undefined, undefined],
@@ -41,3 +46,18 @@ test.each([
     expect([...after].filter((code) => !reached.has(code))).toEqual([]);
   },
 );
+
+test('the population a year is divided by: 1 January of the next year, summing to the national figure', async () => {
+  // SSB 07459: 5 391 369 on 1 January 2021, 5 550 203 on 1 January 2024 (data/reference/population/).
+  const end2020 = (await loadPopulationAtEndOf(2020))!;
+  expect(end2020.size).toBe(356);
+  expect([...end2020.values()].reduce((a, p) => a + p.total, 0)).toBe(5_391_369);
+  expect(end2020.get('0301')).toEqual({ total: 697_010, age67plus: 77_979, age80plus: 21_713 });
+  // The figures of 2023 are divided by 1 January 2024, in 2024's municipal structure (357).
+  const end2023 = (await loadPopulationAtEndOf(2023))!;
+  expect(end2023.size).toBe(357);
+  expect([...end2023.values()].reduce((a, p) => a + p.total, 0)).toBe(5_550_203);
+  for (const p of end2023.values()) expect(p.age80plus <= p.age67plus && p.age67plus <= p.total).toBe(true);
+  expect(await loadPopulationAtEndOf(2018)).toBeUndefined();
+  expect(await loadPopulationAtEndOf(2025)).toBeUndefined();
+});

@@ -147,3 +147,37 @@ export async function loadCrossFormControls(): Promise<CrossFormControls> {
     'data/forms/controls/cross-form.json',
   );
 }
+
+/** The population of a region at the end of a year: all ages, 67 and over, 80 and over. */
+export interface Population {
+  readonly total: number;
+  readonly age67plus: number;
+  readonly age80plus: number;
+}
+
+/** The first and last 1 January the product has population for (data/reference/population/). */
+const POPULATION_YEARS = { from: 2020, to: 2025 } as const;
+
+/**
+ * Each municipality's population at 31 December of a year, as KOSTRA divides that year's figures by it:
+ * the population on 1 January of the next year (SSB table 07459), in the municipal structure of that day
+ * (the figures of 2023 come in 2024's codes). Undefined for a year the product has no figures for.
+ */
+export async function loadPopulationAtEndOf(
+  year: number,
+): Promise<ReadonlyMap<string, Population> | undefined> {
+  const day = year + 1;
+  if (day < POPULATION_YEARS.from || day > POPULATION_YEARS.to) return undefined;
+  const file = `population/population-${day}.csv`;
+  return new Map(
+    (await readReferenceCsv(file)).map(([region = '', , total = '', age67 = '', age80 = ''], i) => {
+      const numbers = [total, age67, age80].map(Number);
+      if (!/^\d{4}$/.test(region) || numbers.some((n) => !Number.isInteger(n) || n < 0))
+        throw new DomainError(`not a municipality's population: ${[region, total, age67, age80].join(',')}`, [
+          `data/reference/${file}`,
+          `line ${i + 2}`,
+        ]);
+      return [region, { total: numbers[0]!, age67plus: numbers[1]!, age80plus: numbers[2]! }];
+    }),
+  );
+}
