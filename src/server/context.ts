@@ -12,3 +12,17 @@ export interface ServerContext {
   /** Where invitations and reminders go out; without it the server sends no mail. */
   readonly mail: MailSettings | undefined;
 }
+
+/**
+ * The options of every session cookie (a respondent's, a list's, a statistician's): signed, HttpOnly,
+ * SameSite=Strict, Secure behind an https PUBLIC_URL, ending with the session.
+ */
+export const sessionCookieOptions = (context: Pick<ServerContext, 'secureCookies'>, expires: Date) =>
+  ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: context.secureCookies,
+    signed: true,
+    expires,
+  }) as const;

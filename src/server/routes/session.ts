@@ -5,7 +5,7 @@ import { responsibleTokenHolder } from '../../store/responsibles.ts';
 import { UNITS_COOKIE } from '../policies/responsible.ts';
 import { endSession, tokenHolder } from '../../store/respondents.ts';
 import { signInPage, type SignInPage } from '../presenters/sign-in-page.ts';
-import type { ServerContext } from '../context.ts';
+import { sessionCookieOptions, type ServerContext } from '../context.ts';
 import { SESSION_COOKIE } from '../policies/respondent.ts';
 import { HttpProblem, problem } from '../problem.ts';
 import { TooManyAttemptsError } from '../../domain/errors.ts';
@@ -31,15 +31,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServerContext): voi
       );
     return opened;
   };
-  const cookie = (expires: Date) =>
-    ({
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: context.secureCookies,
-      signed: true,
-      expires,
-    }) as const;
+  const cookie = (expires: Date) => sessionCookieOptions(context, expires);
 
   const cookieOf = (opened: SignedIn) => (opened.kind === 'unit' ? SESSION_COOKIE : UNITS_COOKIE);
 

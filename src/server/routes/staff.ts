@@ -4,7 +4,7 @@ import { reportRound } from '../../app/report-round.ts';
 import { listRounds, recentAuditEntries } from '../../app/staff-views.ts';
 import { loadReferenceData } from '../../files/product-data.ts';
 import { endStaffSession, openStaffSession } from '../../app/staff-users.ts';
-import type { ServerContext } from '../context.ts';
+import { sessionCookieOptions, type ServerContext } from '../context.ts';
 import { requireStatistician, STAFF_COOKIE } from '../policies/statistician.ts';
 import { presentAuditEntry, presentMe, presentRoundRow } from '../presenters/staff.ts';
 import { problem } from '../problem.ts';
@@ -30,14 +30,7 @@ export function staffRoutes(app: FastifyInstance, context: ServerContext): void 
     );
     if (!opened) throw problem(401, 'unauthenticated', 'Wrong user name or password');
     return reply
-      .setCookie(STAFF_COOKIE, opened.sessionId, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: context.secureCookies,
-        signed: true,
-        expires: opened.expiresAt,
-      })
+      .setCookie(STAFF_COOKIE, opened.sessionId, sessionCookieOptions(context, opened.expiresAt))
       .status(204)
       .send();
   });

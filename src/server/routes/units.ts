@@ -12,7 +12,7 @@ import { attachment, languageOf, XLSX } from './respondent-form.ts';
 import { problem } from '../problem.ts';
 import { endResponsibleSession } from '../../store/responsibles.ts';
 import { DISOWNINGS, type WireDelegation, type WireUnitsUploaded } from '../../wire/units.ts';
-import type { ServerContext } from '../context.ts';
+import { sessionCookieOptions, type ServerContext } from '../context.ts';
 import { SESSION_COOKIE } from '../policies/respondent.ts';
 import { requireResponsible, UNITS_COOKIE } from '../policies/responsible.ts';
 import { presentUnitList } from '../presenters/units.ts';
@@ -34,15 +34,7 @@ const disowning = z.strictObject({
  */
 export function unitRoutes(app: FastifyInstance, context: ServerContext): void {
   const { db, now } = context;
-  const cookie = (expires: Date) =>
-    ({
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: context.secureCookies,
-      signed: true,
-      expires,
-    }) as const;
+  const cookie = (expires: Date) => sessionCookieOptions(context, expires);
 
   app.get('/api/units', async (request, reply) => {
     const identity = await requireResponsible(request, db, now());
