@@ -4,8 +4,8 @@ import { loadFormPublicationPlan } from '../files/form-definitions.ts';
 import { loadKostraGroups } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
 import { formRoundAnswers } from '../store/form-rounds.ts';
-import { savePublications } from '../store/publications.ts';
 import { perform } from './action.ts';
+import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } from './publish-series.ts';
 
 /**
  * Publishes a form round's tables as its form's publication plan says (data/publication/<form>.json): each
@@ -16,16 +16,8 @@ export async function publishFormRound(
   roundId: string,
   actor: string,
   now: Date,
-): Promise<
-  {
-    id: string;
-    label: string;
-    cells: number;
-    primary: number;
-    secondary: number;
-    checked: readonly string[];
-  }[]
-> {
+  options: PublishOptions = FINAL,
+): Promise<(PublishedSummary & { readonly cells: number })[]> {
   const { form, units } = await formRoundAnswers(db, roundId);
   const plans = await loadFormPublicationPlan(form.id);
   const groups = await loadKostraGroups(form.year);
@@ -34,17 +26,31 @@ export async function publishFormRound(
   );
   const published = units.map((u) => ({ ...u, group: groups.get(u.unit), answers: u.answers as Answers }));
   const datasets = plans.map((plan) => publishGrid(form, plan, published, labels, now.toISOString()));
-  await perform(db, actor, async (trx) => {
-    await savePublications(
+  const period = String(form.year);
+  const revisions = await perform(db, actor, async (trx) => {
+    const revisions = await publishPeriods(
       trx,
       roundId,
       actor,
-      datasets.map((dataset) => ({ dataset, audit: { checked: dataset.protection.checked } })),
+      now,
+      datasets.map((dataset) => ({ ...options, dataset, audit: { checked: dataset.protection.checked } })),
     );
     return {
-      result: undefined,
-      audit: { action: 'round.publish', subject: roundId, detail: { tables: datasets.map((d) => d.id) } },
+      result: revisions,
+      audit: {
+        action: 'round.publish',
+        subject: roundId,
+        detail: { tables: datasets.map((d) => d.id), period, ...options, revisions },
+      },
     };
   });
-  return datasets.map((d) => ({ id: d.id, label: d.label, cells: d.values.length, ...d.protection }));
+  return datasets.map((d, i) => ({
+    id: d.id,
+    label: d.label,
+    period,
+    stage: options.stage,
+    revision: revisions[i]!,
+    cells: d.values.length,
+    ...d.protection,
+  }));
 }

@@ -1,5 +1,5 @@
 import { regionCodelists } from '../domain/publication/region-codelists.ts';
-import { publishSplit, sizeGroupCode } from '../domain/publication/split-publication.ts';
+import { publishSplit, sizeGroupCode, type KostraRegionOf } from '../domain/publication/split-publication.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import type { SurveyRound } from '../domain/survey/round.ts';
 import {
@@ -10,29 +10,27 @@ import {
 } from '../files/product-data.ts';
 import { highsSolver } from '../solver/highs.ts';
 import type { Db } from '../store/database.ts';
-import { savePublications } from '../store/publications.ts';
 import { loadRound, roundKind } from '../store/rounds.ts';
 import { publishFormRound } from './publish-form-round.ts';
 import { perform } from './action.ts';
+import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } from './publish-series.ts';
 import { loadFileLinks } from './statbank-files.ts';
-
-export interface PublishedSummary {
-  readonly id: string;
-  readonly label: string;
-  readonly primary: number;
-  readonly secondary: number;
-  readonly checked: readonly string[];
-}
 
 /**
  * A round published, each table with its StatBank load files (or why it has none): a survey round's split, or
  * a form round's tables as its form's publication plan says.
  */
-export async function publishRoundWithLoadFiles(db: Db, roundId: string, actor: string, now: Date) {
+export async function publishRoundWithLoadFiles(
+  db: Db,
+  roundId: string,
+  actor: string,
+  now: Date,
+  options: PublishOptions = FINAL,
+) {
   const tables: readonly PublishedSummary[] =
     (await roundKind(db, roundId)) === 'form'
-      ? await publishFormRound(db, roundId, actor, now)
-      : await publishRound(db, roundId, actor, now);
+      ? await publishFormRound(db, roundId, actor, now, options)
+      : await publishRound(db, roundId, actor, now, options);
   return Promise.all(tables.map(async (t) => ({ ...t, loadFiles: await loadFileLinks(db, t.id) })));
 }
 
@@ -46,21 +44,25 @@ export async function publishRound(
   roundId: string,
   actor: string,
   now: Date,
+  options: PublishOptions = FINAL,
 ): Promise<PublishedSummary[]> {
   const { definition, round } = await loadRound(db, roundId);
   const plan = await loadPublicationPlan(definition.id);
   const reference = await loadReferenceData();
   const solver = await highsSolver();
   const codelists = await codelistsFor(round, reference);
+  const kostraRegions = await kostraRegionsOf(round.referenceYear);
   const published = plan.tables.map((t) =>
-    publishSplit(round, definition, reference, plan, t, solver, now.toISOString(), codelists),
+    publishSplit(round, definition, reference, plan, t, solver, now.toISOString(), codelists, kostraRegions),
   );
-  await perform(db, actor, async (trx) => {
-    await savePublications(
+  const revisions = await perform(db, actor, async (trx) => {
+    const revisions = await publishPeriods(
       trx,
       roundId,
       actor,
+      now,
       published.map((p) => ({
+        ...options,
         dataset: p.dataset,
         audit: p.audits.map((a) => ({
           measure: a.measure,
@@ -77,21 +79,40 @@ export async function publishRound(
       })),
     );
     return {
-      result: undefined,
+      result: revisions,
       audit: {
         action: 'round.publish',
         subject: roundId,
-        detail: { tables: published.map((p) => p.dataset.id) },
+        detail: {
+          tables: published.map((p) => p.dataset.id),
+          period: String(round.referenceYear),
+          ...options,
+          revisions,
+        },
       },
     };
   });
-  return published.map((p) => ({
+  return published.map((p, i) => ({
     id: p.dataset.id,
+    period: String(round.referenceYear),
+    stage: options.stage,
+    revision: revisions[i]!,
     label: p.dataset.label,
     primary: p.dataset.protection.primary,
     secondary: p.dataset.protection.secondary,
     checked: p.dataset.protection.checked,
   }));
+}
+
+/** Each municipality's county and KOSTRA group in a year. */
+async function kostraRegionsOf(year: number): Promise<Map<string, KostraRegionOf>> {
+  const groups = await loadKostraGroups(year);
+  return new Map(
+    ((await loadMunicipalityRows(year)) ?? []).map((m) => [
+      m.code,
+      { countyCode: m.countyCode, countyName: m.countyName, group: groups.get(m.code) },
+    ]),
+  );
 }
 
 /** The groupings of the round's year a reader may aggregate its municipalities by. */

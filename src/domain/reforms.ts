@@ -1,6 +1,7 @@
 import { parseData } from './parse-data.ts';
 import * as z from 'zod';
 import { DomainError } from './errors.ts';
+import type { RegionFollowing } from './publication/series.ts';
 
 const changeSchema = z.object({
   year: z.number().int(),
@@ -48,5 +49,35 @@ export class MunicipalityReforms {
     if (codes.length !== 1)
       throw new DomainError(`${code} of ${fromYear} was split into ${codes.join(', ')} by ${toYear}`, [code]);
     return codes[0]!;
+  }
+
+  /**
+   * How municipalities of `fromYear` are found in the structure of `toYear`, for a series shown in that
+   * structure: each one's successors, each successor's predecessors among `fromCodes` (the municipalities of
+   * `fromYear`), and the names of `toYear`.
+   */
+  following(
+    toYear: number,
+    codesOf: (year: number) => readonly string[],
+    names: ReadonlyMap<string, string>,
+  ): RegionFollowing {
+    const before = new Map<number, Map<string, string[]>>();
+    const predecessorsIn = (fromYear: number) => {
+      let held = before.get(fromYear);
+      if (!held) {
+        held = new Map();
+        for (const code of codesOf(fromYear))
+          for (const next of this.toStructure(code, fromYear, toYear))
+            held.set(next, [...(held.get(next) ?? []), code]);
+        before.set(fromYear, held);
+      }
+      return held;
+    };
+    return {
+      toYear,
+      successors: (code, fromYear) => this.toStructure(code, fromYear, toYear),
+      predecessors: (code, fromYear) => predecessorsIn(fromYear).get(code) ?? [code],
+      nameOf: (code) => names.get(code),
+    };
   }
 }

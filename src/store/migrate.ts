@@ -18,6 +18,7 @@ import * as publicationRevision from './migrations/016-publication-revision.ts';
 import * as formRounds from './migrations/017-form-rounds.ts';
 import * as registerAndCollections from './migrations/018-register-and-collections.ts';
 import * as responsibles from './migrations/019-responsibles.ts';
+import * as publishedPeriods from './migrations/020-published-periods.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '017-form-rounds': formRounds,
   '018-register-and-collections': registerAndCollections,
   '019-responsibles': responsibles,
+  '020-published-periods': publishedPeriods,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -233,6 +233,32 @@ export interface Database {
     published_by: string;
     revision: Generated<number>;
   };
+  published_period: {
+    table_id: string;
+    period: string;
+    stage: 'preliminary' | 'final';
+    round_id: string;
+    dataset: unknown;
+    audit: unknown;
+    revision: Generated<number>;
+    revision_note: string | null;
+    published_at: Date;
+    published_by: string;
+  };
+  published_revision: {
+    table_id: string;
+    period: string;
+    stage: string;
+    revision: number;
+    round_id: string;
+    dataset: unknown;
+    audit: unknown;
+    published_at: Date;
+    published_by: string;
+    replaced_at: Date;
+    replaced_by: string;
+    note: string | null;
+  };
   saved_query: {
     id: string;
     table_id: string;

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import { auditExact } from './audit.ts';
+import { auditExact, publishDerivable } from './audit.ts';
 import { gaussSuppression } from './gauss.ts';
 import {
   auditIntervals,
@@ -100,6 +100,7 @@ export function suppressTable(
       solver,
       options.protection ?? DEFAULT_PROTECTION,
     );
+  suppressed = publishDerivable(columns, primary, suppressed);
   return {
     table,
     status: suppressed.map((s, i) => (primary[i] ? 'primary' : s ? 'secondary' : 'published')),

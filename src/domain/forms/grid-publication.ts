@@ -109,8 +109,8 @@ export function publishGrid(
   const year = String(form.year);
   return {
     id: plan.id,
-    label: `${plan.label} ${year}`,
-    labelEn: `${plan.label_en} ${year}`,
+    label: plan.label,
+    labelEn: plan.label_en,
     description: plan.description,
     source: 'Statistisk sentralbyrå',
     updated,

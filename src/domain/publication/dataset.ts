@@ -20,6 +20,9 @@ export interface DatasetCategory {
   readonly unit?: string;
   /** For an aggregate (all respondents, a size group): the codes of the categories it sums. */
   readonly members?: readonly string[];
+  /** What a reader must know about this category: a period preliminary or revised, a municipality's break. */
+  readonly note?: readonly string[];
+  readonly noteEn?: readonly string[];
 }
 
 /**

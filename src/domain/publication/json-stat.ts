@@ -44,6 +44,13 @@ export function toJsonStat(dataset: PublishedDataset, options: JsonStatOptions):
           category: {
             index: Object.fromEntries(d.categories.map((c, i) => [c.code, i])),
             label: Object.fromEntries(d.categories.map((c) => [c.code, c.label])),
+            ...(d.categories.some((c) => c.note?.length)
+              ? {
+                  note: Object.fromEntries(
+                    d.categories.flatMap((c) => (c.note?.length ? [[c.code, [...c.note]]] : [])),
+                  ),
+                }
+              : {}),
             ...(d.role === 'metric'
               ? {
                   unit: Object.fromEntries(

@@ -19,7 +19,11 @@ export function inLanguage(dataset: PublishedDataset, language: TableLanguage): 
     dimensions: dataset.dimensions.map((d) => ({
       ...d,
       label: d.labelEn ?? d.label,
-      categories: d.categories.map((c) => ({ ...c, label: c.labelEn ?? c.label })),
+      categories: d.categories.map((c) => ({
+        ...c,
+        label: c.labelEn ?? c.label,
+        ...(c.note ? { note: c.noteEn ?? c.note } : {}),
+      })),
       ...(d.codelists
         ? {
             codelists: d.codelists.map((l) => ({

@@ -50,6 +50,45 @@ export function parsePublicationPlan(input: unknown, source: string): Publicatio
 
 export const NOT_SPLIT = 'IKKE_FORDELT';
 export const ALL_RESPONDENTS = 'I_ALT';
+/** The country without Oslo, as KOSTRA codes it; Oslo is also KOSTRA group 13 alone. */
+export const WITHOUT_OSLO = 'EAKUO';
+const OSLO = '0301';
+/** The code Oslo has in the without-Oslo column: a cell equal to Oslo's own, never shown. */
+const OSLO_ALONE = 'OSLO';
+const NO_GROUP = 'EKG_UKJENT';
+
+/** Where a municipality belongs among KOSTRA's regions in the round's year: its county and KOSTRA group. */
+export interface KostraRegionOf {
+  readonly countyCode: string;
+  readonly countyName: string;
+  /** EKG01…EKG17; undefined for a year without a grouping. */
+  readonly group?: string;
+}
+
+/**
+ * The columns of the Region dimension: a municipality sums to its size group, its county (EKA), its KOSTRA
+ * group (EKG) and the country without Oslo (EAKUO), and all to the total. These hierarchies are linked:
+ * group 13 is Oslo alone, and the total less EAKUO is Oslo, so they are suppressed as one table and no
+ * withheld cell can be found again through another.
+ */
+export const REGION_COLUMNS = [
+  'municipality',
+  'size_group',
+  'county',
+  'kostra_group',
+  'without_oslo',
+] as const;
+
+/** A municipality's codes in the Region columns. */
+export function regionCodes(municipality: string, sizeGroup: string, region: KostraRegionOf | undefined) {
+  return {
+    municipality,
+    size_group: sizeGroupCode(sizeGroup),
+    county: region ? `EKA${region.countyCode}` : 'EKA_UKJENT',
+    kostra_group: region?.group ?? NO_GROUP,
+    without_oslo: municipality === OSLO ? OSLO_ALONE : WITHOUT_OSLO,
+  };
+}
 
 /** A size group as a code that travels in a URL: `<5000` becomes `KG_U5000`, `20000+` `KG_20000P`. */
 export const sizeGroupCode = (group: string) =>
@@ -60,7 +99,13 @@ export const sizeGroupCode = (group: string) =>
  * it did not split ("ikke fordelt": the KOSTRA total less the rows, never below zero). Rows ticked "fewer
  * than five users" are flagged; an amount not given counts as zero (the cost is then in "ikke fordelt").
  */
-function innerRecords(round: SurveyRound, definition: SurveyDefinition, tableKey: string, measure: string) {
+function innerRecords(
+  round: SurveyRound,
+  definition: SurveyDefinition,
+  tableKey: string,
+  measure: string,
+  regions: ReadonlyMap<string, KostraRegionOf>,
+) {
   const table = findTable(definition, tableKey);
   if (!table) throw new DomainError(`no table ${tableKey} in survey ${definition.id}`);
   const invited = new Map(round.invitations.map((i) => [i.municipality, i]));
@@ -77,8 +122,7 @@ function innerRecords(round: SurveyRound, definition: SurveyDefinition, tableKey
     if (prefilled === null && rows.every((r) => r.amount === null)) continue; // nothing known for this measure
     const reported = rows.reduce((sum, r) => sum + (r.amount ?? 0), 0);
     const codes = (category: string) => ({
-      municipality: response.municipality,
-      size_group: sizeGroupCode(invitation.sizeGroup),
+      ...regionCodes(response.municipality, invitation.sizeGroup, regions.get(response.municipality)),
       category,
     });
     const contributor = response.municipality;
@@ -98,6 +142,49 @@ function innerRecords(round: SurveyRound, definition: SurveyDefinition, tableKey
     });
   }
   return records;
+}
+
+/**
+ * The KOSTRA regions the respondents make: the country without Oslo (when Oslo answered and others did),
+ * each county and each KOSTRA group that has a respondent; labelled as the respondents' sums, which they are.
+ */
+function kostraAggregates(respondents: readonly string[], regions: ReadonlyMap<string, KostraRegionOf>) {
+  const of = (key: (r: KostraRegionOf) => string | undefined) => {
+    const groups = new Map<string, string[]>();
+    for (const m of respondents) {
+      const code = regions.get(m) && key(regions.get(m)!);
+      if (code) groups.set(code, [...(groups.get(code) ?? []), m]);
+    }
+    return [...groups].sort(([a], [b]) => a.localeCompare(b));
+  };
+  const withoutOslo = respondents.filter((m) => m !== OSLO);
+  return [
+    ...(withoutOslo.length > 0 && withoutOslo.length < respondents.length
+      ? [
+          {
+            code: WITHOUT_OSLO,
+            label: 'Landet uten Oslo, kommuner som svarte',
+            labelEn: 'Norway excluding Oslo, responding municipalities',
+            members: withoutOslo,
+          },
+        ]
+      : []),
+    ...of((r) => `EKA${r.countyCode}`).map(([code, members]) => {
+      const name = regions.get(members[0]!)!.countyName;
+      return {
+        code,
+        label: `${name}, kommuner som svarte`,
+        labelEn: `${name}, responding municipalities`,
+        members,
+      };
+    }),
+    ...of((r) => r.group).map(([code, members]) => ({
+      code,
+      label: `KOSTRA-gruppe ${Number(code.slice(3))}, kommuner som svarte`,
+      labelEn: `KOSTRA group ${Number(code.slice(3))}, responding municipalities`,
+      members,
+    })),
+  ];
 }
 
 export interface PublishedSplit {
@@ -120,6 +207,8 @@ export function publishSplit(
   updated: string,
   /** The groupings of municipalities a reader may ask for (counties, KOSTRA groups…), for the Region variable. */
   regionCodelists: readonly Codelist[] = [],
+  /** Each municipality's county and KOSTRA group in the round's year. */
+  kostraRegions: ReadonlyMap<string, KostraRegionOf> = new Map(),
 ): PublishedSplit {
   const questionnaire = findTable(definition, tablePlan.table);
   if (!questionnaire)
@@ -127,11 +216,11 @@ export function publishSplit(
   const outcomes = new Map<string, SuppressionOutcome>();
   const audits: { measure: string; report: AuditReport }[] = [];
   for (const measure of definition.measures) {
-    const records = innerRecords(round, definition, tablePlan.table, measure.code);
+    const records = innerRecords(round, definition, tablePlan.table, measure.code, kostraRegions);
     if (records.length === 0) continue;
     const table = buildTable(
       [
-        { name: 'Region', columns: ['municipality', 'size_group'] },
+        { name: 'Region', columns: REGION_COLUMNS },
         { name: 'Kategori', columns: ['category'] },
       ],
       records,
@@ -174,6 +263,10 @@ export function publishSplit(
       labelEn: g.labels.en,
       members: members((m) => m.sizeGroup === g.code),
     })),
+    ...kostraAggregates(
+      municipalities.map((m) => m.municipality),
+      kostraRegions,
+    ),
     ...municipalities.map((m) => ({ code: m.municipality, label: `${m.municipality} ${m.name}` })),
   ];
   const total = `F${definition.function}`;
@@ -229,8 +322,8 @@ export function publishSplit(
   return {
     dataset: {
       id: tablePlan.id,
-      label: `${tablePlan.label} (1000 kr) ${year}`,
-      ...(tablePlan.label_en ? { labelEn: `${tablePlan.label_en} (NOK 1000) ${year}` } : {}),
+      label: `${tablePlan.label} (1000 kr)`,
+      ...(tablePlan.label_en ? { labelEn: `${tablePlan.label_en} (NOK 1000)` } : {}),
       description: tablePlan.description,
       ...(tablePlan.description_en ? { descriptionEn: tablePlan.description_en } : {}),
       source: 'Statistisk sentralbyrå',
