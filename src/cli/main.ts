@@ -51,12 +51,22 @@ Usage:
       The note's tables 2.1-2.3 (function 254, or 257 + 258, in 1000 NOK, share of all gross operating
       expenses, NOK per inhabitant; country, counties, size groups) from the ingested accounts and a
       population file shaped like StatBank table 07459.
-  kostra publish --round ID [--statbank DIR]
-      Publish a stored round's split (data/publication/<survey>.json says how): every table suppressed
-      and audited (exact disclosure, singletons, attacker intervals), then served by the PxWeb API at
-      /api/v2/tables. A table that fails its audit stops the publication, naming the cell. --statbank
+  kostra publish --round ID [--stage preliminary|final] [--note TEXT] [--statbank DIR]
+      Publish a stored round's split (data/publication/<survey>.json says how) as the period of its reference
+      year in each table, preliminary or final (default): every table suppressed and audited (exact
+      disclosure, singletons, attacker intervals), then served by the PxWeb API at /api/v2/tables with the
+      periods published before. Publishing a period again replaces it and records a revision, --note saying
+      why (shown with the period). A table that fails its audit stops the publication, naming the cell. --statbank
       writes each table's StatBank load files to DIR, laid out by its file description
       (data/publication/statbank/<table>.json) and checked as StatBank's client checks a transfer.
+  kostra key-figures accounts --year Y --seed N --out DIR
+      A synthetic national year of accounting files (skjema 0A, one per municipality, sized by its
+      population; nothing in them is real) that pass SSB's controls, to ingest with kostra ingest.
+  kostra key-figures publish --year Y [--stage preliminary|final] [--note TEXT]
+      Publish the year's home-care key figures from the ingested accounts as a period of table KF254:
+      function 254 (257 + 258 from 2024) in 1000 NOK and NOK per inhabitant, per inhabitant 67+ and 80+,
+      for each municipality, county (EKA), KOSTRA group (EKG), the country (EAK) and the country without
+      Oslo (EAKUO), compared on /sammenlign.
   kostra suppress --data FILE.csv --dims COLS [--dims COLS ...] [--freq COL] [--value COL] --max-n N
                  [--keep-zeros] [--dominance n,k] [--method gauss|optimal] [--singletons]
                  [--intervals ABS[,PCT]] --out OUT.csv
@@ -132,6 +142,10 @@ async function main(argv: readonly string[]): Promise<void> {
     setFlagsFromString('--liftoff-only');
     return (await import('./collection-command.ts')).collectionCommand(rest);
   }
+  if (command === 'key-figures') {
+    setFlagsFromString('--liftoff-only');
+    return (await import('./key-figures-command.ts')).keyFiguresCommand(rest);
+  }
   if (command === 'register') {
     setFlagsFromString('--liftoff-only');
     return (await import('./register-command.ts')).registerCommand(rest);
@@ -168,6 +182,8 @@ async function main(argv: readonly string[]): Promise<void> {
       population: { type: 'string' },
       statbank: { type: 'string' },
       checkpoint: { type: 'string', multiple: true },
+      stage: { type: 'string' },
+      note: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

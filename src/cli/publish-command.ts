@@ -1,10 +1,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { publishRound } from '../app/publish-round.ts';
+import type { PublicationStage } from '../domain/publication/series.ts';
 import { statbankFilesFor } from '../app/statbank-files.ts';
 import { configuredDatabase } from '../config.ts';
 import { openDatabase } from '../store/database.ts';
 import { UsageError } from './usage-error.ts';
+
+/** `--stage preliminary|final`: final unless told. */
+export function stageOption(text: string | undefined): PublicationStage {
+  if (text === undefined || text === 'final') return 'final';
+  if (text === 'preliminary') return 'preliminary';
+  throw new UsageError(`--stage ${text}: preliminary or final`);
+}
 
 /**
  * `kostra publish --round ID [--statbank DIR]`: the round's split suppressed, audited and published, or
@@ -14,6 +22,8 @@ import { UsageError } from './usage-error.ts';
 export async function publishCommand(options: {
   round?: string | undefined;
   statbank?: string | undefined;
+  stage?: string | undefined;
+  note?: string | undefined;
 }): Promise<void> {
   if (!options.round) throw new UsageError('publish needs --round ID');
   const db = await openDatabase(configuredDatabase());
@@ -23,10 +33,11 @@ export async function publishCommand(options: {
       options.round,
       `cli:${process.env['USER'] ?? 'unknown'}`,
       new Date(),
+      { stage: stageOption(options.stage), ...(options.note ? { note: options.note } : {}) },
     );
     for (const t of published)
       console.log(
-        `${t.id}: ${t.label} (${t.primary} primary, ${t.secondary} secondary suppressed; audit: ${t.checked.join(', ')})`,
+        `${t.id} ${t.period} (${t.stage}, revision ${t.revision}): ${t.label} (${t.primary} primary, ${t.secondary} secondary suppressed; audit: ${t.checked.join(', ')})`,
       );
     if (options.statbank) {
       const files = [];

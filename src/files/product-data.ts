@@ -148,12 +148,8 @@ export async function loadCrossFormControls(): Promise<CrossFormControls> {
   );
 }
 
-/** The population of a region at the end of a year: all ages, 67 and over, 80 and over. */
-export interface Population {
-  readonly total: number;
-  readonly age67plus: number;
-  readonly age80plus: number;
-}
+export type { Population } from '../domain/population.ts';
+import type { Population } from '../domain/population.ts';
 
 /** The first and last 1 January the product has population for (data/reference/population/). */
 const POPULATION_YEARS = { from: 2020, to: 2025 } as const;

@@ -75,3 +75,14 @@ export async function loadUnitAccountFigures(
     .execute();
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
+
+/** The municipalities with ingested accounts for a year. */
+export async function municipalitiesWithAccounts(db: Db, year: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('account_figure')
+    .select('municipality')
+    .distinct()
+    .where('year', '=', year)
+    .execute();
+  return new Set(rows.map((r) => r.municipality));
+}

@@ -80,6 +80,9 @@ export function applyCodelist(
     const codes = new Set(g.members.map((m) => dimension.categories[m]!.code));
     return dimension.categories.findIndex((c) => sameMembers(c, codes));
   });
+  const metric = dataset.dimensions.findIndex((x) => x.role === 'metric');
+  const ratioAt = (picked: readonly number[]) =>
+    metric >= 0 && dataset.dimensions[metric]!.categories[picked[metric]!]!.ratio === true;
   for (const picked of combinations(outSizes)) {
     const g = picked[d]!;
     const cellAt = (category: number) => flatIndex(sizes, picked.with(d, category));
@@ -87,6 +90,11 @@ export function applyCodelist(
       const at = cellAt(ownAggregate[g]!);
       values.push(dataset.values[at]!);
       status.push(dataset.status[at]!);
+      continue;
+    }
+    if (ratioAt(picked)) {
+      values.push(null);
+      status.push('..'); // a ratio of a group the table has no aggregate for is not the sum of its members'
       continue;
     }
     const cells = groups[g]!.members.map(cellAt);

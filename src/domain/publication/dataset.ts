@@ -23,6 +23,8 @@ export interface DatasetCategory {
   /** What a reader must know about this category: a period preliminary or revised, a municipality's break. */
   readonly note?: readonly string[];
   readonly noteEn?: readonly string[];
+  /** A ratio (per inhabitant): never summed over regions, only taken from the table's own aggregates. */
+  readonly ratio?: boolean;
 }
 
 /**

@@ -136,7 +136,8 @@ function regionSources(
     if (before.some((p) => !present.has(p))) sources.set(code, 'incomplete');
     else {
       const held = sources.get(code);
-      sources.set(code, Array.isArray(held) ? [...held, index] : [index]);
+      // A code that is also the part of a split stays without figures.
+      if (typeof held !== 'string') sources.set(code, held === undefined ? [index] : [...held, index]);
     }
     if (before.length > 1)
       note(
@@ -191,7 +192,7 @@ function recode(
   const status: (CellSymbol | null)[] = [];
   for (const picked of combinations(outSizes)) {
     const source = sources.get(categories[picked[d]!]!.code)!;
-    if (!Array.isArray(source)) {
+    if (typeof source === 'string') {
       values.push(null);
       status.push('..');
       continue;

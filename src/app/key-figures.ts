@@ -1,0 +1,84 @@
+import { DomainError } from '../domain/errors.ts';
+import { populationInStructure } from '../domain/population.ts';
+import { homeCareFunctionsOf, keyFiguresDataset } from '../domain/publication/key-figures-publication.ts';
+import { regionCodelists } from '../domain/publication/region-codelists.ts';
+import type { PublishedDataset } from '../domain/publication/dataset.ts';
+import {
+  loadKostraGroups,
+  loadMunicipalityReforms,
+  loadMunicipalityRows,
+  loadPopulationAtEndOf,
+  loadSurveyDefinition,
+} from '../files/product-data.ts';
+import { loadAccountFigures, municipalitiesWithAccounts } from '../store/accounts.ts';
+import type { Db } from '../store/database.ts';
+import { perform } from './action.ts';
+import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } from './publish-series.ts';
+
+/**
+ * Home care's key figures of an accounting year, as they would be published: from the accounts ingested for
+ * the year and the population at its end, for every municipality, county, KOSTRA group and the country.
+ */
+export async function keyFiguresOfYear(db: Db, year: number, now: Date): Promise<PublishedDataset> {
+  const municipalities = await loadMunicipalityRows(year);
+  const atEnd = await loadPopulationAtEndOf(year);
+  const next = await loadMunicipalityRows(year + 1);
+  if (!municipalities || !atEnd || !next)
+    throw new DomainError(`the product has no municipalities or population for ${year}`, [String(year)]);
+  const reported = await municipalitiesWithAccounts(db, year);
+  if (reported.size === 0) throw new DomainError(`no accounts are ingested for ${year}`, [String(year)]);
+  const codes = municipalities.map((m) => m.code);
+  // The population at the end of the year comes in the next year's structure.
+  const following = (await loadMunicipalityReforms()).following(
+    year + 1,
+    (y) => (y === year ? codes : []),
+    new Map(next.map((m) => [m.code, m.name])),
+  );
+  const kostraGroups = await loadKostraGroups(year);
+  const functions = homeCareFunctionsOf(year).flatMap((f) => f.parts);
+  const { measures } = await loadSurveyDefinition('f254');
+  return keyFiguresDataset({
+    year,
+    municipalities,
+    kostraGroups,
+    population: populationInStructure(atEnd, codes, year, following),
+    reported,
+    figures: await loadAccountFigures(db, year, [...new Set(functions)]),
+    measures: measures.map((m) => ({ code: m.code, label: m.labels.nb, labelEn: m.labels.en })),
+    updated: now.toISOString(),
+    codelists: regionCodelists({ year, municipalities, kostraGroups, sizeGroups: [] }),
+  });
+}
+
+/** Publishes an accounting year's key figures as a period of their table; audited. */
+export async function publishKeyFigures(
+  db: Db,
+  year: number,
+  actor: string,
+  now: Date,
+  options: PublishOptions = FINAL,
+): Promise<PublishedSummary> {
+  const dataset = await keyFiguresOfYear(db, year, now);
+  const roundId = `regnskap-${year}`;
+  const [revision] = await perform(db, actor, async (trx) => {
+    const revisions = await publishPeriods(trx, roundId, actor, now, [
+      { ...options, dataset, audit: { checked: dataset.protection.checked } },
+    ]);
+    return {
+      result: revisions,
+      audit: {
+        action: 'key-figures.publish',
+        subject: String(year),
+        detail: { table: dataset.id, period: String(year), ...options, revisions },
+      },
+    };
+  });
+  return {
+    id: dataset.id,
+    label: dataset.label,
+    period: String(year),
+    stage: options.stage,
+    revision: revision!,
+    ...dataset.protection,
+  };
+}
