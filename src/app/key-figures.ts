@@ -1,18 +1,12 @@
 import { DomainError } from '../domain/errors.ts';
-import { populationInStructure } from '../domain/population.ts';
 import { homeCareFunctionsOf, keyFiguresDataset } from '../domain/publication/key-figures-publication.ts';
 import { regionCodelists } from '../domain/publication/region-codelists.ts';
 import type { PublishedDataset } from '../domain/publication/dataset.ts';
-import {
-  loadKostraGroups,
-  loadMunicipalityReforms,
-  loadMunicipalityRows,
-  loadPopulationAtEndOf,
-  loadSurveyDefinition,
-} from '../files/product-data.ts';
+import { loadKostraGroups, loadMunicipalityRows, loadSurveyDefinition } from '../files/product-data.ts';
 import { loadAccountFigures, municipalitiesWithAccounts } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
 import { perform } from './action.ts';
+import { yearEndPopulation } from './population.ts';
 import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } from './publish-series.ts';
 
 /**
@@ -21,19 +15,11 @@ import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } fro
  */
 export async function keyFiguresOfYear(db: Db, year: number, now: Date): Promise<PublishedDataset> {
   const municipalities = await loadMunicipalityRows(year);
-  const atEnd = await loadPopulationAtEndOf(year);
-  const next = await loadMunicipalityRows(year + 1);
-  if (!municipalities || !atEnd || !next)
+  const population = await yearEndPopulation(year);
+  if (!municipalities || !population)
     throw new DomainError(`the product has no municipalities or population for ${year}`, [String(year)]);
   const reported = await municipalitiesWithAccounts(db, year);
   if (reported.size === 0) throw new DomainError(`no accounts are ingested for ${year}`, [String(year)]);
-  const codes = municipalities.map((m) => m.code);
-  // The population at the end of the year comes in the next year's structure.
-  const following = (await loadMunicipalityReforms()).following(
-    year + 1,
-    (y) => (y === year ? codes : []),
-    new Map(next.map((m) => [m.code, m.name])),
-  );
   const kostraGroups = await loadKostraGroups(year);
   const functions = homeCareFunctionsOf(year).flatMap((f) => f.parts);
   const { measures } = await loadSurveyDefinition('f254');
@@ -41,7 +27,7 @@ export async function keyFiguresOfYear(db: Db, year: number, now: Date): Promise
     year,
     municipalities,
     kostraGroups,
-    population: populationInStructure(atEnd, codes, year, following),
+    population,
     reported,
     figures: await loadAccountFigures(db, year, [...new Set(functions)]),
     measures: measures.map((m) => ({ code: m.code, label: m.labels.nb, labelEn: m.labels.en })),

@@ -13,6 +13,7 @@ import type { Db } from '../store/database.ts';
 import { loadRound, roundKind } from '../store/rounds.ts';
 import { publishFormRound } from './publish-form-round.ts';
 import { perform } from './action.ts';
+import { yearEndPopulation } from './population.ts';
 import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } from './publish-series.ts';
 import { loadFileLinks } from './statbank-files.ts';
 
@@ -52,8 +53,20 @@ export async function publishRound(
   const solver = await highsSolver();
   const codelists = await codelistsFor(round, reference);
   const kostraRegions = await kostraRegionsOf(round.referenceYear);
+  const population = await yearEndPopulation(round.referenceYear);
   const published = plan.tables.map((t) =>
-    publishSplit(round, definition, reference, plan, t, solver, now.toISOString(), codelists, kostraRegions),
+    publishSplit(
+      round,
+      definition,
+      reference,
+      plan,
+      t,
+      solver,
+      now.toISOString(),
+      codelists,
+      kostraRegions,
+      population,
+    ),
   );
   const revisions = await perform(db, actor, async (trx) => {
     const revisions = await publishPeriods(

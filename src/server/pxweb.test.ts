@@ -7,6 +7,7 @@ import { importRound } from '../app/import-round.ts';
 import {
   loadKostraGroups,
   loadMunicipalityRows,
+  loadPopulationAtEndOf,
   loadReferenceData,
   loadSurveyDefinition,
 } from '../files/product-data.ts';
@@ -76,7 +77,9 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
     const distinct = (codes: (string | undefined)[]) => new Set(codes).size;
     regionCount =
       1 +
-      distinct(pilot.invitations.filter((i) => respondents.includes(i.municipality)).map((i) => i.sizeGroup)) +
+      distinct(
+        pilot.invitations.filter((i) => respondents.includes(i.municipality)).map((i) => i.sizeGroup),
+      ) +
       (respondents.includes('0301') ? 1 : 0) +
       distinct(respondents.map((m) => rows.find((r) => r.code === m)!.countyCode)) +
       distinct(respondents.map((m) => groups.get(m))) +
@@ -126,7 +129,8 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
         )
       ).json(),
     );
-    expect(json.status).toEqual([':', ':', ':', ':']);
+    // Each measure withheld, and with it each per inhabitant, 67+ and 80+.
+    expect(json.status).toEqual(Array(16).fill(':'));
     expect(lines).toContain(`3414;BPA;${year};;;;;04;04;04;04`);
     expect(
       (
@@ -259,6 +263,38 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
     });
   });
 
+  test('per inhabitant: a region’s amount over its respondents’ population; never summed from its members', async () => {
+    const population = (await loadPopulationAtEndOf(pilot.referenceYear))!;
+    const data = JSONstat(
+      (
+        await get(
+          `/api/v2/tables/F254VIRKSOMHET/data?valuecodes[Region]=1103,EKA11&valuecodes[Kategori]=F254&valuecodes[ContentsCode]=AGD10,AGD10_INNB,AGD10_80&valuecodes[Tid]=${year}`,
+        )
+      ).json(),
+    );
+    const at = (Region: string, ContentsCode: string) =>
+      data.Data({ Region, Kategori: 'F254', ContentsCode, Tid: year })!.value!;
+    const stavanger = population.get('1103')!;
+    expect(at('1103', 'AGD10_INNB')).toBe(Math.round((at('1103', 'AGD10') * 1000) / stavanger.total));
+    expect(at('1103', 'AGD10_80')).toBe(Math.round((at('1103', 'AGD10') * 1000) / stavanger.age80plus));
+    const rogaland = pilot.responses
+      .map((r) => r.municipality)
+      .filter((m) => m.startsWith('11'))
+      .reduce((sum, m) => sum + population.get(m)!.total, 0);
+    expect(at('EKA11', 'AGD10_INNB')).toBe(Math.round((at('EKA11', 'AGD10') * 1000) / rogaland));
+    // Aggregated by a codelist, a ratio is the table's own aggregate, or not available: never a sum.
+    const byCounty = JSONstat(
+      (
+        await get(
+          `/api/v2/tables/F254VIRKSOMHET/data?valuecodes[Region]=*&codelist[Region]=agg_Fylker${year}&valuecodes[Kategori]=F254&valuecodes[ContentsCode]=AGD10_INNB&valuecodes[Tid]=${year}`,
+        )
+      ).json(),
+    );
+    expect(
+      byCounty.Data({ Region: 'EKA11', Kategori: 'F254', ContentsCode: 'AGD10_INNB', Tid: year })!.value,
+    ).toBe(at('EKA11', 'AGD10_INNB'));
+  });
+
   test('no selection gives the default selection, which the endpoint for it names', async () => {
     const selection = (await get('/api/v2/tables/F254VIRKSOMHET/defaultselection')).json<{
       selection: { variableCode: string; valueCodes: string[] }[];
@@ -273,7 +309,8 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
       const kostra = pilot.invitations
         .filter((i) => pilot.responses.some((r) => r.municipality === i.municipality))
         .reduce((sum, i) => sum + (i.prefilled['AGD10'] ?? 0), 0);
-      expect(dataset.n).toBe(regionCount * (id === 'F254VIRKSOMHET' ? 7 : 6) * 4);
+      // Four measures, each in 1000 NOK and per inhabitant, 67+ and 80+.
+      expect(dataset.n).toBe(regionCount * (id === 'F254VIRKSOMHET' ? 7 : 6) * 16);
       // The function total of all respondents is at least their KOSTRA totals (more where rows exceed them).
       expect(total?.value).toBeGreaterThanOrEqual(kostra);
     }
@@ -284,7 +321,8 @@ describe.each(databases)('published tables behind the PxWeb API on $kind', (data
   });
 
   test('codelists aggregate: a group is its members’ sum, withheld where a member is; single gives the members', async () => {
-    const base = `/api/v2/tables/F254VIRKSOMHET/data?valuecodes[Kategori]=*&valuecodes[ContentsCode]=*&valuecodes[Tid]=${year}`;
+    // The amounts: figures per inhabitant are ratios, taken from the table's own aggregates only.
+    const base = `/api/v2/tables/F254VIRKSOMHET/data?valuecodes[Kategori]=*&valuecodes[ContentsCode]=AGD10,AGD4,AGD16,AGD2&valuecodes[Tid]=${year}`;
     const codelist = (await get(`/api/v2/codelists/agg_Fylker${year}`)).json<{
       values: { code: string; valueMap: string[] }[];
     }>();

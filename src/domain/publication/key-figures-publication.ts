@@ -1,5 +1,5 @@
-import { roundedRatio } from '../rounding.ts';
 import type { Population } from '../population.ts';
+import { measureContents, perPerson } from './per-inhabitant.ts';
 import {
   combinations,
   type CellSymbol,
@@ -47,25 +47,6 @@ export interface KeyFigureMeasure {
   readonly label: string;
   readonly labelEn: string;
 }
-
-/** What each expense measure is divided by: all inhabitants, those 67 and over, those 80 and over. */
-const DIVISORS = [
-  { suffix: 'INNB', nb: 'per innbygger', en: 'per inhabitant', unit: 'kr', of: (p: Population) => p.total },
-  {
-    suffix: '67',
-    nb: 'per innbygger 67 år og over',
-    en: 'per inhabitant aged 67 or over',
-    unit: 'kr',
-    of: (p: Population) => p.age67plus,
-  },
-  {
-    suffix: '80',
-    nb: 'per innbygger 80 år og over',
-    en: 'per inhabitant aged 80 or over',
-    unit: 'kr',
-    of: (p: Population) => p.age80plus,
-  },
-] as const;
 
 export interface KeyFigureInput {
   readonly year: number;
@@ -145,16 +126,13 @@ export function keyFiguresDataset(input: KeyFigureInput): PublishedDataset {
   const year = String(input.year);
   const regions = regionsOf(input);
   const functions = homeCareFunctionsOf(input.year);
-  const contents: DatasetCategory[] = input.measures.flatMap((m) => [
-    { code: m.code, label: `${m.label} (1000 kr)`, labelEn: `${m.labelEn} (NOK 1000)`, unit: '1000 kr' },
-    ...DIVISORS.map((d) => ({
-      code: `${m.code}_${d.suffix}`,
-      label: `${m.label}, ${d.nb} (kr)`,
-      labelEn: `${m.labelEn}, ${d.en} (NOK)`,
-      unit: d.unit,
-      ratio: true,
+  const contents = input.measures.flatMap((m) =>
+    measureContents(m).map((c) => ({
+      ...c,
+      measure: m.code,
+      ...(c.divisor ? {} : { label: `${c.label} (1000 kr)`, labelEn: `${c.labelEn ?? c.label} (NOK 1000)` }),
     })),
-  ]);
+  );
   const amount = new Map<string, number>();
   for (const f of input.figures) {
     const key = `${f.municipality}|${f.function}|${f.measure}`;
@@ -170,9 +148,7 @@ export function keyFiguresDataset(input: KeyFigureInput): PublishedDataset {
   for (const [r, f, c] of combinations(sizes)) {
     const region = regions[r!]!;
     const fn = functions[f!]!;
-    const measure = input.measures[Math.floor(c! / (DIVISORS.length + 1))]!;
-    const divisor =
-      c! % (DIVISORS.length + 1) === 0 ? undefined : DIVISORS[(c! % (DIVISORS.length + 1)) - 1]!;
+    const { measure, divisor } = contents[c!]!;
     if (fn.parts.length === 0) {
       push(null, '.');
       continue;
@@ -186,16 +162,18 @@ export function keyFiguresDataset(input: KeyFigureInput): PublishedDataset {
       continue;
     }
     const expenses = members.reduce(
-      (s, m) => s + fn.parts.reduce((t, part) => t + (amount.get(`${m}|${part}|${measure.code}`) ?? 0), 0),
+      (s, m) => s + fn.parts.reduce((t, part) => t + (amount.get(`${m}|${part}|${measure}`) ?? 0), 0),
       0,
     );
     if (!divisor) {
       push(Math.round(expenses), null);
       continue;
     }
-    const people = members.reduce((s, m) => s + divisor.of(input.population.get(m)!), 0);
-    if (people === 0) push(null, '.');
-    else push(roundedRatio(Math.round(expenses * 1000), people), null);
+    const ratio = perPerson(
+      expenses,
+      members.reduce((s, m) => s + divisor.of(input.population.get(m)!), 0),
+    );
+    push(ratio, ratio === null ? '.' : null);
   }
   const all = input.municipalities.length;
   return {

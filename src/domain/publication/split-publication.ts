@@ -13,6 +13,8 @@ import type { LinearSolver } from '../confidentiality/linear-solver.ts';
 import { buildTable, type InnerRecord } from '../confidentiality/table.ts';
 import { findTable, type SurveyDefinition } from '../survey/definition.ts';
 import type { SurveyRound } from '../survey/round.ts';
+import type { Population } from '../population.ts';
+import { measureContents, perPerson, type Divisor } from './per-inhabitant.ts';
 import { combinations, type CellSymbol, type Codelist, type PublishedDataset } from './dataset.ts';
 
 const planSchema = z.object({
@@ -209,6 +211,8 @@ export function publishSplit(
   regionCodelists: readonly Codelist[] = [],
   /** Each municipality's county and KOSTRA group in the round's year. */
   kostraRegions: ReadonlyMap<string, KostraRegionOf> = new Map(),
+  /** Each municipality's population at the end of the round's year, for figures per inhabitant. */
+  population?: ReadonlyMap<string, Population>,
 ): PublishedSplit {
   const questionnaire = findTable(definition, tablePlan.table);
   if (!questionnaire)
@@ -280,12 +284,18 @@ export function publishSplit(
       members: [...questionnaire.rows.map((r) => r.key), NOT_SPLIT],
     },
   ];
-  const measures = definition.measures.map((m) => ({
-    code: m.code,
-    label: m.labels.nb,
-    labelEn: m.labels.en,
-    unit: '1000 kr',
-  }));
+  // Each measure in 1000 NOK, and per inhabitant, 67+ and 80+ of the region's respondents where the
+  // population is known: a ratio of a withheld cell is withheld with it.
+  const measures = definition.measures.flatMap((m) =>
+    measureContents({ code: m.code, label: m.labels.nb, labelEn: m.labels.en })
+      .filter((c) => c.divisor === undefined || population)
+      .map((c) => ({ ...c, measure: m.code })),
+  );
+  const peopleOf = (region: { code: string; members?: readonly string[] }, divisor: Divisor) => {
+    const members = region.members ?? [region.code];
+    const known = members.map((m) => population?.get(m));
+    return known.some((p) => p === undefined) ? undefined : known.reduce((s, p) => s + divisor.of(p!), 0);
+  };
   const year = String(round.referenceYear);
 
   // Cells of each measure's table by their codes, to fill the dataset.
@@ -305,15 +315,17 @@ export function publishSplit(
   const values: (number | null)[] = [];
   const status: (CellSymbol | null)[] = [];
   for (const [r, c, m] of combinations(sizes)) {
-    const found = lookup.get(`${measures[m!]!.code}|${regions[r!]!.code}|${categories[c!]!.code}`);
-    if (!found) {
+    const { measure, divisor } = measures[m!]!;
+    const found = lookup.get(`${measure}|${regions[r!]!.code}|${categories[c!]!.code}`);
+    const people = divisor && peopleOf(regions[r!]!, divisor);
+    if (!found || (divisor && !people)) {
       values.push(null);
       status.push('..');
     } else if (found.status !== 'published') {
       values.push(null);
       status.push(':');
     } else {
-      values.push(found.value);
+      values.push(divisor ? perPerson(found.value, people!) : found.value);
       status.push(null);
     }
   }
@@ -351,7 +363,7 @@ export function publishSplit(
           label: 'statistikkvariabel',
           labelEn: 'contents',
           role: 'metric',
-          categories: measures,
+          categories: measures.map(({ measure: _m, divisor: _d, ...category }) => category),
         },
         { id: 'Tid', label: 'år', labelEn: 'year', role: 'time', categories: [{ code: year, label: year }] },
       ],
