@@ -13,7 +13,12 @@ import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } fro
  * Home care's key figures of an accounting year, as they would be published: from the accounts ingested for
  * the year and the population at its end, for every municipality, county, KOSTRA group and the country.
  */
-export async function keyFiguresOfYear(db: Db, year: number, now: Date): Promise<PublishedDataset> {
+export async function keyFiguresOfYear(
+  db: Db,
+  year: number,
+  now: Date,
+  options: { synthetic?: boolean } = {},
+): Promise<PublishedDataset> {
   const municipalities = await loadMunicipalityRows(year);
   const population = await yearEndPopulation(year);
   if (!municipalities || !population)
@@ -32,30 +37,35 @@ export async function keyFiguresOfYear(db: Db, year: number, now: Date): Promise
     figures: await loadAccountFigures(db, year, [...new Set(functions)]),
     measures: measures.map((m) => ({ code: m.code, label: m.labels.nb, labelEn: m.labels.en })),
     updated: now.toISOString(),
+    synthetic: options.synthetic === true,
     codelists: regionCodelists({ year, municipalities, kostraGroups, sizeGroups: [] }),
   });
 }
 
-/** Publishes an accounting year's key figures as a period of their table; audited. */
+/**
+ * Publishes an accounting year's key figures as a period of their table; audited. `synthetic` says the
+ * ingested accounts are the generator's (the demo), in the table's first note.
+ */
 export async function publishKeyFigures(
   db: Db,
   year: number,
   actor: string,
   now: Date,
-  options: PublishOptions = FINAL,
+  options: PublishOptions & { synthetic?: boolean } = FINAL,
 ): Promise<PublishedSummary> {
-  const dataset = await keyFiguresOfYear(db, year, now);
+  const { synthetic, ...publication } = options;
+  const dataset = await keyFiguresOfYear(db, year, now, { synthetic: synthetic === true });
   const roundId = `regnskap-${year}`;
   const [revision] = await perform(db, actor, async (trx) => {
     const revisions = await publishPeriods(trx, roundId, actor, now, [
-      { ...options, dataset, audit: { checked: dataset.protection.checked } },
+      { ...publication, dataset, audit: { checked: dataset.protection.checked } },
     ]);
     return {
       result: revisions,
       audit: {
         action: 'key-figures.publish',
         subject: String(year),
-        detail: { table: dataset.id, period: String(year), ...options, revisions },
+        detail: { table: dataset.id, period: String(year), ...publication, revisions },
       },
     };
   });
@@ -63,7 +73,7 @@ export async function publishKeyFigures(
     id: dataset.id,
     label: dataset.label,
     period: String(year),
-    stage: options.stage,
+    stage: publication.stage,
     revision: revision!,
     ...dataset.protection,
   };

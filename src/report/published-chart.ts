@@ -9,11 +9,15 @@ export function publishedChart(dataset: PublishedDataset, measure: string): stri
   const sizes = dataset.dimensions.map((d) => d.categories.length);
   const metric = dataset.dimensions.findIndex((d) => d.role === 'metric');
   const measureIndex = dataset.dimensions[metric]?.categories.findIndex((c) => c.code === measure) ?? -1;
+  // The newest period of a series.
+  const time = dataset.dimensions.findIndex((d) => d.role === 'time');
+  const newest = time < 0 ? 0 : sizes[time]! - 1;
   const bars: { label: string; value: number | null; symbol: string | null }[] = [];
   let i = 0;
   for (const picked of combinations(sizes)) {
     const at = i++;
-    if (picked[0] !== 0 || picked[metric] !== measureIndex) continue;
+    if (picked[0] !== 0 || picked[metric] !== measureIndex || (time >= 0 && picked[time] !== newest))
+      continue;
     const category = dataset.dimensions[1]!.categories[picked[1]!]!;
     if (picked[1] === sizes[1]! - 1) continue; // the function total
     bars.push({
@@ -24,10 +28,11 @@ export function publishedChart(dataset: PublishedDataset, measure: string): stri
   }
   const shown = [...bars].reverse();
   const region = dataset.dimensions[0]!.categories[0]!.label;
+  const period = time < 0 ? '' : ` ${dataset.dimensions[time]!.categories[newest]!.label}`;
   return render(
     {
       title: {
-        text: `${region}, ${measure} (1000 kr)`,
+        text: `${region}, ${measure} (1000 kr)${period}`,
         left: 0,
         textStyle: { fontSize: 14, fontWeight: 'bold' },
       },

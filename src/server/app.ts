@@ -17,6 +17,7 @@ import { staffControlRoutes } from './routes/staff-control.ts';
 import { staffMailRoutes } from './routes/staff-mail.ts';
 import { pxwebRoutes } from './routes/pxweb.ts';
 import type { RateLimit } from './pxweb/rate-limit.ts';
+import { compareRoutes } from './routes/compare.ts';
 import { accountsRoutes } from './routes/accounts.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -94,5 +95,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffMailRoutes(app, context);
   pxwebRoutes(app, context, options.pxwebRateLimit);
   accountsRoutes(app, context);
+  compareRoutes(app, context);
   return app;
 }

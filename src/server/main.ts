@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDemoKeyFigures } from '../app/demo-key-figures.ts';
 import { ensureDemoRound } from '../app/demo-round.ts';
 import { sendDueReminders } from '../app/scheduled-reminders.ts';
 import { configuredDatabase, readConfig } from '../config.ts';
@@ -17,6 +18,9 @@ import { buildApp } from './app.ts';
 const config = readConfig();
 const db = await openDatabase(configuredDatabase(config));
 const tokens = await ensureDemoRound(db, new Date());
+// Synthetic accounts of three years, their key figures published, for «Sammenlign» (a few seconds, once).
+if (await ensureDemoKeyFigures(db, new Date()))
+  console.log('Demo key figures published from synthetic accounts.');
 const staff = await db.selectFrom('statistician').select('username').execute();
 if (staff.length === 0 && config.KOSTRA_ADMIN_PASSWORD) {
   await addStatistician(db, {
@@ -105,5 +109,5 @@ console.log(
     ? `\nStatisticians sign in at ${base}/staff (users: ${staff.map((u) => u.username).join(', ')}).`
     : `\nStatisticians sign in at ${base}/staff. There is no user yet: start with KOSTRA_ADMIN_PASSWORD=<12 or more characters> to make "admin", or stop the server and run KOSTRA_PASSWORD=… npm run kostra -- user add --username NAME --name "FULL NAME".`,
 );
-console.log(`\nPublished tables: ${base}/tabeller (PxWeb API: ${base}/api/v2/tables).`);
+console.log(`\nPublished tables: ${base}/tabeller (PxWeb API: ${base}/api/v2/tables); compare municipalities: ${base}/sammenlign.`);
 console.log(`A municipality checks its accounting file at ${base}/regnskap.`);

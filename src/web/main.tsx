@@ -8,6 +8,7 @@ import { StaffApp } from './staff/staff-app.tsx';
 import { PublishedTables } from './tables/published-tables.tsx';
 import { CheckAccountsFile } from './accounts/check-file.tsx';
 import { UnitListPage } from './units/unit-list-page.tsx';
+import { ComparePage } from './compare/compare-page.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -17,6 +18,8 @@ createRoot(document.getElementById('root')!).render(
       <PublishedTables />
     ) : window.location.pathname.startsWith('/regnskap') ? (
       <CheckAccountsFile />
+    ) : window.location.pathname.startsWith('/sammenlign') ? (
+      <ComparePage />
     ) : window.location.pathname.startsWith('/enheter') ? (
       <UnitListPage />
     ) : (

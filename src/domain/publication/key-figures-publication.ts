@@ -62,6 +62,8 @@ export interface KeyFigureInput {
   readonly measures: readonly KeyFigureMeasure[];
   readonly updated: string;
   readonly codelists?: readonly Codelist[];
+  /** The accounts are synthetic (the demo): the table says so first. */
+  readonly synthetic?: boolean;
 }
 
 interface Region extends DatasetCategory {
@@ -216,11 +218,19 @@ export function keyFiguresDataset(input: KeyFigureInput): PublishedDataset {
     values,
     status,
     notes: [
+      ...(input.synthetic
+        ? ['Syntetiske regnskap laget for demonstrasjon: ikke kommunenes eller SSBs tall.']
+        : []),
       `Fra kommuneregnskapene for ${year} som er lest inn (${input.reported.size} av ${all} kommuner); fylker, KOSTRA-grupper og landet er summen av kommunene med regnskap, delt på deres folketall.`,
       `Per innbygger: delt på folketallet 31.12.${year} (1.1.${input.year + 1}, SSB tabell 07459).`,
       'Fra 2024 er funksjon 254 delt i 257 og 258; 254 er da summen av dem. Punktum (.) betyr at funksjonen ikke fantes det året; to prikker (..) at tall mangler.',
     ],
     notesEn: [
+      ...(input.synthetic
+        ? [
+            "Synthetic accounts made for demonstration: not the municipalities' or Statistics Norway's figures.",
+          ]
+        : []),
       `From the municipal accounts for ${year} that have been read in (${input.reported.size} of ${all} municipalities); counties, KOSTRA groups and the country are the sum of the municipalities with accounts, divided by their population.`,
       `Per inhabitant: divided by the population on 31 December ${year} (1 January ${input.year + 1}, Statistics Norway table 07459).`,
       'From 2024 function 254 is split into 257 and 258; 254 is then their sum. A full stop (.) means the function did not exist that year; two dots (..) that figures are missing.',
