@@ -1,10 +1,15 @@
 import { DomainError } from '../domain/errors.ts';
-import { homeCareFunctionsOf, keyFiguresDataset } from '../domain/publication/key-figures-publication.ts';
+import {
+  homeCareFunctionsOf,
+  KEY_FIGURES_TABLE,
+  keyFiguresDataset,
+} from '../domain/publication/key-figures-publication.ts';
 import { regionCodelists } from '../domain/publication/region-codelists.ts';
 import type { PublishedDataset } from '../domain/publication/dataset.ts';
 import { loadKostraGroups, loadMunicipalityRows, loadSurveyDefinition } from '../files/product-data.ts';
 import { loadAccountFigures, municipalitiesWithAccounts } from '../store/accounts.ts';
 import type { Db } from '../store/database.ts';
+import { publishedStages } from '../store/publications.ts';
 import { perform } from './action.ts';
 import { yearEndPopulation } from './population.ts';
 import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } from './publish-series.ts';
@@ -76,5 +81,24 @@ export async function publishKeyFigures(
     stage: publication.stage,
     revision: revision!,
     ...dataset.protection,
+  };
+}
+
+/** What publishing a year's key figures would publish: how many municipalities' accounts are in, and what of the year is published already. */
+export async function previewKeyFigures(db: Db, year: number) {
+  const municipalities = (await loadMunicipalityRows(year)) ?? [];
+  const reported = await municipalitiesWithAccounts(db, year);
+  const published = await publishedStages(db, KEY_FIGURES_TABLE, String(year));
+  return {
+    year,
+    reported: reported.size,
+    expected: municipalities.length,
+    missing: municipalities.filter((m) => !reported.has(m.code)).map((m) => `${m.code} ${m.name}`),
+    published: published.map((s) => ({
+      stage: s.stage,
+      revision: s.revision,
+      at: s.published_at.toISOString(),
+      by: s.published_by,
+    })),
   };
 }

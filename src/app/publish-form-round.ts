@@ -7,6 +7,19 @@ import { formRoundAnswers } from '../store/form-rounds.ts';
 import { perform } from './action.ts';
 import { FINAL, publishPeriods, type PublishedSummary, type PublishOptions } from './publish-series.ts';
 
+/** A form round's tables as its publication plan makes them, nothing stored; with the units answering. */
+export async function formRoundTables(db: Db, roundId: string, now: Date) {
+  const { form, invited, units } = await formRoundAnswers(db, roundId);
+  const plans = await loadFormPublicationPlan(form.id);
+  const groups = await loadKostraGroups(form.year);
+  const labels = new Map(
+    [...new Set(groups.values())].map((g) => [g, `KOSTRA-gruppe ${Number(g.slice(3))}`]),
+  );
+  const published = units.map((u) => ({ ...u, group: groups.get(u.unit), answers: u.answers as Answers }));
+  const datasets = plans.map((plan) => publishGrid(form, plan, published, labels, now.toISOString()));
+  return { form, invited, units, datasets };
+}
+
 /**
  * Publishes a form round's tables as its form's publication plan says (data/publication/<form>.json): each
  * grid by unit, KOSTRA group and country, served by the PxWeb API. Stored together, or nothing; audited.
@@ -18,14 +31,7 @@ export async function publishFormRound(
   now: Date,
   options: PublishOptions = FINAL,
 ): Promise<(PublishedSummary & { readonly cells: number })[]> {
-  const { form, units } = await formRoundAnswers(db, roundId);
-  const plans = await loadFormPublicationPlan(form.id);
-  const groups = await loadKostraGroups(form.year);
-  const labels = new Map(
-    [...new Set(groups.values())].map((g) => [g, `KOSTRA-gruppe ${Number(g.slice(3))}`]),
-  );
-  const published = units.map((u) => ({ ...u, group: groups.get(u.unit), answers: u.answers as Answers }));
-  const datasets = plans.map((plan) => publishGrid(form, plan, published, labels, now.toISOString()));
+  const { form, datasets } = await formRoundTables(db, roundId, now);
   const period = String(form.year);
   const revisions = await perform(db, actor, async (trx) => {
     const revisions = await publishPeriods(

@@ -47,27 +47,7 @@ export async function publishRound(
   now: Date,
   options: PublishOptions = FINAL,
 ): Promise<PublishedSummary[]> {
-  const { definition, round } = await loadRound(db, roundId);
-  const plan = await loadPublicationPlan(definition.id);
-  const reference = await loadReferenceData();
-  const solver = await highsSolver();
-  const codelists = await codelistsFor(round, reference);
-  const kostraRegions = await kostraRegionsOf(round.referenceYear);
-  const population = await yearEndPopulation(round.referenceYear);
-  const published = plan.tables.map((t) =>
-    publishSplit(
-      round,
-      definition,
-      reference,
-      plan,
-      t,
-      solver,
-      now.toISOString(),
-      codelists,
-      kostraRegions,
-      population,
-    ),
-  );
+  const { round, published } = await splitTables(db, roundId, now);
   const revisions = await perform(db, actor, async (trx) => {
     const revisions = await publishPeriods(
       trx,
@@ -115,6 +95,35 @@ export async function publishRound(
     secondary: p.dataset.protection.secondary,
     checked: p.dataset.protection.checked,
   }));
+}
+
+/**
+ * A round's split as it would be published, every table suppressed and audited (refused, naming the cell,
+ * if an audit fails), nothing stored.
+ */
+export async function splitTables(db: Db, roundId: string, now: Date) {
+  const { definition, round } = await loadRound(db, roundId);
+  const plan = await loadPublicationPlan(definition.id);
+  const reference = await loadReferenceData();
+  const solver = await highsSolver();
+  const codelists = await codelistsFor(round, reference);
+  const kostraRegions = await kostraRegionsOf(round.referenceYear);
+  const population = await yearEndPopulation(round.referenceYear);
+  const published = plan.tables.map((t) =>
+    publishSplit(
+      round,
+      definition,
+      reference,
+      plan,
+      t,
+      solver,
+      now.toISOString(),
+      codelists,
+      kostraRegions,
+      population,
+    ),
+  );
+  return { definition, round, published };
 }
 
 /** Each municipality's county and KOSTRA group in a year. */

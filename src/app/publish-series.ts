@@ -6,7 +6,14 @@ import {
 } from '../domain/publication/series.ts';
 import { loadMunicipalityReforms, loadMunicipalityRows } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
-import { loadPeriods, savePeriods, savePublications, type PeriodPublication } from '../store/publications.ts';
+import {
+  listPeriods,
+  listRevisions,
+  loadPeriods,
+  savePeriods,
+  savePublications,
+  type PeriodPublication,
+} from '../store/publications.ts';
 
 /** How a round's period is published: preliminary or final, and why, when it replaces a publication. */
 export interface PublishOptions {
@@ -69,4 +76,9 @@ async function followingInto(year: number): Promise<RegionFollowing | undefined>
       ((await loadMunicipalityRows(y)) ?? []).map((m) => m.code),
     );
   return reforms.following(year, (y) => lists.get(y) ?? [], new Map(target.map((m) => [m.code, m.name])));
+}
+
+/** What is published, period by period, and what each re-publication replaced. */
+export async function publicationHistory(db: Db) {
+  return { periods: await listPeriods(db), revisions: await listRevisions(db) };
 }

@@ -17,6 +17,7 @@ import { staffControlRoutes } from './routes/staff-control.ts';
 import { staffMailRoutes } from './routes/staff-mail.ts';
 import { pxwebRoutes } from './routes/pxweb.ts';
 import type { RateLimit } from './pxweb/rate-limit.ts';
+import { staffPublicationRoutes } from './routes/staff-publications.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { accountsRoutes } from './routes/accounts.ts';
 import { staffRoundRoutes } from './routes/staff-rounds.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffFormRoutes(app, context);
   staffCollectionRoutes(app, context);
   staffMailRoutes(app, context);
+  staffPublicationRoutes(app, context);
   pxwebRoutes(app, context, options.pxwebRateLimit);
   accountsRoutes(app, context);
   compareRoutes(app, context);

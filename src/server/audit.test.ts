@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type * as z from 'zod';
 import * as wire from '../wire/staff.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { importRound } from '../app/import-round.ts';
+import { ingestAccountsFile } from '../app/ingest-accounts.ts';
+import { cleanAccounts } from '../domain/accounts/testing.ts';
 import { loadReferenceData, loadSurveyDefinition } from '../files/product-data.ts';
 import type { Db } from '../store/database.ts';
 import { testDatabases } from '../store/testing/databases.ts';
@@ -39,6 +44,14 @@ describe.each(databases)('every change a statistician makes is in the audit log,
     mail = await startSmtpSink();
     await importRound(db, PILOT, await loadSurveyDefinition('f254'), await loadReferenceData());
     await addKari(db);
+    // Accounts of two municipalities for 2022, for the key figures' publication.
+    const accounts = await mkdtemp(join(tmpdir(), 'kostra-audit-accounts-'));
+    for (const region of ['030100', '340100']) {
+      const path = join(accounts, `${region}.dat`);
+      await writeFile(path, cleanAccounts(2022, region, ['254']));
+      await ingestAccountsFile(db, path, 'test');
+    }
+    await rm(accounts, { recursive: true, force: true });
     app = await buildApp({
       db,
       cookieSecret: 'audit-secret-audit-secret-audit-secret',
@@ -190,6 +203,12 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       payload: {},
       action: 'round.publish',
       reply: wire.wirePublished,
+    },
+    'POST /api/staff/key-figures/:year/publish': {
+      url: '/api/staff/key-figures/2022/publish',
+      payload: { stage: 'preliminary' },
+      action: 'key-figures.publish',
+      reply: wire.wirePublishedPeriod,
     },
     'POST /api/staff/register': {
       url: '/api/staff/register?valid_on=2020-12-31&file=er.csv',

@@ -109,5 +109,7 @@ console.log(
     ? `\nStatisticians sign in at ${base}/staff (users: ${staff.map((u) => u.username).join(', ')}).`
     : `\nStatisticians sign in at ${base}/staff. There is no user yet: start with KOSTRA_ADMIN_PASSWORD=<12 or more characters> to make "admin", or stop the server and run KOSTRA_PASSWORD=… npm run kostra -- user add --username NAME --name "FULL NAME".`,
 );
-console.log(`\nPublished tables: ${base}/tabeller (PxWeb API: ${base}/api/v2/tables); compare municipalities: ${base}/sammenlign.`);
+console.log(
+  `\nPublished tables: ${base}/tabeller (PxWeb API: ${base}/api/v2/tables); compare municipalities: ${base}/sammenlign.`,
+);
 console.log(`A municipality checks its accounting file at ${base}/regnskap.`);

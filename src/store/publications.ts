@@ -124,11 +124,12 @@ export async function listPeriods(db: Db) {
     .execute();
 }
 
-/** The earlier publications of a table's periods, newest first. */
-export async function listRevisions(db: Db, tableId: string) {
+/** The earlier publications of every table's periods, newest first. */
+export async function listRevisions(db: Db) {
   return db
     .selectFrom('published_revision')
     .select([
+      'table_id',
       'period',
       'stage',
       'revision',
@@ -139,7 +140,6 @@ export async function listRevisions(db: Db, tableId: string) {
       'replaced_by',
       'note',
     ])
-    .where('table_id', '=', tableId)
     .orderBy('replaced_at', 'desc')
     .execute();
 }
@@ -220,4 +220,14 @@ export function publicationCache() {
     list: current,
     find: async (db: Db, id: string) => (await current(db)).find((p) => p.dataset.id === id),
   };
+}
+
+/** What is published of one period of a table: each stage with its revision. */
+export async function publishedStages(db: Db, tableId: string, period: string) {
+  return db
+    .selectFrom('published_period')
+    .select(['stage', 'revision', 'published_at', 'published_by'])
+    .where('table_id', '=', tableId)
+    .where('period', '=', period)
+    .execute();
 }

@@ -135,6 +135,9 @@ export const wirePublished = z.strictObject({
     z.strictObject({
       id: z.string(),
       label: z.string(),
+      period: z.string(),
+      stage: z.enum(['preliminary', 'final']),
+      revision: z.number().int(),
       primary: z.number().int(),
       secondary: z.number().int(),
       checked: z.array(z.string()),
@@ -329,3 +332,78 @@ export const wireCollectionMailed = z.strictObject({
   without_address: z.array(z.string()),
 });
 export type WireCollectionMailed = z.infer<typeof wireCollectionMailed>;
+
+/* Publication: what a publication would publish, what it published, and what is published. */
+const wirePublishedStage = z.strictObject({
+  stage: z.enum(['preliminary', 'final']),
+  revision: z.number().int(),
+  at: z.string(),
+  by: z.string(),
+});
+export const wirePublicationPreview = z.strictObject({
+  round: z.string(),
+  period: z.string(),
+  responded: z.number().int(),
+  expected: z.number().int(),
+  response_rate: z.number().nullable(),
+  pending_flags: z.number().int(),
+  tables: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      period: z.string(),
+      published: z.array(wirePublishedStage),
+      primary: z.number().int(),
+      secondary: z.number().int(),
+      checked: z.array(z.string()),
+      withheld: z.array(z.string()),
+      withheld_count: z.number().int(),
+    }),
+  ),
+});
+export type WirePublicationPreview = z.infer<typeof wirePublicationPreview>;
+
+export const wireKeyFiguresPreview = z.strictObject({
+  year: z.number().int(),
+  reported: z.number().int(),
+  expected: z.number().int(),
+  missing: z.array(z.string()),
+  published: z.array(wirePublishedStage),
+});
+export type WireKeyFiguresPreview = z.infer<typeof wireKeyFiguresPreview>;
+
+export const wirePublishedPeriod = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  period: z.string(),
+  stage: z.enum(['preliminary', 'final']),
+  revision: z.number().int(),
+});
+export type WirePublishedPeriod = z.infer<typeof wirePublishedPeriod>;
+
+export const wirePublications = z.strictObject({
+  periods: z.array(
+    z.strictObject({
+      table: z.string(),
+      period: z.string(),
+      stage: z.enum(['preliminary', 'final']),
+      revision: z.number().int(),
+      note: z.string().nullable(),
+      round: z.string(),
+      at: z.string(),
+      by: z.string(),
+    }),
+  ),
+  revisions: z.array(
+    z.strictObject({
+      table: z.string(),
+      period: z.string(),
+      stage: z.string(),
+      revision: z.number().int(),
+      replaced_at: z.string(),
+      replaced_by: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type WirePublications = z.infer<typeof wirePublications>;

@@ -132,6 +132,9 @@ export const presentPublished = (
   tables: tables.map((t) => ({
     id: t.id,
     label: t.label,
+    period: t.period,
+    stage: t.stage,
+    revision: t.revision,
     primary: t.primary,
     secondary: t.secondary,
     checked: [...t.checked],

@@ -14,14 +14,13 @@ import {
 } from '../../app/setup-round.ts';
 import { loadSurveyDefinition } from '../../files/product-data.ts';
 import { prefillFromAccounts } from '../../app/prefill-from-accounts.ts';
-import { publishRoundWithLoadFiles } from '../../app/publish-round.ts';
 import { statbankFilesFor } from '../../app/statbank-files.ts';
 import { roundStatus } from '../../app/round-status.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { loadTimeline } from '../../store/rounds.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
-import { presentPublished, presentStatus } from '../presenters/staff.ts';
+import { presentStatus } from '../presenters/staff.ts';
 import type { WireCreatedRound } from '../../wire/staff.ts';
 import { problem } from '../problem.ts';
 
@@ -137,14 +136,6 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
   app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/prefill-from-accounts', async (request) => {
     const user = await requireStatistician(request, db, now());
     return prefillFromAccounts(db, user.username, request.params.id);
-  });
-
-  // Publication: the round's split suppressed, audited and served by the PxWeb API; refused if an audit fails.
-  // Each table says where its StatBank load files are, or why it has none.
-  app.post<{ Params: { id: string } }>('/api/staff/rounds/:id/publish', async (request) => {
-    const user = await requireStatistician(request, db, now());
-    const tables = await publishRoundWithLoadFiles(db, request.params.id, user.username, now());
-    return presentPublished(tables);
   });
 
   // A published table's StatBank load file, as StatBank's client would send it.
