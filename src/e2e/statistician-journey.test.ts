@@ -188,9 +188,18 @@ describe.skipIf(!browserAvailable())(
         await shown(/5406 Hammerfest/);
         expect(await accessibilityViolations(page)).toEqual([]);
         await page.getByRole('heading', { name: 'Svar per dag' }).waitFor();
-        // The split published from the round page; the public list has it.
-        await page.getByRole('button', { name: 'Publiser fordelingen' }).click();
-        await shown('Publisert: F254VIRKSOMHET');
+        // The split published from the round page, after a look at what it publishes: the demo published
+        // it once, so publishing the same final figures again asks why.
+        await page.getByRole('button', { name: 'Publiser fordelingen …' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('heading', { name: /^Publisere \d{4}\?$/ }).waitFor();
+        expect(await dialog.textContent()).toContain('32 av 50');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        const confirm = dialog.getByRole('button', { name: /^Publiser endelige tall for/ });
+        expect(await confirm.isDisabled()).toBe(true);
+        await dialog.getByLabel(/^Hvorfor publiseres perioden på nytt/).fill('Nytt svar fra 5406 og retting.');
+        await confirm.click();
+        await shown(/Publisert: F254VIRKSOMHET \d{4} \(revisjon 2/);
         await page.getByRole('button', { name: 'Forhåndsutfyll fra regnskapet' }).click();
         await shown('Funksjon 254: 0 kommuner forhåndsutfylt; ingen regnskap for');
         const outcome = page.getByLabel(/^Utfall for 5406 /).first();

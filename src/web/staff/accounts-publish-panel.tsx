@@ -1,10 +1,13 @@
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { PublishWithPreview } from './publish-dialog.tsx';
 import { sendTo } from './staff-api.ts';
 
 /** Prefilled totals from the ingested accounts, and publication of the round's split. */
 interface PublishedTable {
   id: string;
+  period: string;
+  revision: number;
   primary: number;
   secondary: number;
   statbank: { filename: string; href: string }[];
@@ -37,18 +40,15 @@ export function AccountsPublishPanel({ roundId }: { roundId: string }) {
       >
         Forhåndsutfyll fra regnskapet
       </Button>
-      <Button
-        variant="secondary"
-        onClick={() =>
-          void run(`/api/staff/rounds/${roundId}/publish`, (a: { tables: PublishedTable[] }) => {
-            setPublished(a.tables);
-            return `Publisert: ${a.tables.map((t) => `${t.id} (${t.primary} primær- og ${t.secondary} sekundærprikket)`).join(', ')}.`;
-          })
-        }
-      >
-        Publiser fordelingen
-      </Button>
       {message && <Paragraph role="status">{message}</Paragraph>}
+      <PublishWithPreview
+        roundId={roundId}
+        label="Publiser fordelingen …"
+        onPublished={(a: { tables: PublishedTable[] }) => {
+          setPublished(a.tables);
+          return `Publisert: ${a.tables.map((t) => `${t.id} ${t.period} (revisjon ${t.revision}; ${t.primary} primær- og ${t.secondary} sekundærprikket)`).join(', ')}.`;
+        }}
+      />
       {published.length > 0 && (
         <>
           <Heading level={3} data-size="xs">

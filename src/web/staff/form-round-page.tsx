@@ -1,11 +1,12 @@
-import { Button, Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
 import { norwegianDay, osloShortDate } from '../../domain/oslo-time.ts';
 import type { WireFormReport, WireRates, WireRoundRow, WireRoundStatus } from '../../wire/staff.ts';
 import { SimpleTable } from '../simple-table.tsx';
 import { MailPanel } from './mail-panel.tsx';
-import { sendTo, staffApi, type FormControls } from './staff-api.ts';
+import { PublishWithPreview } from './publish-dialog.tsx';
+import { staffApi, type FormControls } from './staff-api.ts';
 import { TimelinePanel } from './timeline-panel.tsx';
 import { STATUS_TEXT } from './status-text.ts';
 
@@ -21,7 +22,6 @@ export function FormRoundPage({ round }: { round: WireRoundRow }) {
   const [report, setReport] = useState<WireFormReport>();
   const [controls, setControls] = useState<FormControls>();
   const [rates, setRates] = useState<WireRates>();
-  const [published, setPublished] = useState<string>();
   useEffect(() => {
     void staffApi.status(id).then(setStatus);
     void staffApi.formReport(id).then(setReport);
@@ -158,23 +158,13 @@ export function FormRoundPage({ round }: { round: WireRoundRow }) {
         <Heading level={2} id="publish-heading" data-size="sm">
           Publisering
         </Heading>
-        <Button
-          variant="secondary"
-          onClick={() =>
-            void sendTo<{ tables: { id: string; label: string }[] }>(
-              'POST',
-              `/api/staff/rounds/${id}/publish`,
-              '{}',
-              'application/json',
-            ).then(
-              (a) => setPublished(`Publisert: ${a.tables.map((t) => `${t.id} ${t.label}`).join(', ')}.`),
-              (e: unknown) => setPublished(e instanceof Error ? e.message : String(e)),
-            )
+        <PublishWithPreview
+          roundId={id}
+          label="Publiser tabellene …"
+          onPublished={(a: { tables: { id: string; label: string; period: string; revision: number }[] }) =>
+            `Publisert: ${a.tables.map((t) => `${t.id} ${t.period} (revisjon ${t.revision}) ${t.label}`).join(', ')}.`
           }
-        >
-          Publiser tabellene
-        </Button>
-        {published && <Paragraph role="status">{published}</Paragraph>}
+        />
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { ApiProblem } from '../api.ts';
 import { MunicipalityPage } from './municipality-page.tsx';
 import { NewRound } from './new-round.tsx';
 import { CollectionPage, CollectionsPage, NewCollectionPage } from './collection-pages.tsx';
+import { PublicationsPage } from './publications-page.tsx';
 import { RegisterPage } from './register-page.tsx';
 import { RoundPage } from './round-page.tsx';
 import { staffApi, type RoundRow } from './staff-api.ts';
@@ -53,6 +54,8 @@ export function StaffApp() {
           <NewRound />
         ) : user && user !== 'loading' && route[0] === 'register' ? (
           <RegisterPage />
+        ) : user && user !== 'loading' && route[0] === 'publications' ? (
+          <PublicationsPage />
         ) : user && user !== 'loading' && route[0] === 'collections-new' ? (
           <NewCollectionPage />
         ) : user && user !== 'loading' && route[0] === 'collections' && route[1] ? (
@@ -155,7 +158,7 @@ function Rounds() {
       {rounds.length === 0 && <Paragraph>Ingen undersøkelser ennå.</Paragraph>}
       <p>
         <a href="#/new">Ny undersøkelse</a> · <a href="#/collections">Innsamlinger med flere skjemaer</a> ·{' '}
-        <a href="#/register">Enhetsregisteret</a>
+        <a href="#/register">Enhetsregisteret</a> · <a href="#/publications">Publisering</a>
       </p>
     </>
   );

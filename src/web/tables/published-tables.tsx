@@ -3,6 +3,7 @@ import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react'
 import { PublicPage } from '../public-page.tsx';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
+import { SelectField } from '../select-field.tsx';
 
 interface TableEntry {
   id: string;
@@ -17,7 +18,15 @@ interface JsonStat {
   size: number[];
   dimension: Record<
     string,
-    { label: string; category: { index: Record<string, number>; label: Record<string, string> } }
+    {
+      label: string;
+      category: {
+        index: Record<string, number>;
+        label: Record<string, string>;
+        note?: Record<string, string[]>;
+        unit?: Record<string, { label: string }>;
+      };
+    }
   >;
   value: (number | null)[];
   status: Record<string, string>;
@@ -54,28 +63,75 @@ export function PublishedTables() {
   );
 }
 
+/** The regions a table page shows: the totals (all respondents, size groups, the country), not each municipality, county or group. */
+const SHOWN_REGION = /^(I_ALT|KG_.*|EAK|EAKUO)$/;
+
+/**
+ * One published table: its periods (each with what a reader must know of it: preliminary, revised), the
+ * totals of the chosen period for its first measure as a table (and for the split, a chart), downloads.
+ */
 function PublishedTable({ table }: { table: TableEntry }) {
+  const [meta, setMeta] = useState<JsonStat>();
+  const [period, setPeriod] = useState<string>();
   const [data, setData] = useState<JsonStat>();
   useEffect(() => {
+    request<JsonStat>('GET', `/api/v2/tables/${table.id}/metadata`).then(
+      (m) => {
+        setMeta(m);
+        setPeriod(codesOf(m.dimension['Tid']!.category.index).at(-1));
+      },
+      () => undefined,
+    );
+  }, [table.id]);
+  const [regionId, otherId] = meta ? [meta.id[0]!, meta.id[1]!] : [];
+  const contents = meta?.dimension['ContentsCode']?.category;
+  const measure = contents ? codesOf(contents.index)[0] : undefined;
+  useEffect(() => {
+    if (!meta || !period || !regionId || !otherId || !measure) return;
+    const regions = codesOf(meta.dimension[regionId]!.category.index).filter((c) => SHOWN_REGION.test(c));
     request<JsonStat>(
       'GET',
-      `/api/v2/tables/${table.id}/data?valuecodes[Region]=I_ALT,KG_*&valuecodes[Kategori]=*&valuecodes[ContentsCode]=AGD10&valuecodes[Tid]=top(1)`,
+      `/api/v2/tables/${table.id}/data?valuecodes[${regionId}]=${regions.join(',')}&valuecodes[${otherId}]=*&valuecodes[ContentsCode]=${measure}&valuecodes[Tid]=${period}`,
     ).then(setData, () => undefined);
-  }, [table.id]);
+  }, [meta, period, regionId, otherId, measure, table.id]);
   const base = `/api/v2/tables/${table.id}/data`;
+  const periods = meta ? codesOf(meta.dimension['Tid']!.category.index) : [];
+  const notes = meta?.dimension['Tid']!.category.note ?? {};
+  const measureLabel = measure && contents ? contents.label[measure]! : '';
+  const unit = measure && contents?.unit?.[measure]?.label;
   return (
     <section aria-labelledby={`t-${table.id}`} className="published-table">
       <Heading level={2} id={`t-${table.id}`} data-size="sm">
         {table.label}
       </Heading>
       <Paragraph>{table.description}</Paragraph>
-      <img
-        src={`/api/published/${table.id}/chart.svg?measure=AGD10`}
-        alt={`Søylediagram: ${table.label}, alle kommuner som svarte, brutto driftsutgifter (AGD10). Tallene står i tabellen under.`}
-        width={720}
-      />
+      {periods.length > 0 && (
+        <Paragraph data-size="sm">
+          Publiserte år: {periods.join(', ')}. {periods.flatMap((p) => notes[p] ?? []).join(' ')}
+        </Paragraph>
+      )}
+      {periods.length > 1 && period && (
+        <SelectField
+          label="År"
+          value={period}
+          onChange={setPeriod}
+          options={periods.map((p) => [p, p] as const)}
+        />
+      )}
+      {otherId === 'Kategori' && period === periods.at(-1) && (
+        <img
+          src={`/api/published/${table.id}/chart.svg?measure=${measure ?? ''}`}
+          alt={`Søylediagram: ${table.label}, alle kommuner som svarte, ${measureLabel.toLowerCase()} ${period}. Tallene står i tabellen under.`}
+          width={720}
+        />
+      )}
       {data ? (
-        <DataTable data={data} caption={`${table.label}: brutto driftsutgifter (AGD10)`} />
+        <div className="table-scroll">
+          <DataTable
+            data={data}
+            caption={`${table.label}: ${measureLabel.toLowerCase()}${unit ? ` (${unit})` : ''}, ${period ?? ''}`}
+          />
+        </div>
       ) : (
         <Spinner aria-label="Laster" />
       )}
@@ -113,7 +169,7 @@ function DataTable({ data, caption }: { data: JsonStat; caption: string }) {
   };
   return (
     <table className="ds-table" data-border>
-      <caption>{caption}, 1000 kr</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{data.dimension[categoryId]!.label}</th>
