@@ -8,7 +8,7 @@ declare module 'jsonstat-toolkit' {
     Data(query: Record<string, string>): { value: number | null; status: string | null } | null;
     Dimension(id: string): {
       readonly id: string[];
-      Category(id: string): { readonly label: string };
+      Category(id: string): { readonly label: string; readonly note: string[] | null };
     };
   }
   export default function JSONstat(input: unknown): JsonStatDataset;

@@ -197,7 +197,9 @@ describe.skipIf(!browserAvailable())(
         expect(await accessibilityViolations(page)).toEqual([]);
         const confirm = dialog.getByRole('button', { name: /^Publiser endelige tall for/ });
         expect(await confirm.isDisabled()).toBe(true);
-        await dialog.getByLabel(/^Hvorfor publiseres perioden på nytt/).fill('Nytt svar fra 5406 og retting.');
+        await dialog
+          .getByLabel(/^Hvorfor publiseres perioden på nytt/)
+          .fill('Nytt svar fra 5406 og retting.');
         await confirm.click();
         await shown(/Publisert: F254VIRKSOMHET \d{4} \(revisjon 2/);
         await page.getByRole('button', { name: 'Forhåndsutfyll fra regnskapet' }).click();

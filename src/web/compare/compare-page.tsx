@@ -33,24 +33,37 @@ export function ComparePage() {
     localStorage.setItem('kostra-language', language);
   }, [language, t.title]);
   useEffect(() => {
+    let current = true;
     request<WireComparable>('GET', `/api/compare?lang=${language}`).then(
       (c) => {
+        if (!current) return;
         setComparable(c);
         setMunicipality(
           (m) => m ?? c.municipalities.find((x) => x.code === '0301')?.code ?? c.municipalities[0]?.code,
         );
       },
-      (e: unknown) =>
-        e instanceof ApiProblem && e.status === 404 ? setComparable(null) : setError(String(e)),
+      (e: unknown) => {
+        if (!current) return;
+        if (e instanceof ApiProblem && e.status === 404) setComparable(null);
+        else setError(e instanceof Error ? e.message : String(e));
+      },
     );
+    return () => {
+      current = false;
+    };
   }, [language]);
   useEffect(() => {
     if (!municipality || !comparable) return;
     window.history.replaceState(null, '', `/sammenlign/${municipality}`);
+    // An answer to an earlier choice that comes after a later one is left unshown.
+    let current = true;
     request<WireComparison>('GET', `/api/compare/${municipality}?lang=${language}&Funksjon=${fn}`).then(
-      setComparison,
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (c) => current && setComparison(c),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
     );
+    return () => {
+      current = false;
+    };
   }, [municipality, fn, language, comparable]);
 
   return (
@@ -112,9 +125,9 @@ function Comparison({ comparison, language }: { comparison: WireComparison; lang
             width={720}
             height={360}
           />
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label={figure.label} tabIndex={0}>
             <SimpleTable
-              caption={`${figure.label} (${figure.unit})`}
+              caption={figure.label}
               columns={[{ label: t.region }, ...periods.map((p) => ({ label: p.code, numeric: true }))]}
               rows={figure.series.map((s) => ({
                 key: s.compared,

@@ -37,7 +37,7 @@ export function PublicationsPage() {
         </Heading>
         {!history && <Spinner aria-label="Laster" />}
         {history && (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label="Publiserte perioder" tabIndex={0}>
             <SimpleTable
               caption="Hver tabells perioder: foreløpige og endelige tall holdes hver for seg"
               columns={[

@@ -126,7 +126,7 @@ function PublishedTable({ table }: { table: TableEntry }) {
         />
       )}
       {data ? (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={`Tall for ${period ?? ''}`} tabIndex={0}>
           <DataTable
             data={data}
             caption={`${table.label}: ${measureLabel.toLowerCase()}${unit ? ` (${unit})` : ''}, ${period ?? ''}`}
