@@ -11,9 +11,9 @@ export function comparisonChart(figure: ComparedFigure, locale: 'nb-NO' | 'nn-NO
   const format = new Intl.NumberFormat(locale === 'en-GB' ? 'en-GB' : 'nb-NO');
   return render(
     {
-      title: { text: figure.label, left: 0, textStyle: { fontSize: 14, fontWeight: 'bold' } },
+      // The page heads the chart with the figure's name; the chart names its unit.
       legend: { bottom: 0, data: figure.series.map((s) => s.label) },
-      grid: { left: 80, right: 20, top: 50, bottom: 70 },
+      grid: { left: 80, right: 20, top: 40, bottom: 70 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', name: figure.unit, axisLabel: { formatter: (v: number) => format.format(v) } },
       series: figure.series.map((s) => ({

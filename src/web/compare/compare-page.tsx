@@ -133,7 +133,11 @@ function Comparison({ comparison, language }: { comparison: WireComparison; lang
                 key: s.compared,
                 testId: `${figure.code}-${s.compared}`,
                 cells: [
-                  `${t.compared[s.compared]}${s.label && s.compared !== 'municipality' ? `: ${s.label}` : ''}`,
+                  !s.label
+                    ? t.compared[s.compared]
+                    : s.compared === 'county'
+                      ? `${s.label} (${t.county})`
+                      : s.label,
                   ...s.values.map((v) => shown(v.value, v.status, language)),
                 ],
               }))}

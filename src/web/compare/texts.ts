@@ -27,6 +27,7 @@ export const TEXTS = {
       'To prikker (..) betyr at tall mangler; punktum (.) at tallet ikke kan finnes; kolon (:) at tallet er skjult.',
     notes: 'Om tallene',
     region: 'Region',
+    county: 'fylke',
     tablesIn: 'Tabellene publiseres på bokmål og engelsk.',
   },
   nn: {
@@ -54,6 +55,7 @@ export const TEXTS = {
       'To prikkar (..) tyder at tal manglar; punktum (.) at talet ikkje kan finnast; kolon (:) at talet er skjult.',
     notes: 'Om tala',
     region: 'Region',
+    county: 'fylke',
     tablesIn: 'Tabellane blir publiserte på bokmål og engelsk; namn på tal og regionar står på bokmål.',
   },
   en: {
@@ -81,6 +83,7 @@ export const TEXTS = {
       'Two dots (..) mean figures are missing; a full stop (.) that the figure cannot exist; a colon (:) that it is withheld.',
     notes: 'About the figures',
     region: 'Region',
+    county: 'county',
     tablesIn: 'The tables are published in Norwegian and English.',
   },
 } as const satisfies Record<Language, unknown>;

@@ -31,7 +31,7 @@ export function PublicationsPage() {
         Publisering
       </Heading>
       <KeyFiguresPublisher onPublished={load} />
-      <section className="submit-section" aria-labelledby="periods-heading">
+      <section aria-labelledby="periods-heading">
         <Heading level={2} id="periods-heading" data-size="sm">
           Publiserte perioder
         </Heading>

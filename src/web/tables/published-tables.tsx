@@ -57,7 +57,8 @@ export function PublishedTables() {
         <PublishedTable key={t.id} table={t} />
       ))}
       <Paragraph data-size="sm">
-        Tabellene kan også hentes med PxWeb API v2: <code>/api/v2/tables</code>.
+        Tabellene kan også hentes med PxWeb API v2: <code>/api/v2/tables</code>. En kommune mot
+        KOSTRA-gruppen, fylket og landet, år for år: <Link href="/sammenlign">Sammenlign kommuner</Link>.
       </Paragraph>
     </PublicPage>
   );
@@ -129,7 +130,7 @@ function PublishedTable({ table }: { table: TableEntry }) {
         <div className="table-scroll" role="region" aria-label={`Tall for ${period ?? ''}`} tabIndex={0}>
           <DataTable
             data={data}
-            caption={`${table.label}: ${measureLabel.toLowerCase()}${unit ? ` (${unit})` : ''}, ${period ?? ''}`}
+            caption={`${table.label}: ${measureLabel.toLowerCase()}${unit && !measureLabel.includes(unit) ? ` (${unit})` : ''}, ${period ?? ''}`}
           />
         </div>
       ) : (
