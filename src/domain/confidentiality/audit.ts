@@ -69,7 +69,11 @@ export function publishDerivable(
   primary: readonly boolean[],
   suppressed: readonly boolean[],
 ): boolean[] {
-  const reduce = spanOf(modular(PRIMES[0]), columns, suppressed.map((s) => !s));
+  const reduce = spanOf(
+    modular(PRIMES[0]),
+    columns,
+    suppressed.map((s) => !s),
+  );
   return suppressed.map((s, cell) => s && (primary[cell] || reduce(ones(columns[cell]!)).rows.length > 0));
 }
 
