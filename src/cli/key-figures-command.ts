@@ -4,16 +4,10 @@ import { writeSyntheticNationalYear } from '../app/synthetic-accounts.ts';
 import { configuredDatabase } from '../config.ts';
 import { openDatabase } from '../store/database.ts';
 import { stageOption } from './publish-command.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError, wholeOption } from './usage-error.ts';
 
 const USAGE =
   'key-figures takes accounts --year Y --seed N --out DIR, or publish --year Y [--stage preliminary|final] [--note TEXT]';
-
-const wholeOption = (text: string | undefined, option: string): number => {
-  if (text === undefined) throw new UsageError(`${option} is needed: ${USAGE}`);
-  if (!/^\d+$/.test(text)) throw new UsageError(`${option} ${text} is not a whole number`);
-  return Number(text);
-};
 
 /**
  * `kostra key-figures …`: home care's key figures from the ingested accounts. `accounts` writes a

@@ -11,20 +11,11 @@ import { configuredDatabase } from '../config.ts';
 import { readInputText } from '../files/input-file.ts';
 import { openDatabase } from '../store/database.ts';
 import { registerExtracts } from '../store/register.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError, wholeOption } from './usage-error.ts';
 
 const USAGE =
   'register takes generate --valid-on DATE --seed N --out FILE [--institutions N] [--home-care N] [--fixed CODE:N:N], ' +
   'import FILE --valid-on DATE, list, or corrections --round ROUND [--out FILE]';
-
-const whole = (text: string | undefined, option: string, fallback?: number): number => {
-  if (text === undefined) {
-    if (fallback === undefined) throw new UsageError(`${option} is needed`);
-    return fallback;
-  }
-  if (!/^\d+$/.test(text)) throw new UsageError(`${option} ${text} is not a whole number`);
-  return Number(text);
-};
 
 /**
  * `kostra register …`: the register of units. `generate` writes a synthetic extract (seeded: the same seed,
@@ -59,9 +50,9 @@ export async function registerCommand(args: readonly string[]): Promise<void> {
       }),
     );
     const text = await syntheticRegisterFile({
-      seed: whole(values.seed, '--seed'),
-      institutions: whole(values.institutions, '--institutions', 1303),
-      homeCare: whole(values['home-care'], '--home-care', 3881),
+      seed: wholeOption(values.seed, '--seed'),
+      institutions: wholeOption(values.institutions, '--institutions', 1303),
+      homeCare: wholeOption(values['home-care'], '--home-care', 3881),
       fixed,
       validOn,
     });

@@ -6,7 +6,7 @@ import { buildTable } from '../domain/confidentiality/table.ts';
 import { readInnerCsv } from '../files/inner-csv.ts';
 import { suppressedCsv } from '../files/suppressed-csv.ts';
 import { highsSolver } from '../solver/highs.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError, wholeOption } from './usage-error.ts';
 
 export interface SuppressOptions {
   data?: string | undefined;
@@ -24,11 +24,6 @@ export interface SuppressOptions {
 
 const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
 
-const whole = (text: string, option: string) => {
-  if (!/^\d+$/.test(text)) throw new UsageError(`${option} must be a whole number, not "${text}"`);
-  return Number(text);
-};
-
 /**
  * `kostra suppress`: primary suppression by the rules given, secondary by the Gaussian (default) or optimal
  * method, the audit, and every published cell with its status. A pattern that fails the audit is not
@@ -43,12 +38,16 @@ export async function suppressCommand(options: SuppressOptions): Promise<void> {
   if (options['max-n'] !== undefined)
     rules.push({
       kind: 'frequency',
-      maxN: whole(options['max-n'], '--max-n'),
+      maxN: wholeOption(options['max-n'], '--max-n'),
       protectZeros: !options['keep-zeros'],
     });
   if (options.dominance !== undefined) {
     const [n, k] = options.dominance.split(',');
-    rules.push({ kind: 'dominance', n: whole(n ?? '', '--dominance n'), k: whole(k ?? '', '--dominance k') });
+    rules.push({
+      kind: 'dominance',
+      n: wholeOption(n ?? '', '--dominance n'),
+      k: wholeOption(k ?? '', '--dominance k'),
+    });
   }
   if (rules.length === 0) throw new UsageError('give a primary rule: --max-n N and/or --dominance n,k');
   // --intervals ABS[,REL%]: check (and for the Gaussian method, widen to) attacker intervals by HiGHS.

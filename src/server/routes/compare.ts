@@ -40,27 +40,25 @@ export function compareRoutes(app: FastifyInstance, context: ServerContext): voi
     return comparableMunicipalities(find, tableLanguage(lang));
   });
 
-  app.get('/api/compare/:municipality', async (request) => {
-    const { municipality } = municipalityParams.parse(request.params);
-    const { lang, Funksjon } = comparisonQuery.parse(request.query);
-    const comparison = await municipalityComparison(
+  const compare = (municipality: string, query: z.infer<typeof comparisonQuery>) =>
+    municipalityComparison(
       find,
       municipality,
-      tableLanguage(lang),
-      Funksjon ? { Funksjon } : {},
+      tableLanguage(query.lang),
+      query.Funksjon ? { Funksjon: query.Funksjon } : {},
     );
-    return presentComparison(comparison, tableLanguage(lang), lang);
+
+  app.get('/api/compare/:municipality', async (request) => {
+    const { municipality } = municipalityParams.parse(request.params);
+    const query = comparisonQuery.parse(request.query);
+    return presentComparison(await compare(municipality, query), tableLanguage(query.lang), query.lang);
   });
 
   app.get('/api/compare/:municipality/:figure', async (request, reply) => {
     const { municipality, figure } = chartParams.parse(request.params);
-    const { lang, Funksjon } = comparisonQuery.parse(request.query);
-    const comparison = await municipalityComparison(
-      find,
-      municipality,
-      tableLanguage(lang),
-      Funksjon ? { Funksjon } : {},
-    );
+    const query = comparisonQuery.parse(request.query);
+    const { lang } = query;
+    const comparison = await compare(municipality, query);
     const code = figure.slice(0, -'.svg'.length);
     const shown = comparison.figures.find((f) => f.code === code);
     if (!shown)

@@ -1,19 +1,11 @@
-import {
-  Button,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Radio,
-  Spinner,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { osloShortDate } from '../../domain/oslo-time.ts';
 import type { WireKeyFiguresPreview, WirePublications, WirePublishedPeriod } from '../../wire/staff.ts';
 import { request } from '../api.ts';
 import { SelectField } from '../select-field.tsx';
 import { SimpleTable } from '../simple-table.tsx';
-import { publishedText } from './publish-dialog.tsx';
+import { publishedText, StageAndNote, type Stage } from './publish-dialog.tsx';
 import { sendTo } from './staff-api.ts';
 
 const STAGE = { preliminary: 'Foreløpig', final: 'Endelig' } as const;
@@ -89,7 +81,7 @@ export function PublicationsPage() {
 function KeyFiguresPublisher({ onPublished }: { onPublished: () => void }) {
   const [year, setYear] = useState('2024');
   const [preview, setPreview] = useState<WireKeyFiguresPreview>();
-  const [stage, setStage] = useState<'preliminary' | 'final'>('preliminary');
+  const [stage, setStage] = useState<Stage>('preliminary');
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string>();
   const fail = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
@@ -130,30 +122,14 @@ function KeyFiguresPublisher({ onPublished }: { onPublished: () => void }) {
             . Publisert for {preview.year}: {publishedText(preview.published)}. Regnskapstall er offentlige:
             ingen celler skjules.
           </Paragraph>
-          <Fieldset data-size="sm">
-            <Fieldset.Legend>Publiseres som</Fieldset.Legend>
-            <Radio
-              label="Foreløpige tall"
-              name="kf-stage"
-              value="preliminary"
-              checked={stage === 'preliminary'}
-              onChange={() => setStage('preliminary')}
-            />
-            <Radio
-              label="Endelige tall"
-              name="kf-stage"
-              value="final"
-              checked={stage === 'final'}
-              onChange={() => setStage('final')}
-            />
-          </Fieldset>
-          <Textfield
-            label={
-              republishing ? 'Hvorfor publiseres året på nytt? (vises med tallene)' : 'Merknad (valgfri)'
-            }
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            required={republishing}
+          <StageAndNote
+            name="kf-stage"
+            stage={stage}
+            onStage={setStage}
+            note={note}
+            onNote={setNote}
+            republishing={republishing}
+            what="året"
           />
           <Button
             disabled={preview.reported === 0 || (republishing && note.trim() === '')}

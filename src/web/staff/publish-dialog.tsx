@@ -6,7 +6,7 @@ import type { WirePublicationPreview } from '../../wire/staff.ts';
 import { request } from '../api.ts';
 import { sendTo } from './staff-api.ts';
 
-type Stage = 'preliminary' | 'final';
+export type Stage = 'preliminary' | 'final';
 const STAGES: Record<Stage, string> = { preliminary: 'Foreløpige tall', final: 'Endelige tall' };
 
 /** What of a period is published already, in words: «Endelige tall (revisjon 2), 15.06.2025 av kari». */
@@ -18,6 +18,49 @@ export function publishedText(published: WirePublicationPreview['tables'][number
           (p) => `${STAGES[p.stage]} (revisjon ${p.revision}), ${osloShortDate(new Date(p.at))} av ${p.by}`,
         )
         .join('; ');
+}
+
+/**
+ * How a period is published: preliminary or final figures, and a note, which is required (and shown with the
+ * figures) when the period is published at that stage already.
+ */
+export function StageAndNote(props: {
+  name: string;
+  stage: Stage;
+  onStage: (stage: Stage) => void;
+  note: string;
+  onNote: (note: string) => void;
+  republishing: boolean;
+  /** What is published again: «perioden», «året». */
+  what: string;
+}) {
+  return (
+    <>
+      <Fieldset data-size="sm">
+        <Fieldset.Legend>Publiseres som</Fieldset.Legend>
+        {(Object.keys(STAGES) as Stage[]).map((s) => (
+          <Radio
+            key={s}
+            label={STAGES[s]}
+            name={props.name}
+            value={s}
+            checked={props.stage === s}
+            onChange={() => props.onStage(s)}
+          />
+        ))}
+      </Fieldset>
+      <Textfield
+        label={
+          props.republishing
+            ? `Hvorfor publiseres ${props.what} på nytt? (vises med tallene)`
+            : 'Merknad (valgfri)'
+        }
+        value={props.note}
+        onChange={(e) => props.onNote(e.target.value)}
+        required={props.republishing}
+      />
+    </>
+  );
 }
 
 /**
@@ -121,28 +164,14 @@ export function PublishWithPreview({
                 )}
               </section>
             ))}
-            <Fieldset data-size="sm">
-              <Fieldset.Legend>Publiseres som</Fieldset.Legend>
-              {(Object.keys(STAGES) as Stage[]).map((s) => (
-                <Radio
-                  key={s}
-                  label={STAGES[s]}
-                  name="stage"
-                  value={s}
-                  checked={stage === s}
-                  onChange={() => setStage(s)}
-                />
-              ))}
-            </Fieldset>
-            <Textfield
-              label={
-                republishing
-                  ? 'Hvorfor publiseres perioden på nytt? (vises med tallene)'
-                  : 'Merknad (valgfri)'
-              }
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              required={republishing}
+            <StageAndNote
+              name="stage"
+              stage={stage}
+              onStage={setStage}
+              note={note}
+              onNote={setNote}
+              republishing={republishing}
+              what="perioden"
             />
             <div className="button-row">
               <Button onClick={publish} disabled={busy || (republishing && note.trim() === '')}>
