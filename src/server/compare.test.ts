@@ -70,6 +70,21 @@ describe('«Sammenlign»: a municipality against its KOSTRA group, county and th
         });
         expect(cell, `${v.region} ${v.period}`).toEqual({ value: v.value, status: v.status });
       }
+    // Aggregated by the KOSTRA groups' codelist, the group's figure is the table's own: a ratio is not summed.
+    const group = series('group').values.at(-1)!;
+    const byGroup = JSONstat(
+      (
+        await app.inject({
+          url: `/api/v2/tables/KF254/data?valuecodes[Region]=*&codelist[Region]=agg_KOSTRAgrupper2024&valuecodes[Funksjon]=F254&valuecodes[ContentsCode]=AGD2_INNB,AGD2&valuecodes[Tid]=2024`,
+        })
+      ).json(),
+    );
+    expect(
+      byGroup.Data({ Region: group.region!, Funksjon: 'F254', ContentsCode: 'AGD2_INNB', Tid: '2024' }),
+    ).toEqual({
+      value: group.value,
+      status: null,
+    });
     const csv = await app.inject({ url: comparison.downloads.csv });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toContain('3101 Halden');

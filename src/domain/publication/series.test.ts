@@ -139,6 +139,18 @@ describe('a series in the newest municipal structure', () => {
     expect(series.dimensions[0]!.categories[1]!.note).toBeUndefined();
   });
 
+  test('a region of an earlier structure keeps its code, noted with the periods it has figures for', () => {
+    const series = mergeSeries(
+      [slice('2023', { EKA30: 70, '3001': 7 }), slice('2024', { EKA31: 40, '3101': 8 })],
+      following,
+    );
+    expect(series.dimensions[0]!.categories.find((c) => c.code === 'EKA30')!.note).toEqual([
+      'Tall bare for 2023.',
+    ]);
+    expect(series.dimensions[0]!.categories.find((c) => c.code === 'EKA31')!.note).toBeUndefined();
+    expect(cell(series, 'EKA30', '2024')).toEqual({ value: null, status: '..' });
+  });
+
   test('a split municipality is not carried over: its successors have no figures before the split', () => {
     const series = mergeSeries(
       [slice('2023', { '1507': 50 }), slice('2024', { '1508': 40, '1580': 12 })],

@@ -270,9 +270,19 @@ export function mergeSeries(slices: readonly PeriodSlice[], following?: RegionFo
           };
         }),
       };
+    const newestCodes = new Set(recoded.at(-1)!.dataset.dimensions[i]!.categories.map((c) => c.code));
     const categories = unionCategories(recoded.map((r) => r.dataset.dimensions[i]!)).map((c) => {
       const notes = d.role === 'geo' ? regionNotes.get(c.code) : undefined;
-      return notes ? { ...c, note: notes.nb, noteEn: notes.en } : c;
+      if (notes) return { ...c, note: notes.nb, noteEn: notes.en };
+      // A region of an earlier structure (a county before 2024) has figures for the periods it existed.
+      if (d.role === 'geo' && !MUNICIPALITY.test(c.code) && !newestCodes.has(c.code)) {
+        const periods = recoded
+          .filter((r) => r.dataset.dimensions[i]!.categories.some((x) => x.code === c.code))
+          .map((r) => r.slice.period)
+          .join(', ');
+        return { ...c, note: [`Tall bare for ${periods}.`], noteEn: [`Figures for ${periods} only.`] };
+      }
+      return c;
     });
     return { ...d, categories };
   });
