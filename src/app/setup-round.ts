@@ -1,5 +1,6 @@
+import { randomInt } from 'node:crypto';
 import { drawSample, type Candidate, type SampleDesign, type Selected } from '../domain/collection/sample.ts';
-import { checkTimeline, type Timeline } from '../domain/collection/timeline.ts';
+import { checkTimeline, deadlineInstant, type Timeline } from '../domain/collection/timeline.ts';
 import { DomainError, NotFoundError } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import { MAX_AMOUNT } from '../domain/survey/response.ts';
@@ -27,9 +28,11 @@ export async function createRound(
   definition: SurveyDefinition,
   round: { id: string; referenceYear: number; timeline: Timeline },
   candidates: readonly CandidateInput[],
-  design: SampleDesign,
-): Promise<Selected[]> {
+  given: Omit<SampleDesign, 'seed'> & { readonly seed?: number },
+): Promise<{ selected: Selected[]; design: SampleDesign }> {
   checkTimeline(round.timeline);
+  // A seed not given is drawn, and kept with the round and in its audit, so the draw can be made again.
+  const design: SampleDesign = { ...given, seed: given.seed ?? randomInt(1, 2 ** 31) };
   const names = await loadMunicipalities(round.referenceYear);
   for (const c of candidates) {
     if (names && !names.has(c.municipality))
@@ -69,7 +72,7 @@ export async function createRound(
       .where('id', '=', round.id)
       .execute();
     return {
-      result: selected,
+      result: { selected, design },
       audit: {
         action: 'round.create',
         subject: round.id,
@@ -243,7 +246,8 @@ export async function extendDeadline(
       .where('municipality', '=', municipality)
       .executeTakeFirst();
     if (!old) throw new NotFoundError(`municipality ${municipality} is not invited to ${roundId}`);
-    await setExtension(trx, roundId, municipality, until === null ? null : new Date(until));
+    // A date alone lasts to the end of that day in Oslo, as a deadline does.
+    await setExtension(trx, roundId, municipality, until === null ? null : deadlineInstant(until, ['until']));
     return {
       result: undefined,
       audit: {

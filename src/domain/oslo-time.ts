@@ -19,11 +19,12 @@ export const osloLongDate = (date: Date): string =>
     date,
   );
 
-/** The day in Oslo, short: "20.5.2024". */
-export const osloShortDate = (date: Date): string => date.toLocaleDateString('nb-NO', { timeZone: ZONE });
+/** The day in Oslo, short, as Norwegian forms write it (dd.mm.åååå) whatever the browser's locale: "20.05.2024". */
+export const osloShortDate = (date: Date): string => norwegianDay(osloDay(date));
 
-/** Date and time in Oslo, Norwegian: "20.5.2024, 14:03:00". */
-export const osloDateTime = (date: Date): string => date.toLocaleString('nb-NO', { timeZone: ZONE });
+/** Date and time in Oslo, Norwegian: "20.05.2024 kl. 14:03". */
+export const osloDateTime = (date: Date): string =>
+  `${osloShortDate(date)} kl. ${new Intl.DateTimeFormat('nb-NO', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date)}`;
 
 /** Date and time in Oslo in the respondent's language: "20. mai 2024 kl. 14:03". */
 export const osloDateTimeIn = (date: Date, language: 'nb' | 'nn' | 'en'): string =>

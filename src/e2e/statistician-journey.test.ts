@@ -147,7 +147,7 @@ describe.skipIf(!browserAvailable())(
         await page.getByRole('heading', { name: 'Undersøkelser' }).waitFor();
         expect(await page.getByTestId('responded-f254-2023-journey').textContent()).toBe('1');
         expect(await page.getByRole('row', { name: /f254-2023-journey/ }).textContent()).toContain(
-          '20.5.2099, utvidet til 27.5.2099',
+          '20.05.2099, utvidet til 27.05.2099',
         );
 
         // Hammerfest answers in its own browser: business types that leave most of the KOSTRA total unexplained.

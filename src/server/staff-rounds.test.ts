@@ -41,7 +41,7 @@ describe.each(databases)('setting a round up on $kind', (database) => {
     await drop();
   });
 
-  const create = (id: string, seed: number) =>
+  const create = (id: string, seed?: number) =>
     app.inject({
       method: 'POST',
       url: '/api/staff/rounds',
@@ -54,7 +54,7 @@ describe.each(databases)('setting a round up on $kind', (database) => {
         sample: {
           take_all_with: ['ASSS', 'KOSTRA_AG'],
           draw_per_size_group: { '<5000': 3, '5000-9999': 2 },
-          seed,
+          ...(seed === undefined ? {} : { seed }),
         },
       },
     });
@@ -75,6 +75,13 @@ describe.each(databases)('setting a round up on $kind', (database) => {
     expect(b).toEqual(a);
     const c = selectedOf(await create('f254-2023-c', 43));
     expect(c.map((s) => s.municipality)).not.toEqual(a.map((s) => s.municipality));
+    expect(first.json()).toMatchObject({ seed: 42, seed_drawn: false });
+    // No seed given: one is drawn and given back, and drawing with it again gives the same sample.
+    const drawn = await create('f254-2023-d');
+    const { seed } = drawn.json<{ seed: number; seed_drawn: boolean }>();
+    expect(drawn.json()).toMatchObject({ seed_drawn: true });
+    expect(Number.isInteger(seed)).toBe(true);
+    expect(selectedOf(await create('f254-2023-e', seed))).toEqual(selectedOf(drawn));
 
     const report = (
       await app.inject({ method: 'GET', url: '/api/staff/rounds/f254-2023-a/report', headers: { cookie } })
@@ -179,6 +186,18 @@ describe.each(databases)('setting a round up on $kind', (database) => {
         })
       ).statusCode,
     ).toBe(204);
+    // A date alone: open to the end of that day in Oslo, not from its first hour.
+    expect(
+      (await put('/api/staff/rounds/f254-2023-a/municipalities/4601/extension', { until: '2026-12-10' }))
+        .statusCode,
+    ).toBe(204);
+    const extended = await db
+      .selectFrom('invitation')
+      .select('extended_deadline')
+      .where('round_id', '=', 'f254-2023-a')
+      .where('municipality', '=', '4601')
+      .executeTakeFirstOrThrow();
+    expect(extended.extended_deadline?.toISOString()).toBe('2026-12-10T22:59:59.999Z');
     expect(
       (
         await put('/api/staff/rounds/f254-2023-a/templates/reminder/nn', {

@@ -119,6 +119,9 @@ export type WireAuditEntry = z.infer<typeof wireAuditEntry>;
 /** What the staff API's actions answer. */
 export const wireCreatedRound = z.strictObject({
   id: z.string(),
+  /** The seed of the draw: the one given, or the one drawn (`seed_drawn`). */
+  seed: z.number().int(),
+  seed_drawn: z.boolean(),
   selected: z.array(
     z.strictObject({ municipality: z.string(), size_group: z.string(), reasons: z.array(z.string()) }),
   ),

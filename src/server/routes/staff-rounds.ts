@@ -53,7 +53,13 @@ const newRound = z.strictObject({
   sample: z.strictObject({
     take_all_with: z.array(z.string()).default([]),
     draw_per_size_group: z.record(z.string(), z.number().int().min(0)).default({}),
-    seed: z.number().int(),
+    /** Left out: drawn, and given back. */
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .optional(),
   }),
 });
 
@@ -77,7 +83,7 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
     const body = newRound.parse(request.body);
     const user = await requireStatistician(request, db, now());
     const definition = await loadSurveyDefinition(body.definition);
-    const selected = await createRound(
+    const { selected, design } = await createRound(
       db,
       user,
       definition,
@@ -91,11 +97,13 @@ export function staffRoundRoutes(app: FastifyInstance, context: ServerContext): 
       {
         takeAllWith: body.sample.take_all_with,
         drawPerSizeGroup: body.sample.draw_per_size_group,
-        seed: body.sample.seed,
+        ...(body.sample.seed === undefined ? {} : { seed: body.sample.seed }),
       },
     );
     return reply.status(201).send({
       id: body.id,
+      seed: design.seed,
+      seed_drawn: body.sample.seed === undefined,
       selected: selected.map((s) => ({
         municipality: s.municipality,
         size_group: s.sizeGroup,

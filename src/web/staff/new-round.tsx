@@ -8,7 +8,7 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
-import type { WireCreatedFormRound, WireShippedForm } from '../../wire/staff.ts';
+import type { WireCreatedRound, WireCreatedFormRound, WireShippedForm } from '../../wire/staff.ts';
 import { call } from '../api.ts';
 import { SelectField } from '../select-field.tsx';
 import { staffApi } from './staff-api.ts';
@@ -94,6 +94,10 @@ function NewFormRound({ form }: { form: WireShippedForm }) {
       onSubmit={(event) => {
         event.preventDefault();
         const perGroup = parseDraws(draws);
+        if (Object.keys(perGroup).length > 0 && !/^\d+$/.test(seed.trim())) {
+          setError('Frøet for trekningen må være et heltall, så trekningen kan gjøres på nytt.');
+          return;
+        }
         staffApi
           .openFormRound({
             id,
@@ -101,7 +105,7 @@ function NewFormRound({ form }: { form: WireShippedForm }) {
             year: Number(year),
             units: unitChoice(from, codes),
             ...(Object.keys(perGroup).length > 0
-              ? { draw: { per_group: perGroup, seed: Number(seed) } }
+              ? { draw: { per_group: perGroup, seed: Number(seed.trim()) } }
               : {}),
             ...(deadline ? { deadline } : {}),
           })
@@ -207,14 +211,18 @@ function NewSurveyRound() {
   const [takeAll, setTakeAll] = useState('ASSS; SIO; KOSTRA_AG; OSLO_ECONOMICS');
   const [draws, setDraws] = useState('');
   const [seed, setSeed] = useState('');
-  const [result, setResult] = useState<{ municipality: string; reasons: string[] }[]>();
+  const [result, setResult] = useState<WireCreatedRound>();
   const [error, setError] = useState<string>();
   return (
     <form
       className="submit-section"
       onSubmit={(event) => {
         event.preventDefault();
-        void call<{ selected: typeof result }>('POST', '/api/staff/rounds', {
+        if (seed.trim() !== '' && !/^\d+$/.test(seed.trim())) {
+          setError('Frøet må være et heltall, eller tomt for å trekke et.');
+          return;
+        }
+        void call<WireCreatedRound>('POST', '/api/staff/rounds', {
           id,
           reference_year: Number(year),
           timeline: deadline ? { deadline } : {},
@@ -225,12 +233,12 @@ function NewSurveyRound() {
               .map((s) => s.trim())
               .filter(Boolean),
             draw_per_size_group: parseDraws(draws),
-            seed: Number(seed),
+            ...(seed.trim() === '' ? {} : { seed: Number(seed.trim()) }),
           },
         }).then(
           (answer) => {
             setError(undefined);
-            setResult(answer.selected);
+            setResult(answer);
           },
           (e: unknown) => {
             setError(e instanceof Error ? e.message : String(e));
@@ -268,6 +276,7 @@ function NewSurveyRound() {
       />
       <Textfield
         label="Frø (seed) for trekningen"
+        description="Et heltall; tomt: et trekkes og vises, så trekningen kan gjøres på nytt"
         inputMode="numeric"
         value={seed}
         onChange={(e) => setSeed(e.target.value)}
@@ -277,10 +286,14 @@ function NewSurveyRound() {
       {result && (
         <div role="status">
           <Paragraph>
-            {result.length} kommuner i utvalget:{' '}
+            {result.selected.length} kommuner i utvalget:{' '}
             <span data-testid="sample">
-              {result.map((r) => `${r.municipality} (${r.reasons.join(', ')})`).join('; ')}
+              {result.selected.map((r) => `${r.municipality} (${r.reasons.join(', ')})`).join('; ')}
             </span>
+          </Paragraph>
+          <Paragraph data-testid="seed">
+            Frø for trekningen: {result.seed}
+            {result.seed_drawn ? ' (trukket; skriv det inn for å trekke det samme utvalget igjen)' : ''}.
           </Paragraph>
           <a href={`#/rounds/${id}`}>Gå til {id}</a>
         </div>
