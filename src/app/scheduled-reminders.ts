@@ -31,7 +31,7 @@ export async function sendDueReminders(db: Db, mail: MailSettings, now: Date): P
         .returning('key')
         .executeTakeFirst();
       if (!claimed) continue;
-      const result = await sendMail(db, SCHEDULER, round.id, 'reminder', 'nb', mail).catch(() => ({
+      const result = await sendMail(db, SCHEDULER, round.id, 'reminder', 'nb', mail, { now }).catch(() => ({
         sent: 0,
         failed: 0,
       }));

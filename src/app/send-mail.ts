@@ -19,30 +19,53 @@ export interface MailSettings {
   readonly baseUrl: string;
 }
 
+/** Whom a mailing goes to, and why each invited municipality it leaves out is left out. */
+export interface MailRecipients {
+  readonly to: readonly { municipality: string; name: string; contact_email: string }[];
+  readonly skipped: readonly {
+    municipality: string;
+    why: 'no_address' | 'invited' | 'submitted' | 'closed';
+  }[];
+}
+
 /**
- * Sends invitations or reminders over SMTP to every invited municipality with a contact address (reminders
- * only to those that have not submitted), each with its personal link, and records each in the outbox as
- * sent or failed, with its audit entry. A failure of one does not stop the others; each message is its
- * own action, recorded as soon as the mail server has answered, so that a message that went out is on
- * record whatever happens to the next.
+ * Who a mailing of a round goes to: every invited municipality with a contact address, or those named;
+ * invitations only to those not sent one yet unless `again`; reminders only to those that have not
+ * submitted and whose form is still open (their own deadline or extension not passed, the round not closed).
  */
-export async function sendMail(
+export async function mailRecipients(
   db: Db,
-  user: Statistician,
   roundId: string,
   kind: 'invitation' | 'reminder',
-  language: 'nb' | 'nn',
-  settings: MailSettings,
-): Promise<{ sent: number; failed: number }> {
-  const invited = await db
+  now: Date,
+  options: { again?: boolean; municipalities?: readonly string[] } = {},
+): Promise<MailRecipients> {
+  let query = db
     .selectFrom('invitation')
-    .select(['municipality', 'name', 'contact_email', 'extended_deadline'])
+    .select(['municipality', 'name', 'contact_email'])
     .where('round_id', '=', roundId)
-    .where('contact_email', 'is not', null)
-    .orderBy('municipality')
-    .execute();
-  if (invited.length === 0)
-    throw new DomainError(`no invited municipality of ${roundId} has a contact address`);
+    .orderBy('municipality');
+  if (options.municipalities) {
+    if (options.municipalities.length === 0) return { to: [], skipped: [] };
+    query = query.where('municipality', 'in', [...options.municipalities]);
+  }
+  const invited = await query.execute();
+  if (options.municipalities) {
+    const known = new Set(invited.map((i) => i.municipality));
+    const unknown = options.municipalities.filter((m) => !known.has(m));
+    if (unknown.length > 0) throw new NotFoundError(`${unknown.join(', ')} not invited to ${roundId}`);
+  }
+  const sentBefore = new Set(
+    (
+      await db
+        .selectFrom('outbox')
+        .select('municipality')
+        .where('round_id', '=', roundId)
+        .where('kind', '=', 'invitation')
+        .where('status', '=', 'sent')
+        .execute()
+    ).map((r) => r.municipality),
+  );
   const submitted = new Set(
     (
       await db
@@ -53,6 +76,49 @@ export async function sendMail(
         .execute()
     ).map((r) => r.municipality),
   );
+  const to: { municipality: string; name: string; contact_email: string }[] = [];
+  const skipped: { municipality: string; why: 'no_address' | 'invited' | 'submitted' | 'closed' }[] = [];
+  for (const i of invited) {
+    const skip = (why: (typeof skipped)[number]['why']) =>
+      skipped.push({ municipality: i.municipality, why });
+    if (!i.contact_email) skip('no_address');
+    else if (kind === 'invitation' && !options.again && sentBefore.has(i.municipality)) skip('invited');
+    else if (kind === 'reminder' && submitted.has(i.municipality)) skip('submitted');
+    else if (kind === 'reminder' && !(await isOpen(db, roundId, i.municipality, now))) skip('closed');
+    else to.push({ municipality: i.municipality, name: i.name, contact_email: i.contact_email });
+  }
+  return { to, skipped };
+}
+
+/** Whether a municipality's form is open: the round not closed, its deadline (with extensions) not passed. */
+async function isOpen(db: Db, roundId: string, municipality: string, now: Date): Promise<boolean> {
+  const header = await loadRoundHeader(db, roundId, municipality);
+  if (header.closedAt !== null && header.closedAt <= now) return false;
+  return header.effectiveDeadline === null || now <= header.effectiveDeadline;
+}
+
+/**
+ * Sends invitations or reminders over SMTP to those `mailRecipients` names, each with its personal link,
+ * and records each in the outbox as sent or failed, with its audit entry. A failure of one does not stop
+ * the others; each message is its own action, recorded as soon as the mail server has answered, so that a
+ * message that went out is on record whatever happens to the next.
+ */
+export async function sendMail(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  kind: 'invitation' | 'reminder',
+  language: 'nb' | 'nn',
+  settings: MailSettings,
+  options: { again?: boolean; municipalities?: readonly string[]; now?: Date } = {},
+): Promise<{ sent: number; failed: number; skipped: number }> {
+  const recipients = await mailRecipients(db, roundId, kind, options.now ?? new Date(), options);
+  const invited = recipients.to;
+  if (invited.length === 0)
+    throw new DomainError(
+      `no one to send ${kind === 'invitation' ? 'an invitation' : 'a reminder'} to in ${roundId}: ` +
+        `${recipients.skipped.length} left out (${summary(recipients.skipped)})`,
+    );
   const custom = await findMailTemplate(db, roundId, kind, language);
   const template = custom ?? DEFAULT_TEMPLATES[kind][language];
   const tokens = new Map(
@@ -62,9 +128,7 @@ export async function sendMail(
         result: await issueTokens(
           trx,
           roundId,
-          invited
-            .filter((i) => !(kind === 'reminder' && submitted.has(i.municipality)))
-            .map((i) => i.municipality),
+          invited.map((i) => i.municipality),
         ),
         audit: { action: 'round.links', subject: roundId, detail: { kind } },
       }))
@@ -75,7 +139,6 @@ export async function sendMail(
   let failed = 0;
   try {
     for (const i of invited) {
-      if (kind === 'reminder' && submitted.has(i.municipality)) continue;
       const header = await loadRoundHeader(db, roundId, i.municipality);
       const deadline = header.effectiveDeadline;
       const values = {
@@ -90,7 +153,7 @@ export async function sendMail(
         round_id: roundId,
         municipality: i.municipality,
         kind,
-        to_address: i.contact_email!,
+        to_address: i.contact_email,
         subject,
         body,
         auditSubject: `${roundId}/${i.municipality}`,
@@ -101,7 +164,20 @@ export async function sendMail(
   } finally {
     transport.close();
   }
-  return { sent, failed };
+  return { sent, failed, skipped: recipients.skipped.length };
+}
+
+/** Why municipalities were left out of a mailing, counted: «3 without an address, 40 invited already». */
+function summary(skipped: MailRecipients['skipped']): string {
+  const words = {
+    no_address: 'without an address',
+    invited: 'invited already',
+    submitted: 'submitted',
+    closed: 'form closed',
+  };
+  const counts = new Map<string, number>();
+  for (const s of skipped) counts.set(words[s.why], (counts.get(words[s.why]) ?? 0) + 1);
+  return [...counts].map(([why, n]) => `${n} ${why}`).join(', ') || 'none invited';
 }
 
 /** A message for the outbox: to whom, what, under which invitation, and the audit entry's subject. */

@@ -95,20 +95,43 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** WCAG 2.1 A and AA violations axe-core finds on the page as it is now. */
 export async function accessibilityViolations(
   page: Page,
-): Promise<{ id: string; help: string; nodes: number }[]> {
+): Promise<{ id: string; help: string; nodes: number; where: string[] }[]> {
+  // A dialog fading in is checked once it is shown: finite animations end first (at most 2 s).
+  await page.evaluate(async () => {
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          getAnimations: () => {
+            finished: Promise<unknown>;
+            effect: { getTiming: () => { iterations?: number } } | null;
+          }[];
+        };
+      }
+    ).document;
+    const finite = doc.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity);
+    await Promise.race([Promise.all(finite.map((a) => a.finished)), new Promise((r) => setTimeout(r, 2000))]);
+  });
   // Evaluated, not added as a script tag: the pages' Content-Security-Policy allows no inline script.
   await page.evaluate(await readFile(AXE, 'utf8'));
   const result = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as {
         axe: {
-          run: (o: unknown) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
+          run: (
+            o: unknown,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
         };
       }
     ).axe;
     return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
-  return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+  // Where: the first few elements' selectors, so that a failure names them.
+  return result.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.length,
+    where: v.nodes.slice(0, 3).flatMap((n) => n.target),
+  }));
 }
 
 /** What has the keyboard focus on the page: its id and its text. */

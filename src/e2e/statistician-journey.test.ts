@@ -84,8 +84,15 @@ describe.skipIf(!browserAvailable())(
           .fill(drawn.map((m) => `${m},postmottak-${m}@kommune.example`).join('\n'));
         await page.getByRole('button', { name: 'Lagre adresser' }).click();
         await shown(`${drawn.length} adresser lagret.`);
-        await page.getByRole('button', { name: 'Send invitasjoner' }).click();
+        await page.getByRole('button', { name: 'Send invitasjoner …' }).click();
+        await shown(`Invitasjonen går til ${drawn.length} kommuner.`);
+        await page.getByRole('button', { name: `Send til ${drawn.length} kommuner` }).click();
         await shown(`Invitasjoner sendt: ${drawn.length}, feilet: 0.`);
+        // Asked again, nobody is left to invite unless asked to invite them anew.
+        await page.getByRole('button', { name: 'Send invitasjoner …' }).click();
+        await shown(`Invitasjonen går til 0 kommuner (utelatt: ${drawn.length} alt invitert).`);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Avbryt' }).click();
         expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(
           drawn.map((m) => `postmottak-${m}@kommune.example`).sort(),
         );

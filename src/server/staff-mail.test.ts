@@ -37,6 +37,8 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
     app = await buildApp({
       db,
       cookieSecret: 'mail-secret-mail-secret-mail-secret-1',
+      // Before the deadline of 20 May: the forms are open.
+      now: () => new Date('2022-05-16T12:00:00Z'),
       mail: { smtpUrl: mail.url, from: 'KOSTRA <kostra@ssb.no>', baseUrl: 'https://kostra.example' },
     });
     cookie = await staffCookie(app);
@@ -86,7 +88,7 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
       kind: 'invitation',
       language: 'nb',
     });
-    expect(res.json()).toEqual({ sent: 2, failed: 1 });
+    expect(res.json()).toEqual({ sent: 2, failed: 1, skipped: 0 });
     expect(mail.received.map((m) => m.to)).toEqual([
       ['post@hamar.kommune.no'],
       ['postmottak@snasa.kommune.no'],
@@ -115,10 +117,37 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
     expect(outbox[0]!.error).toMatch(/No such user/);
   });
 
+  test('invitations again go only to those not invited yet, unless asked; one can be sent to one municipality', async () => {
+    const recipients = await call('GET', '/api/staff/rounds/f254-mail/mail-recipients?kind=invitation');
+    expect(recipients.json()).toEqual({
+      to: [{ municipality: '1001', name: 'Ukjent' }],
+      skipped: [
+        { municipality: '3403', why: 'invited' },
+        { municipality: '5041', why: 'invited' },
+      ],
+    });
+    mail.received.length = 0;
+    const again = await call('POST', '/api/staff/rounds/f254-mail/mail', { kind: 'invitation' });
+    expect(again.json()).toEqual({ sent: 0, failed: 1, skipped: 2 });
+    expect(mail.received).toEqual([]);
+    const one = await call('POST', '/api/staff/rounds/f254-mail/mail', {
+      kind: 'invitation',
+      again: true,
+      municipalities: ['5041'],
+    });
+    expect(one.json()).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(mail.received.map((m) => m.to)).toEqual([['postmottak@snasa.kommune.no']]);
+    const unknown = await call('POST', '/api/staff/rounds/f254-mail/mail', {
+      kind: 'invitation',
+      municipalities: ['4601'],
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   test('reminders go only to those that have not submitted, in nynorsk', async () => {
     mail.received.length = 0;
     const res = await call('POST', '/api/staff/rounds/f254-mail/mail', { kind: 'reminder', language: 'nn' });
-    expect(res.json()).toEqual({ sent: 1, failed: 1 });
+    expect(res.json()).toEqual({ sent: 1, failed: 1, skipped: 1 });
     expect(mail.received.map((m) => m.to)).toEqual([['postmottak@snasa.kommune.no']]);
     expect(mail.received[0]!.data).toMatch(/Subject: =\?UTF-8\?Q\?P=C3=A5minning|Subject: Påminning/);
   });
@@ -137,10 +166,22 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
     ]);
     expect(mail.received.map((m) => m.to[0])).toEqual(['postmottak@snasa.kommune.no']);
     expect(await sendDueReminders(db, settings, new Date('2022-05-18T12:05:00Z'))).toEqual([]);
+    // After the deadline only an open form is reminded of: Snåsa's, extended; 1001's is closed.
+    await call('PUT', '/api/staff/rounds/f254-mail/municipalities/5041/extension', { until: '2022-05-31' });
     expect(await sendDueReminders(db, settings, new Date('2022-05-22T12:00:00Z'))).toEqual([
       'f254-mail/after-1',
     ]);
-    expect(mail.received).toHaveLength(2);
+    expect(mail.received.map((m) => m.to[0])).toEqual([
+      'postmottak@snasa.kommune.no',
+      'postmottak@snasa.kommune.no',
+    ]);
+    const run = await db
+      .selectFrom('reminder_run')
+      .select(['sent', 'failed'])
+      .where('round_id', '=', 'f254-mail')
+      .where('key', '=', 'after-1')
+      .executeTakeFirstOrThrow();
+    expect(run).toEqual({ sent: 1, failed: 0 });
   });
 
   test('a bounce reported later marks the message bounced; an unknown message id is a 404', async () => {

@@ -149,7 +149,22 @@ export const wirePublished = z.strictObject({
     }),
   ),
 });
-export const wireMailed = z.strictObject({ sent: z.number().int(), failed: z.number().int() });
+export const wireMailed = z.strictObject({
+  sent: z.number().int(),
+  failed: z.number().int(),
+  /** Invited municipalities the mailing left out (no address, invited already, submitted, form closed). */
+  skipped: z.number().int(),
+});
+export const wireMailRecipients = z.strictObject({
+  to: z.array(z.strictObject({ municipality: z.string(), name: z.string() })),
+  skipped: z.array(
+    z.strictObject({
+      municipality: z.string(),
+      why: z.enum(['no_address', 'invited', 'submitted', 'closed']),
+    }),
+  ),
+});
+export type WireMailRecipients = z.infer<typeof wireMailRecipients>;
 export const wireBounced = z.strictObject({ municipality: z.string(), status: z.literal('bounced') });
 export const wireCorrected = z.strictObject({ version: z.number().int() });
 

@@ -1,15 +1,33 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { recordBounce, sendMail, setContacts, setReminderSchedule } from '../../app/send-mail.ts';
+import {
+  mailRecipients,
+  recordBounce,
+  sendMail,
+  setContacts,
+  setReminderSchedule,
+} from '../../app/send-mail.ts';
 import { roundOutbox } from '../../app/staff-views.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
 import { presentOutboxEntry } from '../presenters/staff.ts';
 import { problem } from '../problem.ts';
+import type { WireMailRecipients } from '../../wire/staff.ts';
 
 const mailBody = z.strictObject({
   kind: z.enum(['invitation', 'reminder']),
   language: z.enum(['nb', 'nn']).default('nb'),
+  /** Invitations to those invited already too (a new link each). */
+  again: z.boolean().default(false),
+  /** Only these municipalities (a bounced invitation sent again, the selected reminded). */
+  municipalities: z
+    .array(z.string().regex(/^\d{4}$/))
+    .max(1000)
+    .optional(),
+});
+const recipientsQuery = z.strictObject({
+  kind: z.enum(['invitation', 'reminder']),
+  again: z.enum(['true', 'false']).default('false'),
 });
 
 /** Contact addresses, invitations and reminders by e-mail, and the outbox of what went. */
@@ -27,7 +45,24 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
     const body = mailBody.parse(request.body);
     const user = await requireStatistician(request, db, now());
     if (!context.mail) throw problem(503, 'no-mail', 'The server has no mail server (SMTP_URL)');
-    return sendMail(db, user, request.params.id, body.kind, body.language, context.mail);
+    return sendMail(db, user, request.params.id, body.kind, body.language, context.mail, {
+      again: body.again,
+      now: now(),
+      ...(body.municipalities ? { municipalities: body.municipalities } : {}),
+    });
+  });
+
+  // Whom a mailing would go to, and who it leaves out and why: what the page asks to confirm.
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/mail-recipients', async (request) => {
+    const query = recipientsQuery.parse(request.query);
+    await requireStatistician(request, db, now());
+    const recipients = await mailRecipients(db, request.params.id, query.kind, now(), {
+      again: query.again === 'true',
+    });
+    return {
+      to: recipients.to.map((r) => ({ municipality: r.municipality, name: r.name })),
+      skipped: recipients.skipped.map((s) => ({ municipality: s.municipality, why: s.why })),
+    } satisfies WireMailRecipients;
   });
 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/reminders', async (request, reply) => {
