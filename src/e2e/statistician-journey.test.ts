@@ -194,7 +194,19 @@ describe.skipIf(!browserAvailable())(
         await page.getByRole('heading', { name: 'Kontroll: avvik, størst først' }).waitFor();
         await shown(/5406 Hammerfest/);
         expect(await accessibilityViolations(page)).toEqual([]);
-        await page.getByRole('heading', { name: 'Svar per dag' }).waitFor();
+        // The overview first: the rate, the curve with its table on demand, what waits.
+        await page.getByRole('heading', { name: 'Oversikt' }).waitFor();
+        expect(await page.getByTestId('overview-rate').textContent()).toMatch(/^Svart: 32 av 50 \(64,0 %\)/);
+        expect(await page.getByRole('img', { name: /^Svarkurve:/ }).count()).toBe(1);
+        await page.getByText('Svar per dag (tabellen bak kurven)').click();
+        await page.getByRole('region', { name: 'Svar per dag' }).waitFor();
+        expect(await page.getByRole('heading', { name: /^Største avvik som venter \(\d+\)$/ }).count()).toBe(
+          1,
+        );
+        await page
+          .getByRole('navigation', { name: 'Oppgaver i undersøkelsen' })
+          .getByRole('button', { name: 'Kontroll' })
+          .click();
         // The split published from the round page, after a look at what it publishes: the demo published
         // it once, so publishing the same final figures again asks why.
         await page.getByRole('button', { name: 'Publiser fordelingen …' }).click();

@@ -1,10 +1,25 @@
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 // Only the parts the figures use: loading all of ECharts costs half a second at every start.
-echarts.use([BarChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  SVGRenderer,
+]);
 import type { DistributionRow } from '../domain/statistics/distribution.ts';
 import type { LevelCount } from '../domain/statistics/split-tables.ts';
 import type { TableDefinition } from '../domain/survey/definition.ts';

@@ -5,6 +5,7 @@ import type { Db } from '../store/database.ts';
 import { saveRound, setDeadline } from '../store/rounds.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { buildApp } from './app.ts';
+import { wireRoundOverview } from '../wire/staff.ts';
 import { addKari, staffCookie } from './testing/staff.ts';
 
 const databases = await testDatabases();
@@ -180,6 +181,27 @@ describe.each(databases)('control of a round on $kind', (database) => {
     >();
     expect(days[0]).toMatchObject({ date: '2022-05-13', responded: 1, percent: 33 });
     expect(days.find((d) => d.deadline)).toMatchObject({ date: '2022-05-20', responded: 2, percent: 67 });
+    const curve = await call('GET', '/api/staff/rounds/f254-2021/tracking.svg');
+    expect(curve.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(curve.body).toContain('Frist');
+  });
+
+  test('the overview: the rate, municipalities by status, the largest flags waiting, what is due', async () => {
+    const overview = wireRoundOverview.parse(
+      (await call('GET', '/api/staff/rounds/f254-2021/overview')).json(),
+    );
+    const status = (await call('GET', '/api/staff/rounds/f254-2021/status')).json<{ status: string }[]>();
+    expect(overview.invited).toBe(status.length);
+    expect(overview.by_status.submitted + overview.by_status.resubmitted).toBe(overview.responded);
+    expect(Object.values(overview.by_status).reduce((a, b) => a + b, 0)).toBe(overview.invited);
+    const flags = (await call('GET', '/api/staff/rounds/f254-2021/controls')).json<
+      { outcome: string; deviation: number }[]
+    >();
+    const pending = flags.filter((f) => f.outcome === 'pending');
+    expect(overview.pending_flags).toBe(pending.length);
+    expect(overview.top_flags.map((f) => f.deviation)).toEqual(pending.slice(0, 5).map((f) => f.deviation));
+    expect(overview.deadline).toBe('2022-05-20T21:59:00.000Z');
+    expect((await app.inject({ url: '/api/staff/rounds/f254-2021/overview' })).statusCode).toBe(401);
   });
 
   test('corrections, contacts and the worklist are for statisticians only', async () => {

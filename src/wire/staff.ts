@@ -425,3 +425,34 @@ export const wirePublications = z.strictObject({
   ),
 });
 export type WirePublications = z.infer<typeof wirePublications>;
+
+/* A survey round at a glance. */
+export const wireRoundOverview = z.strictObject({
+  invited: z.number().int(),
+  responded: z.number().int(),
+  response_rate: z.number().nullable(),
+  by_status: z.strictObject({
+    not_started: z.number().int(),
+    draft: z.number().int(),
+    submitted: z.number().int(),
+    resubmitted: z.number().int(),
+  }),
+  pending_flags: z.number().int(),
+  top_flags: z.array(wireFlag.extend({ name: z.string() })),
+  mail_problems: z.array(
+    z.strictObject({
+      municipality: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      status: z.enum(['failed', 'bounced']),
+      error: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  deadline: z.string().nullable(),
+  extended_deadline: z.string().nullable(),
+  last_own_extension: z.string().nullable(),
+  next_reminder: z.strictObject({ key: z.string(), at: z.string() }).nullable(),
+  closed_at: z.string().nullable(),
+});
+export type WireRoundOverview = z.infer<typeof wireRoundOverview>;

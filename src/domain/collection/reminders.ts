@@ -25,3 +25,19 @@ export function dueReminders(
     .sort((a, b) => a.at - b.at)
     .map((r) => r.key);
 }
+
+/** The next scheduled reminder not yet sent after `now`, with when it goes; undefined when none is left. */
+export function nextReminder(
+  schedule: ReminderSchedule,
+  deadline: Date,
+  sent: ReadonlySet<string>,
+  now: Date,
+): { key: string; at: Date } | undefined {
+  const next = [
+    ...schedule.daysBefore.map((d) => ({ key: `before-${d}`, at: deadline.getTime() - d * DAY })),
+    ...schedule.daysAfter.map((d) => ({ key: `after-${d}`, at: deadline.getTime() + d * DAY })),
+  ]
+    .filter((r) => r.at > now.getTime() && !sent.has(r.key))
+    .sort((a, b) => a.at - b.at)[0];
+  return next && { key: next.key, at: new Date(next.at) };
+}

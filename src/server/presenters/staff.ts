@@ -1,3 +1,4 @@
+import type { roundOverview } from '../../app/round-overview.ts';
 import type { FlagWithOutcome, TrailEntry } from '../../app/control-round.ts';
 import type { publishRoundWithLoadFiles } from '../../app/publish-round.ts';
 import type { StatusRow } from '../../app/round-status.ts';
@@ -20,6 +21,7 @@ import type {
   WirePublished,
   WireRoundRow,
   WireRoundStatus,
+  WireRoundOverview,
 } from '../../wire/staff.ts';
 import { presentContent } from './form.ts';
 
@@ -141,4 +143,26 @@ export const presentPublished = (
     statbank: t.loadFiles.files,
     ...(t.loadFiles.problem !== undefined ? { statbank_problem: t.loadFiles.problem } : {}),
   })),
+});
+
+export const presentOverview = (o: Awaited<ReturnType<typeof roundOverview>>): WireRoundOverview => ({
+  invited: o.invited,
+  responded: o.responded,
+  response_rate: o.responseRate,
+  by_status: { ...o.byStatus },
+  pending_flags: o.pendingFlags,
+  top_flags: o.topFlags.map((f) => ({ ...presentFlag(f), name: f.name })),
+  mail_problems: o.mailProblems.map((m) => ({
+    municipality: m.municipality,
+    name: m.name,
+    kind: m.kind,
+    status: m.status === 'bounced' ? 'bounced' : 'failed',
+    error: m.error,
+    at: m.created_at.toISOString(),
+  })),
+  deadline: o.deadline?.toISOString() ?? null,
+  extended_deadline: o.extendedDeadline?.toISOString() ?? null,
+  last_own_extension: o.lastOwnExtension?.toISOString() ?? null,
+  next_reminder: o.nextReminder ? { key: o.nextReminder.key, at: o.nextReminder.at.toISOString() } : null,
+  closed_at: o.closedAt?.toISOString() ?? null,
 });

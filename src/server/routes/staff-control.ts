@@ -13,7 +13,9 @@ import { roundRates } from '../../app/round-rates.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import type { ServerContext } from '../context.ts';
 import { requireStatistician } from '../policies/statistician.ts';
-import { presentDay, presentFlag, presentMunicipalityRecord } from '../presenters/staff.ts';
+import { presentDay, presentFlag, presentMunicipalityRecord, presentOverview } from '../presenters/staff.ts';
+import { roundOverview } from '../../app/round-overview.ts';
+import { trackingChart } from '../../report/tracking-chart.ts';
 import { presentRates } from '../presenters/staff-forms.ts';
 
 type Params = { id: string; municipality: string };
@@ -47,6 +49,17 @@ export function staffControlRoutes(app: FastifyInstance, context: ServerContext)
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/tracking', async (request) => {
     await requireStatistician(request, db, now());
     return (await roundTracking(db, request.params.id, now())).map(presentDay);
+  });
+
+  // The same as a response curve (SVG), for the round's overview.
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/tracking.svg', async (request, reply) => {
+    await requireStatistician(request, db, now());
+    return reply.type('image/svg+xml').send(trackingChart(await roundTracking(db, request.params.id, now())));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/overview', async (request) => {
+    await requireStatistician(request, db, now());
+    return presentOverview(await roundOverview(db, request.params.id, now()));
   });
 
   // Response rates at checkpoints, as the working group's report tabulates them (the computation of `kostra rates`).

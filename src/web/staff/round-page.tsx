@@ -10,6 +10,7 @@ import { TimelinePanel } from './timeline-panel.tsx';
 import { AccountsPublishPanel } from './accounts-publish-panel.tsx';
 import { staffApi, type Flag } from './staff-api.ts';
 import { FormRoundPage } from './form-round-page.tsx';
+import { RoundOverview } from './round-overview.tsx';
 import { STATUS_TEXT } from './status-text.ts';
 import type { WireRoundRow, WireRoundStatus } from '../../wire/staff.ts';
 
@@ -46,12 +47,13 @@ function SurveyRoundPage({ roundId }: { roundId: string }) {
       <Heading level={1} data-size="md">
         {roundId}
       </Heading>
+      <RoundOverview roundId={roundId} days={days} />
       <TimelinePanel roundId={roundId} />
       <MailPanel roundId={roundId} />
       <SetupPanel roundId={roundId} />
       <SamplePanel roundId={roundId} />
       <AccountsPublishPanel roundId={roundId} />
-      <Heading level={2} data-size="sm">
+      <Heading level={2} id="round-controls" data-size="sm">
         Kontroll: avvik, størst først
       </Heading>
       <SimpleTable
@@ -89,29 +91,7 @@ function SurveyRoundPage({ roundId }: { roundId: string }) {
           ],
         }))}
       />
-      <Heading level={2} data-size="sm">
-        Svar per dag
-      </Heading>
-      <SimpleTable
-        columns={[
-          { label: 'Dato' },
-          { label: 'Svart', numeric: true },
-          { label: 'Prosent', numeric: true },
-          { label: 'Merknad' },
-        ]}
-        rows={days.map((d) => ({
-          key: d.date,
-          cells: [
-            d.date,
-            d.responded,
-            d.percent ?? '..',
-            [d.deadline ? 'Frist' : '', d.extended_deadline ? 'Utvidet frist' : '']
-              .filter(Boolean)
-              .join(', '),
-          ],
-        }))}
-      />
-      <Heading level={2} data-size="sm">
+      <Heading level={2} id="round-status" data-size="sm">
         Status per kommune
       </Heading>
       <SimpleTable
