@@ -2,6 +2,7 @@ import { osloShortDate } from '../../domain/oslo-time.ts';
 import { Heading, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
+import { roundedRatio } from '../../domain/rounding.ts';
 import { SimpleTable } from '../simple-table.tsx';
 import { MailPanel } from './mail-panel.tsx';
 import { SamplePanel } from './sample-panel.tsx';
@@ -61,7 +62,10 @@ function SurveyRoundPage({ roundId }: { roundId: string }) {
           { label: 'Kommune' },
           { label: 'Kontroll' },
           { label: 'Felt' },
+          { label: 'Rapportert (1000 kr)', numeric: true },
+          { label: 'Referanse (1000 kr)', numeric: true },
           { label: 'Avvik (1000 kr)', numeric: true },
+          { label: 'Avvik %', numeric: true },
           { label: 'Utfall' },
         ]}
         rows={flags.map((f) => ({
@@ -72,7 +76,10 @@ function SurveyRoundPage({ roundId }: { roundId: string }) {
             </a>,
             f.kind === 'kostra_total' ? 'Mot KOSTRA-totalen' : 'Mot fjorårets svar',
             [f.table, f.row, f.measure].filter(Boolean).join(' / '),
+            formatNorwegian(f.reported),
+            formatNorwegian(f.reference),
             formatNorwegian(f.deviation),
+            f.reference === 0 ? '..' : formatNorwegian(roundedRatio(f.deviation, f.reference, 100, 1), 1),
             <select
               className="ds-input"
               aria-label={`Utfall for ${f.municipality} ${f.key}`}
