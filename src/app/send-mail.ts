@@ -40,6 +40,8 @@ export async function mailRecipients(
   now: Date,
   options: { again?: boolean; municipalities?: readonly string[] } = {},
 ): Promise<MailRecipients> {
+  const round = await db.selectFrom('survey_round').select('id').where('id', '=', roundId).executeTakeFirst();
+  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
   let query = db
     .selectFrom('invitation')
     .select(['municipality', 'name', 'contact_email'])

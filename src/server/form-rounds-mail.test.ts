@@ -56,7 +56,7 @@ test('invitations for a form round name the form and open each unit its own form
     headers: { cookie },
     payload: { kind: 'invitation', language: 'nb' },
   });
-  expect(sent.json()).toEqual({ sent: 2, failed: 0 });
+  expect(sent.json()).toEqual({ sent: 2, failed: 0, skipped: 0 });
   const frogner = mail.received.find((m) => m.to.includes('postmottak@bfr.oslo.kommune.no'))!.data;
   expect(frogner).toContain('KOSTRA skjema 4 Helse- og omsorgstjenester - samleskjema');
   const token = /https:\/\/kostra\.example\/s\/([\w-]{43})/.exec(frogner)![1]!;

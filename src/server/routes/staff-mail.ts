@@ -26,7 +26,7 @@ const mailBody = z.strictObject({
     .optional(),
 });
 const recipientsQuery = z.strictObject({
-  kind: z.enum(['invitation', 'reminder']),
+  kind: z.enum(['invitation', 'reminder']).default('invitation'),
   again: z.enum(['true', 'false']).default('false'),
 });
 
