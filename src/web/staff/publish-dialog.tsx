@@ -53,7 +53,7 @@ export function StageAndNote(props: {
         label={
           props.republishing
             ? `Hvorfor publiseres ${props.what} på nytt? (vises med tallene)`
-            : 'Merknad (valgfri)'
+            : 'Merknad til loggen (valgfri)'
         }
         value={props.note}
         onChange={(e) => props.onNote(e.target.value)}
