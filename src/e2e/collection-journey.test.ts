@@ -201,9 +201,10 @@ describe.skipIf(!browserAvailable())('a collection with many units per municipal
       await writeFile(filled, Buffer.from(await book.xlsx.writeBuffer()));
       await page.getByLabel('Last opp utfylt arbeidsbok').setInputFiles(filled);
       await shown(page, 'Lagret som utkast: 1 enheter. Åpne hver enhet for å sende inn.');
-      expect(await page.getByTestId(`unit-${sheet.name.slice(0, 9)}`).textContent()).toContain(
-        'Utkast lagret',
-      );
+      // The list is read again after the message: the row shows the draft once it is.
+      await expect
+        .poll(() => page.getByTestId(`unit-${sheet.name.slice(0, 9)}`).textContent(), { timeout: 10_000 })
+        .toContain('Utkast lagret');
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.close();
     },
