@@ -5,53 +5,14 @@ import {
   type RegionsOfPeriod,
 } from '../domain/publication/comparison.ts';
 import type { PublishedDataset } from '../domain/publication/dataset.ts';
-import type { RegionFollowing } from '../domain/publication/series.ts';
 import { KEY_FIGURES_TABLE } from '../domain/publication/key-figures-publication.ts';
 import { inLanguage, type TableLanguage } from '../domain/publication/language.ts';
-import { loadKostraGroups, loadMunicipalityReforms, loadMunicipalityRows } from '../files/product-data.ts';
+import { followingInto, regionsInYear } from './municipal-structures.ts';
 
 /** Where published tables are found (the server's cache of them). */
 export type FindTable = (id: string) => Promise<PublishedDataset | undefined>;
 
 const MUNICIPALITY = /^\d{4}$/;
-
-/**
- * Each municipality's county and KOSTRA group in a year, and the reforms: shipped reference data, read once
- * per process (a comparison is asked for often, and reading the files was most of its time).
- */
-const referenceOf = new Map<
-  number,
-  Promise<{ counties: Map<string, string>; groups: ReadonlyMap<string, string> }>
->();
-const regionsInYear = (year: number) => {
-  let held = referenceOf.get(year);
-  if (!held) {
-    held = (async () => ({
-      counties: new Map(
-        ((await loadMunicipalityRows(year)) ?? []).map((m) => [m.code, `EKA${m.countyCode}`]),
-      ),
-      groups: await loadKostraGroups(year),
-    }))();
-    referenceOf.set(year, held);
-  }
-  return held;
-};
-/** The reforms into each newest structure, with their predecessor maps built as asked for. */
-const followingInto = new Map<number, Promise<RegionFollowing>>();
-const followingOf = (newest: number) => {
-  let held = followingInto.get(newest);
-  if (!held) {
-    held = (async () => {
-      const reforms = await loadMunicipalityReforms();
-      const codes = new Map<number, string[]>();
-      for (let year = 2019; year <= newest; year++)
-        codes.set(year, [...(await regionsInYear(year)).counties.keys()]);
-      return reforms.following(newest, (year) => codes.get(year) ?? [], new Map());
-    })();
-    followingInto.set(newest, held);
-  }
-  return held;
-};
 
 /** The published key figures, in a language; not found until a year of them is published. */
 async function keyFigures(find: FindTable, language: TableLanguage): Promise<PublishedDataset> {
@@ -90,7 +51,7 @@ export async function municipalityComparison(
   const newest = Math.max(...periods);
   const years = new Map<number, Awaited<ReturnType<typeof regionsInYear>>>();
   for (const year of periods) years.set(year, await regionsInYear(year));
-  const following = await followingOf(newest);
+  const following = (await followingInto(newest))!;
   const regions = new Map<string, RegionsOfPeriod>();
   for (const year of periods) {
     const before = following.predecessors(municipality, year)[0] ?? municipality;

@@ -1,10 +1,5 @@
-import {
-  mergeSeries,
-  servedSlices,
-  type PublicationStage,
-  type RegionFollowing,
-} from '../domain/publication/series.ts';
-import { loadMunicipalityReforms, loadMunicipalityRows } from '../files/product-data.ts';
+import { mergeSeries, servedSlices, type PublicationStage } from '../domain/publication/series.ts';
+import { followingInto } from './municipal-structures.ts';
 import type { Db } from '../store/database.ts';
 import {
   listPeriods,
@@ -62,20 +57,6 @@ export async function publishPeriods(
   }
   await savePublications(trx, roundId, actor, series);
   return revisions;
-}
-
-/** The reforms and municipal structures that carry an earlier year's municipalities into `year`'s. */
-async function followingInto(year: number): Promise<RegionFollowing | undefined> {
-  const target = await loadMunicipalityRows(year);
-  if (!target) return undefined;
-  const reforms = await loadMunicipalityReforms();
-  const lists = new Map<number, readonly string[]>();
-  for (let y = 2019; y < year; y++)
-    lists.set(
-      y,
-      ((await loadMunicipalityRows(y)) ?? []).map((m) => m.code),
-    );
-  return reforms.following(year, (y) => lists.get(y) ?? [], new Map(target.map((m) => [m.code, m.name])));
 }
 
 /** What is published, period by period, and what each re-publication replaced. */

@@ -1,5 +1,6 @@
 import { seededRandom } from '../collection/sample.ts';
 import type { Population } from '../population.ts';
+import { homeCareFunctionsOf } from '../publication/key-figures-publication.ts';
 
 /**
  * Synthetic municipal accounts (skjema 0A) for a whole country and year, to test and demonstrate what is
@@ -7,10 +8,6 @@ import type { Population } from '../population.ts';
  * expenses in proportion to its inhabitants (more for the old), its income and financing balancing it.
  * Nothing in them is a municipality's real accounts.
  */
-
-/** The home-care functions of a year: 254, split into 257 and 258 from 2024. */
-export const homeCareFunctions = (year: number): readonly string[] =>
-  year >= 2024 ? ['257', '258'] : ['254'];
 
 /** One 48-character record of the operations (kontoklasse 1) or investment (0) account, in 1000 NOK. */
 function record(
@@ -50,7 +47,7 @@ export function syntheticAccountsFile(
     lines.push(record(year, region, '1', fn, art, amount));
     operations += amount;
   };
-  const functions = homeCareFunctions(year);
+  const functions = homeCareFunctionsOf(year)[0]!.parts;
   // From 2024 the ambulant services (257) take a little over half, the housing bases (258) the rest.
   const first = functions.length === 1 ? homeCare : Math.round(homeCare * (0.55 + 0.1 * random()));
   functions.forEach((fn, i) => {

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { osloShortDate } from '../oslo-time.ts';
 import {
   combinations,
   flatIndex,
@@ -59,13 +60,7 @@ export function servedSlices(slices: readonly PeriodSlice[]): PeriodSlice[] {
   return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
 }
 
-const osloDate = (iso: string) =>
-  new Intl.DateTimeFormat('nb-NO', {
-    timeZone: 'Europe/Oslo',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(iso));
+const osloDate = (iso: string) => osloShortDate(new Date(iso));
 
 /** What a reader is told about a period: preliminary, and revised when (and why). */
 function periodNotes(slice: PeriodSlice): { nb: string[]; en: string[] } {
