@@ -91,6 +91,8 @@ export async function auditTrail(db: Db, roundId: string, municipality: string):
 export interface FlagWithOutcome extends ControlFlag {
   readonly key: string;
   readonly outcome: 'confirmed' | 'corrected' | 'pending';
+  /** The statistician's note with the outcome ('' without one). */
+  readonly note: string;
 }
 
 /**
@@ -133,15 +135,18 @@ export async function roundControls(
   );
   const outcomes = await db
     .selectFrom('control_outcome')
-    .select(['municipality', 'flag', 'outcome'])
+    .select(['municipality', 'flag', 'outcome', 'note'])
     .where('round_id', '=', roundId)
     .execute();
-  const outcomeOf = new Map(outcomes.map((o) => [`${o.municipality}|${o.flag}`, o.outcome]));
+  const outcomeOf = new Map(outcomes.map((o) => [`${o.municipality}|${o.flag}`, o]));
   return worklist(flags).map((f) => {
     const key = [f.kind, f.table, f.row ?? '', f.measure].join('/');
-    return { ...f, key, outcome: outcomeOf.get(`${f.municipality}|${key}`) ?? 'pending' };
+    const given = outcomeOf.get(`${f.municipality}|${key}`);
+    return { ...f, key, outcome: given?.outcome ?? 'pending', note: given?.note ?? '' };
   });
 }
+
+export type Outcome = 'confirmed' | 'corrected' | 'pending';
 
 export async function setOutcome(
   db: Db,
@@ -149,34 +154,62 @@ export async function setOutcome(
   roundId: string,
   municipality: string,
   flag: string,
-  outcome: 'confirmed' | 'corrected' | 'pending',
+  outcome: Outcome,
   note: string,
 ): Promise<void> {
-  await loadRoundHeader(db, roundId, municipality); // an unknown round or municipality: not found
+  await setOutcomes(db, user, roundId, [{ municipality, flag }], outcome, note);
+}
+
+/**
+ * One outcome (and note) for several flags at once, all or none: a flag of an unknown municipality fails the
+ * whole call. One audit entry per flag, with what it replaced.
+ */
+export async function setOutcomes(
+  db: Db,
+  user: Statistician,
+  roundId: string,
+  flags: readonly { readonly municipality: string; readonly flag: string }[],
+  outcome: Outcome,
+  note: string,
+): Promise<number> {
+  const municipalities = [...new Set(flags.map((f) => f.municipality))];
+  // An unknown round or municipality: not found, before anything is written.
+  for (const m of municipalities) await loadRoundHeader(db, roundId, m);
   return perform(db, user.username, async (trx) => {
-    const old = await trx
-      .selectFrom('control_outcome')
-      .select(['outcome', 'note'])
-      .where('round_id', '=', roundId)
-      .where('municipality', '=', municipality)
-      .where('flag', '=', flag)
-      .executeTakeFirst();
-    await trx
-      .insertInto('control_outcome')
-      .values({ round_id: roundId, municipality, flag, outcome, note, statistician: user.username })
-      .onConflict((oc) =>
-        oc
-          .columns(['round_id', 'municipality', 'flag'])
-          .doUpdateSet({ outcome, note, statistician: user.username, at: new Date() }),
-      )
-      .execute();
+    const olds =
+      municipalities.length === 0
+        ? []
+        : await trx
+            .selectFrom('control_outcome')
+            .select(['municipality', 'flag', 'outcome', 'note'])
+            .where('round_id', '=', roundId)
+            .where('municipality', 'in', municipalities)
+            .execute();
+    const oldOf = new Map(olds.map((o) => [`${o.municipality}|${o.flag}`, o]));
+    for (const { municipality, flag } of flags)
+      await trx
+        .insertInto('control_outcome')
+        .values({ round_id: roundId, municipality, flag, outcome, note, statistician: user.username })
+        .onConflict((oc) =>
+          oc
+            .columns(['round_id', 'municipality', 'flag'])
+            .doUpdateSet({ outcome, note, statistician: user.username, at: new Date() }),
+        )
+        .execute();
     return {
-      result: undefined,
-      audit: {
-        action: 'control.outcome',
-        subject: `${roundId}/${municipality}`,
-        detail: { flag, old: old ?? null, new: { outcome, note } },
-      },
+      result: flags.length,
+      audit: flags.map(({ municipality, flag }) => {
+        const old = oldOf.get(`${municipality}|${flag}`);
+        return {
+          action: 'control.outcome',
+          subject: `${roundId}/${municipality}`,
+          detail: {
+            flag,
+            old: old ? { outcome: old.outcome, note: old.note } : null,
+            new: { outcome, note },
+          },
+        };
+      }),
     };
   });
 }

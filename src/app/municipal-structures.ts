@@ -5,22 +5,28 @@ import { loadKostraGroups, loadMunicipalityReforms, loadMunicipalityRows } from 
 const FIRST_YEAR = 2019;
 
 /**
- * Each municipality's county code (EKA…) and KOSTRA group in a year: shipped reference data, read once per
+ * Each municipality's county (EKA… and the county's own code and name) and KOSTRA group in a year: shipped reference data, read once per
  * process (a comparison asks for it at every request).
  */
 const regionsOf = new Map<
   number,
-  Promise<{ counties: Map<string, string>; groups: ReadonlyMap<string, string> }>
+  Promise<{
+    counties: Map<string, string>;
+    countyOf: Map<string, { code: string; name: string }>;
+    groups: ReadonlyMap<string, string>;
+  }>
 >();
 export function regionsInYear(year: number) {
   let held = regionsOf.get(year);
   if (!held) {
-    held = (async () => ({
-      counties: new Map(
-        ((await loadMunicipalityRows(year)) ?? []).map((m) => [m.code, `EKA${m.countyCode}`]),
-      ),
-      groups: await loadKostraGroups(year),
-    }))();
+    held = (async () => {
+      const rows = (await loadMunicipalityRows(year)) ?? [];
+      return {
+        counties: new Map(rows.map((m) => [m.code, `EKA${m.countyCode}`])),
+        countyOf: new Map(rows.map((m) => [m.code, { code: m.countyCode, name: m.countyName }])),
+        groups: await loadKostraGroups(year),
+      };
+    })();
     regionsOf.set(year, held);
   }
   return held;

@@ -3,10 +3,8 @@ import { percent } from '../domain/rounding.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { roundControls } from './control-round.ts';
+import { roundThresholds } from './control-thresholds.ts';
 import { roundStatus, type MunicipalityStatus } from './round-status.ts';
-
-/** The worklist's thresholds as the page opens it. */
-const WORKLIST = { relative: 0.1, absolute: 1000 };
 
 /**
  * A survey round at a glance, what a statistician looks at first: the response rate now, the
@@ -29,7 +27,9 @@ export async function roundOverview(db: Db, roundId: string, now: Date) {
   };
   for (const s of status) byStatus[s.status] += 1;
   const responded = byStatus.submitted + byStatus.resubmitted;
-  const flags = (await roundControls(db, roundId, WORKLIST)).filter((f) => f.outcome === 'pending');
+  const flags = (await roundControls(db, roundId, await roundThresholds(db, roundId))).filter(
+    (f) => f.outcome === 'pending',
+  );
   const names = new Map(status.map((s) => [s.municipality, s.name]));
   const mail = await db
     .selectFrom('outbox')

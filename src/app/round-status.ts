@@ -30,8 +30,14 @@ export async function roundStatus(db: Db, roundId: string): Promise<StatusRow[]>
     .where('round_id', '=', roundId)
     .orderBy('version')
     .execute();
+  const versionsOf = new Map<string, typeof versions>();
+  for (const v of versions) {
+    const mine = versionsOf.get(v.municipality);
+    if (mine) mine.push(v);
+    else versionsOf.set(v.municipality, [v]);
+  }
   return invited.map((i) => {
-    const mine = versions.filter((v) => v.municipality === i.municipality);
+    const mine = versionsOf.get(i.municipality) ?? [];
     const submissions = mine.filter((v) => v.status === 'submitted').length;
     const status: MunicipalityStatus =
       mine.length === 0

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { findRound } from '../store/rounds.ts';
+import { regionsInYear } from './municipal-structures.ts';
 
 /** What the staff pages read: rounds with live counts, the audit log, a municipality's records, the outbox. */
 
@@ -37,24 +38,66 @@ export function recentAuditEntries(db: Db) {
   return db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(200).execute();
 }
 
-/** A municipality's contacts and its latest version in a round. */
+/**
+ * A municipality's records in a round: who it is (name, county, contact address, extension), its contacts
+ * with the statisticians, its latest version, its latest submission (who, when, minutes spent) and every
+ * mail sent to it.
+ */
 export async function municipalityRecords(db: Db, roundId: string, municipality: string) {
-  const contacts = await db
-    .selectFrom('contact_log')
-    .selectAll()
-    .where('round_id', '=', roundId)
-    .where('municipality', '=', municipality)
-    .orderBy('id')
-    .execute();
-  const versions = await db
-    .selectFrom('response')
-    .select(['version', 'tables', 'comments', 'answers'])
-    .where('round_id', '=', roundId)
-    .where('municipality', '=', municipality)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .execute();
-  return { contacts, versions };
+  const [unit, contacts, versions, submission, mail] = await Promise.all([
+    db
+      .selectFrom('invitation')
+      .innerJoin('survey_round', 'survey_round.id', 'invitation.round_id')
+      .select([
+        'invitation.name',
+        'invitation.size_group',
+        'invitation.contact_email',
+        'invitation.extended_deadline',
+        'survey_round.reference_year',
+      ])
+      .where('invitation.round_id', '=', roundId)
+      .where('invitation.municipality', '=', municipality)
+      .executeTakeFirst(),
+    db
+      .selectFrom('contact_log')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', municipality)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('response')
+      .select(['version', 'tables', 'comments', 'answers'])
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', municipality)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .execute(),
+    db
+      .selectFrom('response')
+      .select(['version', 'submitted_at', 'submitted_by', 'minutes_spent'])
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', municipality)
+      .where('status', '=', 'submitted')
+      .orderBy('version', 'desc')
+      .executeTakeFirst(),
+    db
+      .selectFrom('outbox')
+      .select(['kind', 'to_address', 'subject', 'status', 'error', 'created_at', 'sent_by'])
+      .where('round_id', '=', roundId)
+      .where('municipality', '=', municipality)
+      .orderBy('id', 'desc')
+      .execute(),
+  ]);
+  if (!unit) throw new NotFoundError(`${municipality} is not in round ${roundId}`);
+  const county = (await regionsInYear(unit.reference_year)).countyOf.get(municipality.slice(0, 4));
+  return {
+    unit: { ...unit, county: county ?? null },
+    contacts,
+    versions,
+    submission: submission ?? null,
+    mail,
+  };
 }
 
 /** What went out of a round by e-mail, in order. */

@@ -24,6 +24,7 @@ import { staffRoundRoutes } from './routes/staff-rounds.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffFormRoutes } from './routes/staff-forms.ts';
 import { staffCollectionRoutes } from './routes/staff-collections.ts';
+import { staffWorklistRoutes } from './routes/staff-worklists.ts';
 
 export interface AppOptions {
   readonly db: Db;
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   staffRoundRoutes(app, context);
   staffFormRoutes(app, context);
   staffCollectionRoutes(app, context);
+  staffWorklistRoutes(app, context);
   staffMailRoutes(app, context);
   staffPublicationRoutes(app, context);
   pxwebRoutes(app, context, options.pxwebRateLimit);

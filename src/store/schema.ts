@@ -189,6 +189,13 @@ export interface Database {
     question: string;
     answer: string;
   };
+  control_threshold: {
+    round_id: string;
+    relative: number;
+    absolute: number;
+    set_by: string;
+    set_at: Generated<Date>;
+  };
   control_outcome: {
     round_id: string;
     municipality: string;

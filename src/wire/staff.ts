@@ -30,6 +30,38 @@ export const wireRoundStatus = z.strictObject({
   last_saved: z.string().nullable(),
 });
 
+/** One row of a round's status list (`GET …/status-list`). */
+export const wireStatusListRow = z.strictObject({
+  municipality: z.string(),
+  name: z.string(),
+  county_code: z.string(),
+  county_name: z.string(),
+  size_group: z.string(),
+  status: z.enum(['not_started', 'draft', 'submitted', 'resubmitted']),
+  last_saved: z.string().nullable(),
+  submitted_at: z.string().nullable(),
+  submitter: z.strictObject({ name: z.string(), email: z.string(), phone: z.string().optional() }).nullable(),
+  minutes_spent: z.number().int().nullable(),
+  contact_email: z.string().nullable(),
+  extended_deadline: z.string().nullable(),
+  mail: z.enum(['none', 'sent', 'failed', 'bounced']),
+  mail_kind: z.string().nullable(),
+  pending_flags: z.number().int(),
+  largest_deviation: z.number().nullable(),
+});
+export const wireStatusList = z.strictObject({
+  /** How many the round has before the filter. */
+  total: z.number().int(),
+  rows: z.array(wireStatusListRow),
+});
+
+export const wireThresholds = z.strictObject({
+  relative: z.number(),
+  absolute: z.number(),
+  set_by: z.string().nullable(),
+  set_at: z.string().nullable(),
+});
+
 export const wireTimeline = z.strictObject({
   draft_sent: z.string().optional(),
   information_meeting: z.string().optional(),
@@ -57,6 +89,7 @@ export const wireFlag = z.strictObject({
   deviation: z.number(),
   key: z.string(),
   outcome: z.enum(['confirmed', 'corrected', 'pending']),
+  note: z.string(),
 });
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -84,6 +117,38 @@ export const wireMunicipalityRecord = z.strictObject({
       answer: z.string(),
     }),
   ),
+  /** Who the unit is in the round. */
+  unit: z.strictObject({
+    name: z.string(),
+    county_code: z.string().nullable(),
+    county_name: z.string().nullable(),
+    size_group: z.string(),
+    contact_email: z.string().nullable(),
+    extended_deadline: z.string().nullable(),
+  }),
+  /** The latest submission: when, by whom (as the submitter gave it) and the minutes it took. */
+  submission: z
+    .strictObject({
+      version: z.number().int(),
+      at: z.string().nullable(),
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      minutes_spent: z.number().int().nullable(),
+    })
+    .nullable(),
+  /** Every mail sent to it, newest first. */
+  mail: z.array(
+    z.strictObject({
+      kind: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      status: z.enum(['sent', 'failed', 'bounced']),
+      error: z.string().nullable(),
+      at: z.string(),
+      by: z.string(),
+    }),
+  ),
 });
 
 export const wireOutboxEntry = z.strictObject({
@@ -108,6 +173,9 @@ export const wireAuditEntry = z.strictObject({
 
 export type WireRoundRow = z.infer<typeof wireRoundRow>;
 export type WireRoundStatus = z.infer<typeof wireRoundStatus>;
+export type WireStatusListRow = z.infer<typeof wireStatusListRow>;
+export type WireStatusList = z.infer<typeof wireStatusList>;
+export type WireThresholds = z.infer<typeof wireThresholds>;
 export type WireDay = z.infer<typeof wireDay>;
 export type WireFlag = z.infer<typeof wireFlag>;
 export type WireMunicipalityRecord = z.infer<typeof wireMunicipalityRecord>;

@@ -2,6 +2,8 @@ import type { roundOverview } from '../../app/round-overview.ts';
 import type { FlagWithOutcome, TrailEntry } from '../../app/control-round.ts';
 import type { publishRoundWithLoadFiles } from '../../app/publish-round.ts';
 import type { StatusRow } from '../../app/round-status.ts';
+import type { roundThresholds } from '../../app/control-thresholds.ts';
+import type { StatusListRow } from '../../domain/collection/status-list.ts';
 import type {
   listRounds,
   municipalityRecords,
@@ -22,6 +24,8 @@ import type {
   WireRoundRow,
   WireRoundStatus,
   WireRoundOverview,
+  WireStatusListRow,
+  WireThresholds,
 } from '../../wire/staff.ts';
 import { presentContent } from './form.ts';
 
@@ -71,7 +75,55 @@ export const presentFlag = (f: FlagWithOutcome): WireFlag => ({
   deviation: f.deviation,
   key: f.key,
   outcome: f.outcome,
+  note: f.note,
 });
+
+export const presentStatusListRow = (r: StatusListRow): WireStatusListRow => ({
+  municipality: r.municipality,
+  name: r.name,
+  county_code: r.countyCode,
+  county_name: r.countyName,
+  size_group: r.sizeGroup,
+  status: r.status,
+  last_saved: r.lastSaved?.toISOString() ?? null,
+  submitted_at: r.submittedAt?.toISOString() ?? null,
+  submitter: r.submitter
+    ? {
+        name: r.submitter.name,
+        email: r.submitter.email,
+        ...(r.submitter.phone ? { phone: r.submitter.phone } : {}),
+      }
+    : null,
+  minutes_spent: r.minutesSpent,
+  contact_email: r.contactEmail,
+  extended_deadline: r.extendedDeadline?.toISOString() ?? null,
+  mail: r.mail,
+  mail_kind: r.mailKind,
+  pending_flags: r.pendingFlags,
+  largest_deviation: r.largestDeviation,
+});
+
+export const presentThresholds = (t: Awaited<ReturnType<typeof roundThresholds>>): WireThresholds => ({
+  relative: t.relative,
+  absolute: t.absolute,
+  set_by: t.setBy,
+  set_at: t.setAt?.toISOString() ?? null,
+});
+
+function presentSubmission(
+  s: NonNullable<Awaited<ReturnType<typeof municipalityRecords>>['submission']>,
+): WireMunicipalityRecord['submission'] {
+  const by = s.submitted_by as { name?: unknown; email?: unknown; phone?: unknown } | null;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return {
+    version: s.version,
+    at: s.submitted_at?.toISOString() ?? null,
+    name: text(by?.name),
+    email: text(by?.email),
+    phone: text(by?.phone),
+    minutes_spent: s.minutes_spent,
+  };
+}
 
 export function presentMunicipalityRecord(
   trail: readonly TrailEntry[],
@@ -102,6 +154,24 @@ export function presentMunicipalityRecord(
       channel: c.channel,
       question: c.question,
       answer: c.answer,
+    })),
+    unit: {
+      name: records.unit.name,
+      county_code: records.unit.county?.code ?? null,
+      county_name: records.unit.county?.name ?? null,
+      size_group: records.unit.size_group,
+      contact_email: records.unit.contact_email,
+      extended_deadline: records.unit.extended_deadline?.toISOString() ?? null,
+    },
+    submission: records.submission && presentSubmission(records.submission),
+    mail: records.mail.map((m) => ({
+      kind: m.kind,
+      to: m.to_address,
+      subject: m.subject,
+      status: m.status,
+      error: m.error,
+      at: m.created_at.toISOString(),
+      by: m.sent_by,
     })),
   };
 }

@@ -9,6 +9,7 @@ import {
   setOutcome,
 } from '../../app/control-round.ts';
 import { municipalityRecords } from '../../app/staff-views.ts';
+import { roundThresholds } from '../../app/control-thresholds.ts';
 import { roundRates } from '../../app/round-rates.ts';
 import { responseContentSchema, toResponseContent } from '../../files/responses-json.ts';
 import type { ServerContext } from '../context.ts';
@@ -37,9 +38,10 @@ const outcome = z.strictObject({
   outcome: z.enum(['confirmed', 'corrected', 'pending']),
   note: z.string().max(2000).default(''),
 });
+// Thresholds asked for in the query; what is not asked for is the round's own (or the defaults).
 const thresholds = z.object({
-  relative: z.coerce.number().min(0).max(10).default(0.1),
-  absolute: z.coerce.number().min(0).default(1000),
+  relative: z.coerce.number().min(0).max(10).optional(),
+  absolute: z.coerce.number().min(0).optional(),
 });
 
 /** Control of a round: response tracking, the worklist, corrections with reasons, the audit trail, contacts. */
@@ -73,8 +75,10 @@ export function staffControlRoutes(app: FastifyInstance, context: ServerContext)
   });
 
   app.get<{ Params: { id: string } }>('/api/staff/rounds/:id/controls', async (request) => {
-    const limits = thresholds.parse(request.query);
+    const asked = thresholds.parse(request.query);
     await requireStatistician(request, db, now());
+    const own = await roundThresholds(db, request.params.id);
+    const limits = { relative: asked.relative ?? own.relative, absolute: asked.absolute ?? own.absolute };
     return (await roundControls(db, request.params.id, limits)).map(presentFlag);
   });
 

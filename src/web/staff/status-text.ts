@@ -1,9 +1,2 @@
-import type { WireRoundStatus } from '../../wire/staff.ts';
-
-/** Where a unit stands in a round, as the staff pages say it. */
-export const STATUS_TEXT: Readonly<Record<WireRoundStatus['status'], string>> = {
-  not_started: 'Ikke påbegynt',
-  draft: 'Utkast',
-  submitted: 'Sendt inn',
-  resubmitted: 'Sendt inn på nytt',
-};
+/** Where a unit stands in a round, as the staff pages say it (the same words as the status list's export). */
+export { STATUS_LABEL as STATUS_TEXT } from '../../domain/collection/status-list.ts';
