@@ -1,5 +1,6 @@
 import {
   controlResponse,
+  fieldLabel,
   worklist,
   type ControlFlag,
   type ControlThresholds,
@@ -93,6 +94,8 @@ export interface FlagWithOutcome extends ControlFlag {
   readonly outcome: 'confirmed' | 'corrected' | 'pending';
   /** The statistician's note with the outcome ('' without one). */
   readonly note: string;
+  /** The field by the form's names (bokmål). */
+  readonly label: string;
 }
 
 /**
@@ -142,7 +145,13 @@ export async function roundControls(
   return worklist(flags).map((f) => {
     const key = [f.kind, f.table, f.row ?? '', f.measure].join('/');
     const given = outcomeOf.get(`${f.municipality}|${key}`);
-    return { ...f, key, outcome: given?.outcome ?? 'pending', note: given?.note ?? '' };
+    return {
+      ...f,
+      key,
+      outcome: given?.outcome ?? 'pending',
+      note: given?.note ?? '',
+      label: fieldLabel(definition, f),
+    };
   });
 }
 

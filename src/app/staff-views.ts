@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
-import { findRound } from '../store/rounds.ts';
+import { findRound, loadRoundHeader } from '../store/rounds.ts';
 import { regionsInYear } from './municipal-structures.ts';
 
 /** What the staff pages read: rounds with live counts, the audit log, a municipality's records, the outbox. */
@@ -91,12 +91,15 @@ export async function municipalityRecords(db: Db, roundId: string, municipality:
   ]);
   if (!unit) throw new NotFoundError(`${municipality} is not in round ${roundId}`);
   const county = (await regionsInYear(unit.reference_year)).countyOf.get(municipality.slice(0, 4));
+  // A survey round's questionnaire and prefilled totals: what a correction is entered and checked against.
+  const header = await loadRoundHeader(db, roundId, municipality);
   return {
     unit: { ...unit, county: county ?? null },
     contacts,
     versions,
     submission: submission ?? null,
     mail,
+    survey: header.kind === 'survey' ? { definition: header.definition, prefilled: header.prefilled } : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { wireAnswer } from './form-answers.ts';
-import { wireContent } from './respondent.ts';
+import { wireContent, wireSurvey } from './respondent.ts';
 
 /*
  * What the staff API sends, field by field (see respondent.ts): presenters build these, the server's tests
@@ -90,6 +90,8 @@ export const wireFlag = z.strictObject({
   key: z.string(),
   outcome: z.enum(['confirmed', 'corrected', 'pending']),
   note: z.string(),
+  /** The field by the form's names: «Virksomhetstyper · Øvrige · AGD10». */
+  label: z.string(),
 });
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -137,6 +139,9 @@ export const wireMunicipalityRecord = z.strictObject({
       minutes_spent: z.number().int().nullable(),
     })
     .nullable(),
+  /** A survey round's questionnaire and the unit's prefilled totals, for a correction; null in a form round. */
+  survey: wireSurvey.nullable(),
+  prefilled: z.record(z.string(), z.number().nullable()).nullable(),
   /** Every mail sent to it, newest first. */
   mail: z.array(
     z.strictObject({

@@ -1,4 +1,5 @@
 import { osloDateTime, osloShortDate } from '../oslo-time.ts';
+import { compareSortValues, type SortValue } from '../sorting.ts';
 
 /** Where an invited unit stands in a round. */
 export type ResponseStatus = 'not_started' | 'draft' | 'submitted' | 'resubmitted';
@@ -83,8 +84,8 @@ export function filterStatusList(rows: readonly StatusListRow[], filter: StatusF
   );
 }
 
-type SortValue = string | number | null;
-const sortValue: Record<StatusSortKey, (r: StatusListRow) => SortValue> = {
+/** What each column sorts by. */
+export const STATUS_SORT_VALUE: Record<StatusSortKey, (r: StatusListRow) => SortValue> = {
   municipality: (r) => r.municipality,
   name: (r) => r.name,
   county: (r) => r.countyName,
@@ -100,21 +101,11 @@ const sortValue: Record<StatusSortKey, (r: StatusListRow) => SortValue> = {
 
 /** Sorted by one column; empty values last in either direction, ties by municipality number. */
 export function sortStatusList(rows: readonly StatusListRow[], sort: StatusSort): StatusListRow[] {
-  const value = sortValue[sort.key];
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = value(a);
-    const y = value(b);
-    if (x === null || y === null) {
-      if (x !== y) return x === null ? 1 : -1;
-    } else if (x !== y) {
-      return (
-        sign *
-        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'nb'))
-      );
-    }
-    return a.municipality.localeCompare(b.municipality);
-  });
+  const value = STATUS_SORT_VALUE[sort.key];
+  return [...rows].sort(
+    (a, b) =>
+      compareSortValues(value(a), value(b), sort.direction) || a.municipality.localeCompare(b.municipality),
+  );
 }
 
 export const STATUS_LABEL: Record<ResponseStatus, string> = {

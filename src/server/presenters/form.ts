@@ -7,7 +7,7 @@ import type { WireFinding, WireForm, WireSaved, WireSurvey } from '../../wire/re
 export { presentContent };
 
 /** The questionnaire as the form shows it: texts, measures, tables and rows (not the rules' internals). */
-function presentSurvey(d: SurveyDefinition): WireSurvey {
+export function presentSurvey(d: SurveyDefinition): WireSurvey {
   return {
     id: d.id,
     version: d.version,

@@ -27,7 +27,7 @@ import type {
   WireStatusListRow,
   WireThresholds,
 } from '../../wire/staff.ts';
-import { presentContent } from './form.ts';
+import { presentContent, presentSurvey } from './form.ts';
 
 /** What leaves the server of the staff's resources, field by field (the shapes are in src/wire/staff.ts). */
 
@@ -76,6 +76,7 @@ export const presentFlag = (f: FlagWithOutcome): WireFlag => ({
   key: f.key,
   outcome: f.outcome,
   note: f.note,
+  label: f.label,
 });
 
 export const presentStatusListRow = (r: StatusListRow): WireStatusListRow => ({
@@ -164,6 +165,8 @@ export function presentMunicipalityRecord(
       extended_deadline: records.unit.extended_deadline?.toISOString() ?? null,
     },
     submission: records.submission && presentSubmission(records.submission),
+    survey: records.survey && presentSurvey(records.survey.definition),
+    prefilled: records.survey ? { ...records.survey.prefilled } : null,
     mail: records.mail.map((m) => ({
       kind: m.kind,
       to: m.to_address,

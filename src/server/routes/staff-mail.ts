@@ -28,6 +28,11 @@ const mailBody = z.strictObject({
 const recipientsQuery = z.strictObject({
   kind: z.enum(['invitation', 'reminder']).default('invitation'),
   again: z.enum(['true', 'false']).default('false'),
+  /** Only these, comma-separated: what a mailing to the selected would do. */
+  municipalities: z
+    .string()
+    .regex(/^\d{4}(,\d{4})*$/)
+    .optional(),
 });
 
 /** Contact addresses, invitations and reminders by e-mail, and the outbox of what went. */
@@ -58,6 +63,7 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
     await requireStatistician(request, db, now());
     const recipients = await mailRecipients(db, request.params.id, query.kind, now(), {
       again: query.again === 'true',
+      ...(query.municipalities ? { municipalities: query.municipalities.split(',') } : {}),
     });
     return {
       to: recipients.to.map((r) => ({ municipality: r.municipality, name: r.name })),

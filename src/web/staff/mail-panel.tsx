@@ -1,23 +1,8 @@
 import { Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { call } from '../api.ts';
-import type { WireMailRecipients } from '../../wire/staff.ts';
 import { SelectField } from '../select-field.tsx';
+import { lookUpRecipients, MailConfirmation, sendConfirmed, type PendingMail } from './mail-confirm.tsx';
 import { sendTo } from './staff-api.ts';
-
-const WHY = {
-  no_address: 'uten adresse',
-  invited: 'alt invitert',
-  submitted: 'har sendt inn',
-  closed: 'skjemaet er stengt',
-} as const;
-
-/** Why municipalities are left out of a mailing, counted: «2 alt invitert, 1 uten adresse». */
-function skippedText(skipped: WireMailRecipients['skipped']): string {
-  const counts = new Map<string, number>();
-  for (const s of skipped) counts.set(WHY[s.why], (counts.get(WHY[s.why]) ?? 0) + 1);
-  return [...counts].map(([why, n]) => `${n} ${why}`).join(', ');
-}
 
 /**
  * Contact addresses (CSV) and the sending of invitations or reminders: who a mailing goes to and who it
@@ -27,31 +12,15 @@ export function MailPanel({ roundId }: { roundId: string }) {
   const [contacts, setContacts] = useState('');
   const [message, setMessage] = useState<string>();
   const [language, setLanguage] = useState<'nb' | 'nn'>('nb');
-  const [pending, setPending] = useState<{
-    kind: 'invitation' | 'reminder';
-    again: boolean;
-    recipients: WireMailRecipients;
-  }>();
-  type Answer = { rows?: number; sent?: number; failed?: number; skipped?: number };
+  const [pending, setPending] = useState<PendingMail>();
+  type Answer = { rows?: number };
+  const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
   const look = (kind: 'invitation' | 'reminder', again: boolean) =>
-    call<WireMailRecipients>(
-      'GET',
-      `/api/staff/rounds/${roundId}/mail-recipients?kind=${kind}&again=${again}`,
-    ).then(
-      (recipients) => setPending({ kind, again, recipients }),
-      (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
-    );
+    lookUpRecipients(roundId, { kind, again }).then(setPending, failed);
   const send = () => {
     if (!pending) return;
-    const { kind, again } = pending;
     setPending(undefined);
-    return call<Answer>('POST', `/api/staff/rounds/${roundId}/mail`, { kind, language, again }).then(
-      (b) =>
-        setMessage(
-          `${kind === 'invitation' ? 'Invitasjoner' : 'Påminnelser'} sendt: ${b.sent ?? 0}, feilet: ${b.failed ?? 0}.`,
-        ),
-      (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
-    );
+    return sendConfirmed(roundId, pending, language).then(setMessage, failed);
   };
   return (
     <section className="submit-section" aria-labelledby="mail-heading">
@@ -93,15 +62,7 @@ export function MailPanel({ roundId }: { roundId: string }) {
         </Button>
       </div>
       {pending && (
-        <div role="region" aria-label="Bekreft utsending" className="submit-section">
-          <Paragraph>
-            {pending.kind === 'invitation' ? 'Invitasjonen' : 'Påminnelsen'} går til{' '}
-            {pending.recipients.to.length} kommuner
-            {pending.recipients.skipped.length > 0
-              ? ` (utelatt: ${skippedText(pending.recipients.skipped)})`
-              : ''}
-            .
-          </Paragraph>
+        <MailConfirmation pending={pending} onSend={() => void send()} onCancel={() => setPending(undefined)}>
           {pending.kind === 'invitation' && (
             <Checkbox
               label="Send også til de som alt er invitert (en ny lenke hver)"
@@ -109,15 +70,7 @@ export function MailPanel({ roundId }: { roundId: string }) {
               onChange={(e) => void look('invitation', e.target.checked)}
             />
           )}
-          <div className="button-row">
-            <Button disabled={pending.recipients.to.length === 0} onClick={() => void send()}>
-              Send til {pending.recipients.to.length} kommuner
-            </Button>
-            <Button variant="tertiary" onClick={() => setPending(undefined)}>
-              Avbryt
-            </Button>
-          </div>
-        </div>
+        </MailConfirmation>
       )}
       {message && <Paragraph role="status">{message}</Paragraph>}
     </section>

@@ -1,5 +1,18 @@
-import { osloDateTime } from '../../domain/oslo-time.ts';
-import { Button, Heading, Paragraph, Select, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { osloDateTime, osloShortDate } from '../../domain/oslo-time.ts';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Select,
+  Spinner,
+  Textfield,
+} from '@digdir/designsystemet-react';
+import { MAIL_LABEL } from '../../domain/collection/status-list.ts';
+import type { WireFinding } from '../../wire/respondent.ts';
+import { lookUpRecipients, MailConfirmation, sendConfirmed, type PendingMail } from './mail-confirm.tsx';
+import { RoundNav } from './round-nav.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
 import { ApiProblem } from '../api.ts';
@@ -13,22 +26,71 @@ const show = (v: unknown) =>
       ? String(v)
       : '–';
 
-/** One municipality in a round: every version with who, when, why and what changed; contacts; a correction. */
+/**
+ * One municipality in a round: who it is and how to reach it, the latest submission (who, minutes), every
+ * mail with «send again», every version with who, when, why and what changed; contacts; an extension; a
+ * correction.
+ */
 export function MunicipalityPage({ roundId, municipality }: { roundId: string; municipality: string }) {
   const [data, setData] = useState<Trail>();
   const load = useCallback(() => {
     void staffApi.municipality(roundId, municipality).then(setData);
   }, [roundId, municipality]);
   useEffect(load, [load]);
+  useEffect(() => {
+    document.title = `${municipality} ${data?.unit.name ?? ''} · ${roundId} · KOSTRA statistiker`;
+  }, [data, municipality, roundId]);
   if (!data) return <Spinner aria-label="Laster" />;
+  const { unit, submission } = data;
   return (
     <>
-      <p>
-        <a href={`#/rounds/${roundId}`}>← {roundId}</a>
+      <p className="breadcrumbs">
+        <a href="#/">Undersøkelser</a> › <a href={`#/rounds/${roundId}`}>{roundId}</a> ›{' '}
+        <a href={`#/rounds/${roundId}/svar`}>Svar</a> › {municipality}
       </p>
       <Heading level={1} data-size="md">
-        {municipality.length === 6 ? 'Bydel' : 'Kommune'} {municipality}
+        {municipality} {unit.name}
       </Heading>
+      <RoundNav roundId={roundId} current="municipality" />
+      <Paragraph data-testid="unit-facts">
+        {[
+          municipality.length === 6 ? 'Bydel' : 'Kommune',
+          unit.county_name,
+          `størrelse ${unit.size_group}`,
+          unit.extended_deadline ? `utvidet frist ${osloShortDate(new Date(unit.extended_deadline))}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Paragraph>
+      <section aria-labelledby="contact-heading">
+        <Heading level={2} id="contact-heading" data-size="sm">
+          Kontakt og innsending
+        </Heading>
+        <Paragraph>
+          Kontaktadresse:{' '}
+          {unit.contact_email ? <a href={`mailto:${unit.contact_email}`}>{unit.contact_email}</a> : 'ingen'}
+        </Paragraph>
+        <Paragraph data-testid="submission">
+          {submission ? (
+            <>
+              Sist sendt inn {submission.at ? osloDateTime(new Date(submission.at)) : ''} (versjon{' '}
+              {submission.version}) av {submission.name ?? 'ukjent'}
+              {submission.email && (
+                <>
+                  , <a href={`mailto:${submission.email}`}>{submission.email}</a>
+                </>
+              )}
+              {submission.phone ? `, telefon ${submission.phone}` : ''}.{' '}
+              {submission.minutes_spent === null
+                ? 'Tidsbruk ikke oppgitt.'
+                : `Tidsbruk: ${submission.minutes_spent} minutter.`}
+            </>
+          ) : (
+            'Ikke sendt inn ennå.'
+          )}
+        </Paragraph>
+      </section>
+      <MailHistory roundId={roundId} municipality={municipality} mail={data.mail} reload={load} />
       <Heading level={2} data-size="sm">
         Versjoner
       </Heading>
@@ -53,8 +115,69 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
       {data.answers && <FormAnswers roundId={roundId} answers={data.answers} />}
       <Extension roundId={roundId} municipality={municipality} />
       <Contacts roundId={roundId} municipality={municipality} data={data} reload={load} />
-      {data.latest && <Correction roundId={roundId} municipality={municipality} data={data} reload={load} />}
+      {data.latest && data.survey && (
+        <Correction roundId={roundId} municipality={municipality} data={data} reload={load} />
+      )}
     </>
+  );
+}
+
+/** Every mail sent to the municipality, newest first; one that failed or bounced can be sent again. */
+function MailHistory(props: {
+  roundId: string;
+  municipality: string;
+  mail: Trail['mail'];
+  reload: () => void;
+}) {
+  const [pending, setPending] = useState<PendingMail>();
+  const [message, setMessage] = useState<string>();
+  const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
+  const again = (kind: 'invitation' | 'reminder') =>
+    void lookUpRecipients(props.roundId, { kind, again: true, municipalities: [props.municipality] }).then(
+      setPending,
+      failed,
+    );
+  return (
+    <section aria-labelledby="mail-history-heading">
+      <Heading level={2} id="mail-history-heading" data-size="sm">
+        E-post ({props.mail.length})
+      </Heading>
+      {props.mail.length === 0 ? (
+        <Paragraph>Ingen e-post sendt ennå.</Paragraph>
+      ) : (
+        <ul data-testid="mail-history">
+          {props.mail.map((m) => (
+            <li key={`${m.at}-${m.to}`}>
+              {osloDateTime(new Date(m.at))}: {m.kind === 'reminder' ? 'påminnelse' : 'invitasjon'} til {m.to}
+              , {MAIL_LABEL[m.status].toLowerCase()}
+              {m.error ? ` (${m.error})` : ''}, av {m.by}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="button-row">
+        <Button variant="secondary" onClick={() => again('invitation')}>
+          Send invitasjonen igjen …
+        </Button>
+        <Button variant="tertiary" onClick={() => again('reminder')}>
+          Send påminnelse …
+        </Button>
+      </div>
+      {pending && (
+        <MailConfirmation
+          pending={pending}
+          onCancel={() => setPending(undefined)}
+          onSend={() => {
+            setPending(undefined);
+            void sendConfirmed(props.roundId, pending, 'nb').then((text) => {
+              setMessage(text);
+              props.reload();
+            }, failed);
+          }}
+        />
+      )}
+      {message && <Paragraph role="status">{message}</Paragraph>}
+    </section>
   );
 }
 
@@ -138,71 +261,159 @@ function Contacts({ roundId, municipality, data, reload }: PanelProps) {
   );
 }
 
+/**
+ * A correction as the respondent's form has it: every table with its methods, each row's «fewer than five»
+ * box and amounts by their labels, and the comments; numbers checked here, the form's rules on the server
+ * (its findings shown by label). A correction is a new version with a reason.
+ */
 function Correction({ roundId, municipality, data, reload }: PanelProps) {
-  const latest = data.latest!;
-  const [values, setValues] = useState<Record<string, string>>({});
+  const survey = data.survey!;
+  const [response, setResponse] = useState(() => structuredClone(data.latest!));
+  const [texts, setTexts] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const fields = Object.entries(latest.tables).flatMap(([table, t]) =>
-    Object.entries(t.rows).flatMap(([row, r]) =>
-      Object.entries(r.amounts).map(([measure, amount]) => ({
-        key: `${table}/${row}/${measure}`,
-        table,
-        row,
-        measure,
-        amount,
-      })),
-    ),
-  );
+  const [errors, setErrors] = useState<string[]>([]);
+  useEffect(() => {
+    setResponse(structuredClone(data.latest!));
+    setTexts({});
+  }, [data]);
+  const tableOf = (key: string) => survey.tables.find((t) => t.key === key);
+  const labelOf = (table: string, row?: string, measure?: string) => {
+    const t = tableOf(table);
+    const r = row === undefined ? undefined : t?.rows.find((x) => x.key === row);
+    return [t?.labels.nb ?? table, ...(row ? [r?.labels.nb ?? row] : []), ...(measure ? [measure] : [])].join(
+      ' · ',
+    );
+  };
+  const tables = survey.tables.filter((t) => response.tables[t.key]);
+  const update = (change: (draft: typeof response) => void) =>
+    setResponse((current) => {
+      const draft = structuredClone(current);
+      change(draft);
+      return draft;
+    });
   return (
     <form
       className="submit-section"
       aria-labelledby="correction-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        const response = structuredClone(latest);
-        for (const f of fields) {
-          const text = values[f.key];
-          if (text === undefined) continue;
-          const value = parseNorwegian(text);
-          if (Number.isNaN(value)) {
-            setError(`${f.key}: «${text}» er ikke et tall`);
-            return;
-          }
-          response.tables[f.table]!.rows[f.row]!.amounts[f.measure] = value;
+        const draft = structuredClone(response);
+        const found: string[] = [];
+        for (const [key, text] of Object.entries(texts)) {
+          const [table, row, measure] = key.split('/') as [string, string, string];
+          const value = text.trim() === '' ? null : parseNorwegian(text);
+          if (value !== null && !Number.isFinite(value))
+            found.push(`${labelOf(table, row, measure)}: «${text}» er ikke et tall.`);
+          else draft.tables[table]!.rows[row]!.amounts[measure] = value;
         }
+        if (reason.trim() === '') found.push('Skriv en begrunnelse for rettingen.');
+        setErrors(found);
+        if (found.length > 0) return;
         const version = data.trail.at(-1)?.version ?? 0;
-        staffApi.correct(roundId, municipality, { version, reason, response }).then(
+        staffApi.correct(roundId, municipality, { version, reason, response: draft }).then(
           () => {
-            setValues({});
             setReason('');
-            setError(undefined);
+            setErrors([]);
             reload();
           },
-          (e: unknown) => setError(e instanceof ApiProblem ? (e.body.detail ?? e.message) : String(e)),
+          (e: unknown) => {
+            const findings =
+              e instanceof ApiProblem ? (e.body.errors as WireFinding[] | undefined) : undefined;
+            setErrors(
+              findings?.length
+                ? findings.map(
+                    (f) => `${f.table ? `${labelOf(f.table, f.row, f.measure)}: ` : ''}${f.message}`,
+                  )
+                : [e instanceof Error ? e.message : String(e)],
+            );
+          },
         );
       }}
     >
       <Heading level={2} id="correction-heading" data-size="sm">
         Rett svaret
       </Heading>
-      <Paragraph>En retting blir en ny versjon med begrunnelse; ingenting skrives over.</Paragraph>
-      {fields.map((f) => (
-        <Textfield
-          key={f.key}
-          label={f.key}
-          inputMode="decimal"
-          value={values[f.key] ?? (f.amount === null ? '' : formatNorwegian(f.amount))}
-          onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
-        />
-      ))}
+      <Paragraph>
+        En retting blir en ny versjon med begrunnelse; ingenting skrives over. Beløp i {survey.unit}.
+      </Paragraph>
+      {tables.map((t) => {
+        const content = response.tables[t.key]!;
+        return (
+          <Fieldset key={t.key} data-size="sm">
+            <Fieldset.Legend>
+              Tabell {t.number}: {t.labels.nb}
+            </Fieldset.Legend>
+            <div role="group" aria-label={`Metoder for ${t.labels.nb}`} className="filters">
+              {survey.methods.map((m) => (
+                <Checkbox
+                  key={m.code}
+                  label={m.labels.nb}
+                  checked={content.methods.includes(m.code)}
+                  onChange={(e) =>
+                    update((d) => {
+                      const methods = d.tables[t.key]!.methods.filter((x) => x !== m.code);
+                      d.tables[t.key]!.methods = e.target.checked ? [...methods, m.code] : methods;
+                    })
+                  }
+                />
+              ))}
+            </div>
+            {t.rows
+              .filter((r) => content.rows[r.key])
+              .map((r) => {
+                const row = content.rows[r.key]!;
+                return (
+                  <div key={r.key} className="filters" role="group" aria-label={labelOf(t.key, r.key)}>
+                    <Checkbox
+                      label={`${r.labels.nb}: færre enn fem brukere`}
+                      checked={row.fewer_than_5}
+                      onChange={(e) =>
+                        update((d) => {
+                          d.tables[t.key]!.rows[r.key]!.fewer_than_5 = e.target.checked;
+                        })
+                      }
+                    />
+                    {survey.measures.map((m) => {
+                      const key = `${t.key}/${r.key}/${m.code}`;
+                      const amount = row.amounts[m.code] ?? null;
+                      return (
+                        <Textfield
+                          key={key}
+                          label={labelOf(t.key, r.key, m.code)}
+                          inputMode="decimal"
+                          value={texts[key] ?? (amount === null ? '' : formatNorwegian(amount))}
+                          onChange={(e) => setTexts((v) => ({ ...v, [key]: e.target.value }))}
+                        />
+                      );
+                    })}
+                  </div>
+                );
+              })}
+          </Fieldset>
+        );
+      })}
       <Textfield
-        label="Begrunnelse"
+        label="Merknader fra kommunen"
         multiline
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        error={error}
+        value={response.comments}
+        onChange={(e) => {
+          const comments = e.target.value;
+          update((d) => {
+            d.comments = comments;
+          });
+        }}
       />
+      <Textfield label="Begrunnelse" multiline value={reason} onChange={(e) => setReason(e.target.value)} />
+      {errors.length > 0 && (
+        <div role="alert" className="correction-errors">
+          <Paragraph>Rettingen er ikke lagret:</Paragraph>
+          <ul>
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Button type="submit">Lagre retting</Button>
     </form>
   );
@@ -231,7 +442,9 @@ function Extension({ roundId, municipality }: { roundId: string; municipality: s
         Utvidet frist
       </Heading>
       <Textfield
-        label="Ny frist (ÅÅÅÅ-MM-DD), tom for ingen"
+        label="Ny frist, tom for ingen"
+        description="Fristen gjelder til og med dagen, norsk tid."
+        type="date"
         value={until}
         onChange={(e) => setUntil(e.target.value)}
       />

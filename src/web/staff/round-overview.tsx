@@ -6,23 +6,14 @@ import type { WireDay, WireRoundOverview } from '../../wire/staff.ts';
 import { call } from '../api.ts';
 import { SimpleTable } from '../simple-table.tsx';
 import { STATUS_TEXT } from './status-text.ts';
+import { taskHref } from './round-nav.tsx';
 
 const day = (iso: string | null) => (iso ? osloShortDate(new Date(iso)) : '–');
-
-/** The round's tasks further down the page, to go to from the overview. */
-export const ROUND_TASKS = [
-  ['timeline-heading', 'Tidslinje'],
-  ['mail-heading', 'Invitasjoner og påminnelser'],
-  ['sample-heading', 'Utvalg'],
-  ['accounts-publish-heading', 'Regnskap og publisering'],
-  ['round-controls', 'Kontroll'],
-  ['round-status', 'Status per kommune'],
-] as const;
 
 /**
  * A survey round at a glance: the response rate now and the response curve by day (the table behind it on
  * demand), municipalities by status, the largest flags still pending, mail that failed or bounced, and what
- * is due next; then links to the tasks further down.
+ * is due next. Each part links to its task's page.
  */
 export function RoundOverview({ roundId, days }: { roundId: string; days: readonly WireDay[] }) {
   const [overview, setOverview] = useState<WireRoundOverview>();
@@ -91,6 +82,10 @@ export function RoundOverview({ roundId, days }: { roundId: string; days: readon
       <Heading level={3} data-size="xs">
         Største avvik som venter ({o.pending_flags})
       </Heading>
+      <Paragraph>
+        <a href={taskHref(roundId, 'kontroll')}>Alle kontrollflagg</a> ·{' '}
+        <a href={taskHref(roundId, 'svar')}>Svar per kommune</a>
+      </Paragraph>
       {o.top_flags.length === 0 ? (
         <Paragraph>Ingen kontrollflagg venter.</Paragraph>
       ) : (
@@ -109,6 +104,9 @@ export function RoundOverview({ roundId, days }: { roundId: string; days: readon
       <Heading level={3} data-size="xs">
         E-post som ikke kom fram ({o.mail_problems.length})
       </Heading>
+      <Paragraph>
+        <a href={taskHref(roundId, 'utsending')}>All utsendt e-post</a>
+      </Paragraph>
       {o.mail_problems.length === 0 ? (
         <Paragraph>All e-post er levert.</Paragraph>
       ) : (
@@ -125,20 +123,6 @@ export function RoundOverview({ roundId, days }: { roundId: string; days: readon
           ))}
         </ul>
       )}
-      <nav aria-label="Oppgaver i undersøkelsen" className="round-tasks">
-        {ROUND_TASKS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            className="ds-link"
-            onClick={() =>
-              document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' })
-            }
-          >
-            {label}
-          </button>
-        ))}
-      </nav>
     </section>
   );
 }

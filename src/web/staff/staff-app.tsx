@@ -9,9 +9,11 @@ import { CollectionPage, CollectionsPage, NewCollectionPage } from './collection
 import { PublicationsPage } from './publications-page.tsx';
 import { RegisterPage } from './register-page.tsx';
 import { RoundPage } from './round-page.tsx';
+import { ROUND_TASKS, type RoundTask } from './round-nav.tsx';
+import { AuditPage } from './audit-page.tsx';
 import { staffApi, type RoundRow } from './staff-api.ts';
 
-/** The route inside /staff, from the hash: #/rounds/ID or #/rounds/ID/m/CODE. */
+/** The route inside /staff, from the hash: #/rounds/ID, #/rounds/ID/TASK or #/rounds/ID/m/CODE. */
 function useRoute(): string[] {
   const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [route, setRoute] = useState(read);
@@ -22,6 +24,9 @@ function useRoute(): string[] {
   }, []);
   return route;
 }
+
+const asTask = (segment: string | undefined): RoundTask =>
+  ROUND_TASKS.find(([t]) => t === segment)?.[0] ?? '';
 
 /** The statisticians' pages (bokmål): rounds and response rates, the worklist, and each municipality's trail. */
 export function StaffApp() {
@@ -70,7 +75,9 @@ export function StaffApp() {
           route[3] ? (
           <MunicipalityPage roundId={route[1]} municipality={route[3]} />
         ) : user && user !== 'loading' && route[0] === 'rounds' && route[1] ? (
-          <RoundPage roundId={route[1]} />
+          <RoundPage roundId={route[1]} task={asTask(route[2])} />
+        ) : user && user !== 'loading' && route[0] === 'audit' ? (
+          <AuditPage />
         ) : user && user !== 'loading' ? (
           <Rounds />
         ) : null}
@@ -158,7 +165,8 @@ function Rounds() {
       {rounds.length === 0 && <Paragraph>Ingen undersøkelser ennå.</Paragraph>}
       <p>
         <a href="#/new">Ny undersøkelse</a> · <a href="#/collections">Innsamlinger med flere skjemaer</a> ·{' '}
-        <a href="#/register">Enhetsregisteret</a> · <a href="#/publications">Publisering</a>
+        <a href="#/register">Enhetsregisteret</a> · <a href="#/publications">Publisering</a> ·{' '}
+        <a href="#/audit">Revisjonslogg (administratorer)</a>
       </p>
     </>
   );

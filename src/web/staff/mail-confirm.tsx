@@ -1,0 +1,86 @@
+import { Button, Paragraph } from '@digdir/designsystemet-react';
+import type { WireMailRecipients } from '../../wire/staff.ts';
+import { call } from '../api.ts';
+
+const WHY = {
+  no_address: 'uten adresse',
+  invited: 'alt invitert',
+  submitted: 'har sendt inn',
+  closed: 'skjemaet er stengt',
+} as const;
+
+/** Why municipalities are left out of a mailing, counted: «2 alt invitert, 1 uten adresse». */
+export function skippedText(skipped: WireMailRecipients['skipped']): string {
+  const counts = new Map<string, number>();
+  for (const s of skipped) counts.set(WHY[s.why], (counts.get(WHY[s.why]) ?? 0) + 1);
+  return [...counts].map(([why, n]) => `${n} ${why}`).join(', ');
+}
+
+export interface MailAsked {
+  readonly kind: 'invitation' | 'reminder';
+  readonly again: boolean;
+  /** Only these (the selected, or one to send again); all when absent. */
+  readonly municipalities?: readonly string[];
+}
+
+export interface PendingMail extends MailAsked {
+  readonly recipients: WireMailRecipients;
+}
+
+/** Whom a mailing would go to, asked of the server before anything is sent. */
+export const lookUpRecipients = (roundId: string, asked: MailAsked): Promise<PendingMail> =>
+  call<WireMailRecipients>(
+    'GET',
+    `/api/staff/rounds/${roundId}/mail-recipients?kind=${asked.kind}&again=${asked.again}${
+      asked.municipalities ? `&municipalities=${asked.municipalities.join(',')}` : ''
+    }`,
+  ).then((recipients) => ({ ...asked, recipients }));
+
+type Sent = { sent?: number; failed?: number };
+
+/** Sends a mailing that was confirmed; says how it went. */
+export const sendConfirmed = (
+  roundId: string,
+  pending: PendingMail,
+  language: 'nb' | 'nn',
+): Promise<string> =>
+  call<Sent>('POST', `/api/staff/rounds/${roundId}/mail`, {
+    kind: pending.kind,
+    language,
+    again: pending.again,
+    ...(pending.municipalities ? { municipalities: pending.municipalities } : {}),
+  }).then(
+    (b) =>
+      `${pending.kind === 'invitation' ? 'Invitasjoner' : 'Påminnelser'} sendt: ${b.sent ?? 0}, feilet: ${b.failed ?? 0}.`,
+  );
+
+/** The confirmation of a mailing: how many it goes to, who is left out and why; then send or cancel. */
+export function MailConfirmation(props: {
+  pending: PendingMail;
+  onSend: () => void;
+  onCancel: () => void;
+  children?: React.ReactNode;
+}) {
+  const { pending } = props;
+  const n = pending.recipients.to.length;
+  return (
+    <div role="region" aria-label="Bekreft utsending" className="submit-section">
+      <Paragraph>
+        {pending.kind === 'invitation' ? 'Invitasjonen' : 'Påminnelsen'} går til {n} kommuner
+        {pending.recipients.skipped.length > 0
+          ? ` (utelatt: ${skippedText(pending.recipients.skipped)})`
+          : ''}
+        .
+      </Paragraph>
+      {props.children}
+      <div className="button-row">
+        <Button disabled={n === 0} onClick={props.onSend}>
+          Send til {n} kommuner
+        </Button>
+        <Button variant="tertiary" onClick={props.onCancel}>
+          Avbryt
+        </Button>
+      </div>
+    </div>
+  );
+}
