@@ -48,7 +48,7 @@ describe.skipIf(!browserAvailable())('publishing years and comparing municipalit
       await page.getByRole('button', { name: 'Logg inn' }).click();
       await page.getByRole('heading', { name: 'Undersøkelser' }).waitFor();
 
-      await page.goto(`${h.base}/staff#/rounds/${NEXT_ROUND}`);
+      await page.goto(`${h.base}/staff#/rounds/${NEXT_ROUND}/publisering`);
       await page.getByRole('button', { name: 'Publiser fordelingen …' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('heading', { name: /^Publisere \d{4}\?$/ }).waitFor();
