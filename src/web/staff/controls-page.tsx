@@ -192,7 +192,7 @@ export function ControlsPage({ roundId }: { roundId: string }) {
           options={[[ALL, 'Alle'], ...Object.entries<string>(OUTCOME_TEXT)]}
         />
         <SelectField
-          label="Vis"
+          label="Antall som vises"
           value={limit}
           onChange={setLimit}
           options={[
@@ -205,7 +205,7 @@ export function ControlsPage({ roundId }: { roundId: string }) {
       <Paragraph role="status" data-testid="controls-count">
         Viser {shown.length} av {flags.length} flagg{chosen.length > 0 ? `, ${chosen.length} valgt` : ''}.
       </Paragraph>
-      <div className="filters" role="group" aria-label="Utfall for de valgte">
+      <div className="filters" role="group" aria-label="Handling for de valgte">
         <SelectField
           label="Utfall for de valgte"
           value={bulkOutcome}

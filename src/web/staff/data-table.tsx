@@ -88,9 +88,6 @@ export function DataTable<T>(props: {
                       }
                     >
                       {c.label}
-                      <span aria-hidden="true">
-                        {current ? (sorting.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                      </span>
                     </button>
                   ) : (
                     c.label
