@@ -218,6 +218,31 @@ describe.each(databases)('the status list, thresholds and outcomes for many on $
     expect(audit.map((a) => a.subject).sort()).toEqual(['f254-2021/4601', 'f254-2021/5041']);
   });
 
+  test('whom a mailing to the selected would go to, and why the others are left out', async () => {
+    const res = await call(
+      'GET',
+      '/api/staff/rounds/f254-2021/mail-recipients?kind=reminder&municipalities=4601,1145',
+    );
+    expect(res.json()).toEqual({
+      to: [],
+      skipped: [
+        { municipality: '1145', why: 'no_address' },
+        { municipality: '4601', why: 'submitted' },
+      ],
+    });
+    const again = await call(
+      'GET',
+      '/api/staff/rounds/f254-2021/mail-recipients?kind=invitation&again=true&municipalities=4601',
+    );
+    expect(again.json()).toEqual({ to: [{ municipality: '4601', name: 'Bergen' }], skipped: [] });
+    const bad = await call('GET', '/api/staff/rounds/f254-2021/mail-recipients?municipalities=46');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ detail: string }>().detail).toMatch(/^municipalities:/);
+    expect(
+      (await call('GET', '/api/staff/rounds/f254-2021/mail-recipients?municipalities=9999')).statusCode,
+    ).toBe(404);
+  });
+
   test("a municipality's page: its name, county, contact address, submitter with minutes, and its mail", async () => {
     const record = wireMunicipalityRecord.parse(
       (await call('GET', '/api/staff/rounds/f254-2021/municipalities/4601')).json(),

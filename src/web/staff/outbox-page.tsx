@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { MAIL_LABEL } from '../../domain/collection/status-list.ts';
 import { osloDateTime } from '../../domain/oslo-time.ts';
@@ -22,6 +22,8 @@ export function OutboxPage({ roundId }: { roundId: string }) {
   const [sorting, setSorting] = useState<Sorting>({ key: 'at', direction: 'desc' });
   const [pending, setPending] = useState<PendingMail>();
   const [message, setMessage] = useState<string>();
+  const [marking, setMarking] = useState<WireOutboxEntry>();
+  const [reason, setReason] = useState('');
   const load = useCallback(() => {
     void call<WireOutboxEntry[]>('GET', `/api/staff/rounds/${roundId}/outbox`).then(setEntries);
   }, [roundId]);
@@ -82,6 +84,40 @@ export function OutboxPage({ roundId }: { roundId: string }) {
           }}
         />
       )}
+      {marking && (
+        <form
+          className="submit-section"
+          aria-label="Merk som avvist"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void call('POST', '/api/staff/outbox/bounces', { message_id: marking.message_id, reason }).then(
+              () => {
+                setMessage(`E-posten til ${marking.municipality} er merket som avvist.`);
+                setMarking(undefined);
+                setReason('');
+                load();
+              },
+              failed,
+            );
+          }}
+        >
+          <Paragraph>
+            E-posten til {marking.to} ({osloDateTime(new Date(marking.at))}) kom i retur: merk den som avvist,
+            så vises den i oversikten og kan sendes igjen.
+          </Paragraph>
+          <Textfield
+            label="Feilmeldingen fra e-posttjeneren"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <div className="button-row">
+            <Button type="submit">Merk som avvist</Button>
+            <Button variant="tertiary" type="button" onClick={() => setMarking(undefined)}>
+              Avbryt
+            </Button>
+          </div>
+        </form>
+      )}
       {message && <Paragraph role="status">{message}</Paragraph>}
       <DataTable
         label="Utsendt e-post"
@@ -124,7 +160,13 @@ export function OutboxPage({ roundId }: { roundId: string }) {
             label: 'Handling',
             render: (e) =>
               e.status === 'sent' ? (
-                ''
+                e.message_id ? (
+                  <button type="button" className="ds-link" onClick={() => setMarking(e)}>
+                    Merk som avvist
+                  </button>
+                ) : (
+                  ''
+                )
               ) : (
                 <button type="button" className="ds-link" onClick={() => again(e)}>
                   Send igjen til {e.municipality}
