@@ -26,6 +26,8 @@ describe('a national round of every municipality', () => {
     expect(list.filter((r) => r.mail === 'bounced').map((r) => r.municipality)).toEqual([round.bounced]);
     expect(list.every((r) => r.contactEmail?.endsWith('.kommune.example'))).toBe(true);
     expect(new Set(list.map((r) => r.countyName)).size).toBe(11);
-    expect(submitted.every((r) => r.submitter?.name.startsWith('Økonomisjef') && r.minutesSpent! >= 30)).toBe(true);
+    expect(submitted.every((r) => r.submitter?.name.startsWith('Økonomisjef') && r.minutesSpent! >= 30)).toBe(
+      true,
+    );
   });
 });

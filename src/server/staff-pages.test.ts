@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
  * the pages from the web app's source. A route is used by a page when the page's source names its path
  * (`/api/staff/rounds/${roundId}/status-list`), or calls the `staffApi` method that does.
  */
-const SRC = new URL('../../', import.meta.url).pathname;
+const SRC = new URL('../', import.meta.url).pathname;
 
 async function files(dir: string, ending: RegExp): Promise<string[]> {
   const entries = await readdir(join(SRC, dir), { withFileTypes: true, recursive: true });
