@@ -1,12 +1,12 @@
 import {
   controlResponse,
-  fieldLabel,
   worklist,
   type ControlFlag,
   type ControlThresholds,
 } from '../domain/collection/controls.ts';
 import { responsesByDay, type DayCount } from '../domain/collection/tracking.ts';
 import { diffVersions, type Change } from '../domain/collection/version-diff.ts';
+import { fieldLabel } from '../domain/survey/field-labels.ts';
 import { diffAnswers } from '../domain/forms/answers-diff.ts';
 import type { Answers } from '../domain/forms/answers.ts';
 import { DomainError, NotFoundError, StaleVersionError, SubmissionBlockedError } from '../domain/errors.ts';

@@ -270,7 +270,9 @@ describe.skipIf(!browserAvailable())(
         await shown('Begrunnelse: Boligbaser oppgitt på telefon.');
         const trail = page.getByTestId('version-3');
         expect(await trail.textContent()).toContain('av statistician:kari');
-        expect(await trail.textContent()).toContain('business_types/OTHER/AGD10: 1\u00a0000 → 121\u00a0000');
+        expect(await trail.textContent()).toContain(
+          'Virksomhetstyper · Øvrige utgifter f254 · AGD10: 1\u00a0000 → 121\u00a0000',
+        );
         expect(await page.getByTestId('version-2').textContent()).toContain('av respondent');
         expect(await accessibilityViolations(page)).toEqual([]);
 

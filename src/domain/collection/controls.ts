@@ -100,21 +100,3 @@ export function worklist(flags: readonly ControlFlag[]): ControlFlag[] {
     (a, b) => Math.abs(b.deviation) - Math.abs(a.deviation) || a.municipality.localeCompare(b.municipality),
   );
 }
-
-/**
- * A field of the survey by the names the form gives it: «Virksomhetstyper · Øvrige · AGD10» for
- * business_types/OTHER/AGD10; a table's sum has no row. Codes the definition does not know stay codes.
- */
-export function fieldLabel(
-  definition: SurveyDefinition,
-  field: { readonly table: string; readonly row?: string | undefined; readonly measure: string },
-  language: 'nb' | 'nn' | 'en' = 'nb',
-): string {
-  const table = definition.tables.find((t) => t.key === field.table);
-  const row = field.row === undefined ? undefined : table?.rows.find((r) => r.key === field.row);
-  return [
-    table?.labels[language] ?? field.table,
-    ...(field.row === undefined ? [] : [row?.labels[language] ?? field.row]),
-    field.measure,
-  ].join(' · ');
-}

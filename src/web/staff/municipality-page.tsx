@@ -10,6 +10,7 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { MAIL_LABEL } from '../../domain/collection/status-list.ts';
+import { changeLabel, fieldLabel, placeLabel } from '../../domain/survey/field-labels.ts';
 import type { WireFinding } from '../../wire/respondent.ts';
 import { lookUpRecipients, MailConfirmation, sendConfirmed, type PendingMail } from './mail-confirm.tsx';
 import { RoundNav } from './round-nav.tsx';
@@ -105,7 +106,7 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
             <ul>
               {v.changes.map((c) => (
                 <li key={c.field}>
-                  {c.field}: {show(c.old)} → {show(c.new)}
+                  {data.survey ? changeLabel(data.survey, c.field) : c.field}: {show(c.old)} → {show(c.new)}
                 </li>
               ))}
             </ul>
@@ -276,14 +277,10 @@ function Correction({ roundId, municipality, data, reload }: PanelProps) {
     setResponse(structuredClone(data.latest!));
     setTexts({});
   }, [data]);
-  const tableOf = (key: string) => survey.tables.find((t) => t.key === key);
-  const labelOf = (table: string, row?: string, measure?: string) => {
-    const t = tableOf(table);
-    const r = row === undefined ? undefined : t?.rows.find((x) => x.key === row);
-    return [t?.labels.nb ?? table, ...(row ? [r?.labels.nb ?? row] : []), ...(measure ? [measure] : [])].join(
-      ' · ',
-    );
-  };
+  const labelOf = (table: string, row?: string, measure?: string) =>
+    measure === undefined
+      ? placeLabel(survey, table, row, 'nb')
+      : fieldLabel(survey, { table, row, measure });
   const tables = survey.tables.filter((t) => response.tables[t.key]);
   const update = (change: (draft: typeof response) => void) =>
     setResponse((current) => {

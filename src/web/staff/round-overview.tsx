@@ -95,7 +95,7 @@ export function RoundOverview({ roundId, days }: { roundId: string; days: readon
               <a href={`#/rounds/${roundId}/m/${f.municipality}`}>
                 {f.municipality} {f.name}
               </a>
-              : {f.kind === 'kostra_total' ? 'mot KOSTRA-totalen' : 'mot fjorårets svar'}, {f.measure}, avvik{' '}
+              : {f.kind === 'kostra_total' ? 'mot KOSTRA-totalen' : 'mot fjorårets svar'}, {f.label}, avvik{' '}
               {formatNorwegian(f.deviation)} (1000 kr)
             </li>
           ))}
