@@ -275,6 +275,26 @@ describe.skipIf(!browserAvailable())(
         );
         expect(await page.getByTestId('version-2').textContent()).toContain('av respondent');
         expect(await accessibilityViolations(page)).toEqual([]);
+        // A correction of the methods and the comments too; text that is no number is refused by its label.
+        await page.getByLabel('Virksomhetstyper · Ambulerende hjemmetjeneste · AGD4').fill('atten');
+        await page
+          .getByRole('group', { name: 'Metoder for Virksomhetstyper' })
+          .getByLabel('Annen beregningsmetode')
+          .check();
+        await page.getByLabel('Merknader fra kommunen').fill('Fordelt etter ansvar; boligbaser lagt til.');
+        await page.getByLabel('Begrunnelse').fill('Metode og merknad avklart på telefon.');
+        await page.getByRole('button', { name: 'Lagre retting' }).click();
+        expect(await page.getByRole('alert').textContent()).toContain(
+          'Virksomhetstyper · Ambulerende hjemmetjeneste · AGD4: «atten» er ikke et tall.',
+        );
+        await page.getByLabel('Virksomhetstyper · Ambulerende hjemmetjeneste · AGD4').fill('18 000');
+        await page.getByRole('button', { name: 'Lagre retting' }).click();
+        await page.getByTestId('version-4').waitFor();
+        const fourth = (await page.getByTestId('version-4').textContent()) ?? '';
+        expect(fourth).toContain('Virksomhetstyper · metoder: RESPONSIBILITY → OTHER;RESPONSIBILITY');
+        expect(fourth).toContain(
+          'Merknader: Fordelt etter ansvar. → Fordelt etter ansvar; boligbaser lagt til.',
+        );
 
         const report = await page.request.get(`${h.base}/api/staff/rounds/${ROUND}/report`);
         const tables = (
