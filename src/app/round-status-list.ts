@@ -29,7 +29,7 @@ export async function roundStatusList(db: Db, roundId: string): Promise<StatusLi
   const [invited, versions, mail, flags, regions] = await Promise.all([
     db
       .selectFrom('invitation')
-      .select(['municipality', 'name', 'size_group', 'contact_email', 'extended_deadline'])
+      .select(['municipality', 'name', 'size_group', 'contact_email', 'language', 'extended_deadline'])
       .where('round_id', '=', roundId)
       .orderBy('municipality')
       .execute(),
@@ -93,6 +93,7 @@ export async function roundStatusList(db: Db, roundId: string): Promise<StatusLi
       submitter: asSubmitter(submitted?.submitted_by),
       minutesSpent: submitted?.minutes_spent ?? null,
       contactEmail: i.contact_email,
+      language: i.language,
       extendedDeadline: i.extended_deadline,
       mail: lastMailed?.state ?? 'none',
       mailKind: lastMailed?.kind ?? null,

@@ -21,7 +21,13 @@ export interface MailSettings {
 
 /** Whom a mailing goes to, and why each invited municipality it leaves out is left out. */
 export interface MailRecipients {
-  readonly to: readonly { municipality: string; name: string; contact_email: string }[];
+  readonly to: readonly {
+    municipality: string;
+    name: string;
+    contact_email: string;
+    /** The written language set for it (its språkvedtak), null where none is. */
+    language: 'nb' | 'nn' | null;
+  }[];
   readonly skipped: readonly {
     municipality: string;
     why: 'no_address' | 'invited' | 'submitted' | 'closed';
@@ -44,7 +50,7 @@ export async function mailRecipients(
   if (!round) throw new NotFoundError(`no survey round ${roundId}`);
   let query = db
     .selectFrom('invitation')
-    .select(['municipality', 'name', 'contact_email'])
+    .select(['municipality', 'name', 'contact_email', 'language'])
     .where('round_id', '=', roundId)
     .orderBy('municipality');
   if (options.municipalities) {
@@ -78,7 +84,7 @@ export async function mailRecipients(
         .execute()
     ).map((r) => r.municipality),
   );
-  const to: { municipality: string; name: string; contact_email: string }[] = [];
+  const to: MailRecipients['to'][number][] = [];
   const skipped: { municipality: string; why: 'no_address' | 'invited' | 'submitted' | 'closed' }[] = [];
   for (const i of invited) {
     const skip = (why: (typeof skipped)[number]['why']) =>
@@ -87,7 +93,13 @@ export async function mailRecipients(
     else if (kind === 'invitation' && !options.again && sentBefore.has(i.municipality)) skip('invited');
     else if (kind === 'reminder' && submitted.has(i.municipality)) skip('submitted');
     else if (kind === 'reminder' && !(await isOpen(db, roundId, i.municipality, now))) skip('closed');
-    else to.push({ municipality: i.municipality, name: i.name, contact_email: i.contact_email });
+    else
+      to.push({
+        municipality: i.municipality,
+        name: i.name,
+        contact_email: i.contact_email,
+        language: i.language,
+      });
   }
   return { to, skipped };
 }
@@ -110,7 +122,8 @@ export async function sendMail(
   user: Statistician,
   roundId: string,
   kind: 'invitation' | 'reminder',
-  language: 'nb' | 'nn',
+  /** One language for all, or `own`: each municipality's written language (bokmål where none is set). */
+  language: 'nb' | 'nn' | 'own',
   settings: MailSettings,
   options: { again?: boolean; municipalities?: readonly string[]; now?: Date } = {},
 ): Promise<{ sent: number; failed: number; skipped: number }> {
@@ -121,8 +134,10 @@ export async function sendMail(
       `no one to send ${kind === 'invitation' ? 'an invitation' : 'a reminder'} to in ${roundId}: ` +
         `${recipients.skipped.length} left out (${summary(recipients.skipped)})`,
     );
-  const custom = await findMailTemplate(db, roundId, kind, language);
-  const template = custom ?? DEFAULT_TEMPLATES[kind][language];
+  const templates = {
+    nb: (await findMailTemplate(db, roundId, kind, 'nb')) ?? DEFAULT_TEMPLATES[kind].nb,
+    nn: (await findMailTemplate(db, roundId, kind, 'nn')) ?? DEFAULT_TEMPLATES[kind].nn,
+  };
   const tokens = new Map(
     (
       await perform(db, user.username, async (trx) => ({
@@ -141,11 +156,13 @@ export async function sendMail(
   let failed = 0;
   try {
     for (const i of invited) {
+      const written = language === 'own' ? (i.language ?? 'nb') : language;
+      const template = templates[written];
       const header = await loadRoundHeader(db, roundId, i.municipality);
       const deadline = header.effectiveDeadline;
       const values = {
         kommune: i.name,
-        undersokelse: (header.kind === 'form' ? header.form.title : header.definition.title)[language],
+        undersokelse: (header.kind === 'form' ? header.form.title : header.definition.title)[written],
         lenke: `${settings.baseUrl.replace(/\/$/, '')}/s/${tokens.get(i.municipality) ?? ''}`,
         frist: deadline ? osloLongDate(deadline) : '',
       };
@@ -234,29 +251,58 @@ export async function sendRecorded(
 const email = z.email();
 
 /** Contact addresses from CSV lines `municipality,email`: all valid, or nothing changes; old and new logged. */
+/**
+ * A contact list's third column, the written language state bodies are to use with the municipality (its
+ * språkvedtak, which Språkrådet lists): left out, the one set before is kept.
+ */
+const WRITTEN_LANGUAGE: Record<string, 'nb' | 'nn' | 'keep'> = {
+  '': 'keep',
+  nb: 'nb',
+  bokmål: 'nb',
+  nn: 'nn',
+  nynorsk: 'nn',
+};
+
+/**
+ * Contact addresses as CSV lines `municipality,email[,language]`: all valid, or nothing changes. The
+ * language (nb/nn) is the one its mail goes in when a mailing follows each municipality's language.
+ */
 export async function setContacts(db: Db, user: Statistician, roundId: string, csv: string): Promise<number> {
-  const rows = csvLines(csv, 'municipality').map(({ fields: [municipality = '', address = ''], number }) => {
-    if (!email.safeParse(address).success)
-      throw new DomainError(`"${address}" is not an e-mail address`, ['contacts.csv', `line ${number}`]);
-    return { municipality, address };
-  });
+  const rows = csvLines(csv, 'municipality').map(
+    ({ fields: [municipality = '', address = '', written = ''], number }) => {
+      if (!email.safeParse(address).success)
+        throw new DomainError(`"${address}" is not an e-mail address`, ['contacts.csv', `line ${number}`]);
+      const language = WRITTEN_LANGUAGE[written.trim().toLowerCase()];
+      if (language === undefined)
+        throw new DomainError(`"${written}" is no written language (nb, nn, bokmål or nynorsk)`, [
+          'contacts.csv',
+          `line ${number}`,
+        ]);
+      return { municipality, address, language };
+    },
+  );
   return perform(db, user.username, async (trx) => {
-    const changes: { municipality: string; old: string | null; new: string }[] = [];
+    const changes: { municipality: string; old: string | null; new: string; language: string | null }[] = [];
     for (const row of rows) {
       const old = await trx
         .selectFrom('invitation')
-        .select('contact_email')
+        .select(['contact_email', 'language'])
         .where('round_id', '=', roundId)
         .where('municipality', '=', row.municipality)
         .executeTakeFirst();
       if (!old) throw new DomainError(`${row.municipality} is not invited to ${roundId}`, ['contacts.csv']);
       await trx
         .updateTable('invitation')
-        .set({ contact_email: row.address })
+        .set({ contact_email: row.address, ...(row.language === 'keep' ? {} : { language: row.language }) })
         .where('round_id', '=', roundId)
         .where('municipality', '=', row.municipality)
         .execute();
-      changes.push({ municipality: row.municipality, old: old.contact_email, new: row.address });
+      changes.push({
+        municipality: row.municipality,
+        old: old.contact_email,
+        new: row.address,
+        language: row.language === 'keep' ? old.language : row.language,
+      });
     }
     return {
       result: rows.length,

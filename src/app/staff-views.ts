@@ -52,6 +52,7 @@ export async function municipalityRecords(db: Db, roundId: string, municipality:
         'invitation.name',
         'invitation.size_group',
         'invitation.contact_email',
+        'invitation.language',
         'invitation.extended_deadline',
         'survey_round.reference_year',
       ])

@@ -74,13 +74,33 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
       .where('contact_email', 'is not', null)
       .execute();
     expect(none).toEqual([]);
+    const language = await call(
+      'PUT',
+      '/api/staff/rounds/f254-mail/contacts',
+      '3403,post@hamar.kommune.no,bokmål\n5041,postmottak@snasa.kommune.no,samisk\n',
+      'text/csv',
+    );
+    expect(language.json<{ detail: string }>().detail).toBe(
+      'contacts.csv, line 2: "samisk" is no written language (nb, nn, bokmål or nynorsk)',
+    );
+    // A third column is the municipality's written language (its språkvedtak); left out, none is set.
     const ok = await call(
       'PUT',
       '/api/staff/rounds/f254-mail/contacts',
-      'municipality,email\n3403,post@hamar.kommune.no\n5041,postmottak@snasa.kommune.no\n1001,ukjent@example.no\n',
+      'municipality,email,language\n3403,post@hamar.kommune.no,nb\n5041,postmottak@snasa.kommune.no,nynorsk\n1001,ukjent@example.no\n',
       'text/csv',
     );
     expect(ok.json()).toMatchObject({ rows: 3 });
+    const languages = await db
+      .selectFrom('invitation')
+      .select(['municipality', 'language'])
+      .orderBy('municipality')
+      .execute();
+    expect(languages).toEqual([
+      { municipality: '1001', language: null },
+      { municipality: '3403', language: 'nb' },
+      { municipality: '5041', language: 'nn' },
+    ]);
   });
 
   test("invitations reach the SMTP server with each municipality's own link; a refused address is recorded as failed", async () => {
@@ -120,7 +140,7 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
   test('invitations again go only to those not invited yet, unless asked; one can be sent to one municipality', async () => {
     const recipients = await call('GET', '/api/staff/rounds/f254-mail/mail-recipients?kind=invitation');
     expect(recipients.json()).toEqual({
-      to: [{ municipality: '1001', name: 'Ukjent' }],
+      to: [{ municipality: '1001', name: 'Ukjent', language: null }],
       skipped: [
         { municipality: '3403', why: 'invited' },
         { municipality: '5041', why: 'invited' },
@@ -150,6 +170,21 @@ describe.each(databases)('invitations and reminders by e-mail on $kind', (databa
     expect(res.json()).toEqual({ sent: 1, failed: 1, skipped: 1 });
     expect(mail.received.map((m) => m.to)).toEqual([['postmottak@snasa.kommune.no']]);
     expect(mail.received[0]!.data).toMatch(/Subject: =\?UTF-8\?Q\?P=C3=A5minning|Subject: Påminning/);
+  });
+
+  test("a mailing in each municipality's own language: Snåsa's nynorsk, bokmål where none is set", async () => {
+    mail.received.length = 0;
+    const res = await call('POST', '/api/staff/rounds/f254-mail/mail', {
+      kind: 'invitation',
+      again: true,
+      municipalities: ['3403', '5041'],
+    });
+    expect(res.json()).toEqual({ sent: 2, failed: 0, skipped: 0 });
+    const to = (address: string) => mail.received.find((m) => m.to[0] === address)!.data;
+    // The default invitations end «Med venleg helsing» in nynorsk, «Med vennlig hilsen» in bokmål.
+    expect(to('postmottak@snasa.kommune.no')).toContain('venleg');
+    expect(to('post@hamar.kommune.no')).toContain('vennlig');
+    expect(to('post@hamar.kommune.no')).not.toContain('venleg');
   });
 
   test('scheduled reminders go out once when due, to those that have not submitted', async () => {

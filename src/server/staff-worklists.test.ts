@@ -234,7 +234,10 @@ describe.each(databases)('the status list, thresholds and outcomes for many on $
       'GET',
       '/api/staff/rounds/f254-2021/mail-recipients?kind=invitation&again=true&municipalities=4601',
     );
-    expect(again.json()).toEqual({ to: [{ municipality: '4601', name: 'Bergen' }], skipped: [] });
+    expect(again.json()).toEqual({
+      to: [{ municipality: '4601', name: 'Bergen', language: null }],
+      skipped: [],
+    });
     const bad = await call('GET', '/api/staff/rounds/f254-2021/mail-recipients?municipalities=46');
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ detail: string }>().detail).toMatch(/^municipalities:/);
@@ -253,6 +256,7 @@ describe.each(databases)('the status list, thresholds and outcomes for many on $
       county_name: 'Vestland',
       size_group: 'ASSS',
       contact_email: 'postmottak@bergen.kommune.no',
+      language: null,
       extended_deadline: null,
     });
     expect(record.submission).toMatchObject({

@@ -19,7 +19,7 @@ import * as formRounds from './migrations/017-form-rounds.ts';
 import * as registerAndCollections from './migrations/018-register-and-collections.ts';
 import * as responsibles from './migrations/019-responsibles.ts';
 import * as publishedPeriods from './migrations/020-published-periods.ts';
-import * as controlThresholds from './migrations/021-control-thresholds.ts';
+import * as workbench from './migrations/021-workbench.ts';
 
 /** Migrations in order; a new one is appended here and never edited once released. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -43,7 +43,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '018-register-and-collections': registerAndCollections,
   '019-responsibles': responsibles,
   '020-published-periods': publishedPeriods,
-  '021-control-thresholds': controlThresholds,
+  '021-workbench': workbench,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

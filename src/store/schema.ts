@@ -65,6 +65,8 @@ export interface Database {
     unit_kind: Generated<'municipality' | 'oslo_district' | 'establishment' | 'enterprise'>;
     extended_deadline: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
     contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+    /** The written language to use with the unit (its språkvedtak): bokmål where null. */
+    language: ColumnType<'nb' | 'nn' | null, 'nb' | 'nn' | null | undefined, 'nb' | 'nn' | null>;
     /** Who answers for the unit: a municipality (4 digits) or an enterprise; null when the unit answers itself. */
     responsible: ColumnType<string | null, string | null | undefined, string | null>;
     disowned: ColumnType<Disowning | null, Disowning | null | undefined, Disowning | null>;

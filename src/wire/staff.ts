@@ -43,6 +43,7 @@ export const wireStatusListRow = z.strictObject({
   submitter: z.strictObject({ name: z.string(), email: z.string(), phone: z.string().optional() }).nullable(),
   minutes_spent: z.number().int().nullable(),
   contact_email: z.string().nullable(),
+  language: z.enum(['nb', 'nn']).nullable(),
   extended_deadline: z.string().nullable(),
   mail: z.enum(['none', 'sent', 'failed', 'bounced']),
   mail_kind: z.string().nullable(),
@@ -126,6 +127,8 @@ export const wireMunicipalityRecord = z.strictObject({
     county_name: z.string().nullable(),
     size_group: z.string(),
     contact_email: z.string().nullable(),
+    /** The written language to use with it (its språkvedtak), null where none is set. */
+    language: z.enum(['nb', 'nn']).nullable(),
     extended_deadline: z.string().nullable(),
   }),
   /** The latest submission: when, by whom (as the submitter gave it) and the minutes it took. */
@@ -229,7 +232,14 @@ export const wireMailed = z.strictObject({
   skipped: z.number().int(),
 });
 export const wireMailRecipients = z.strictObject({
-  to: z.array(z.strictObject({ municipality: z.string(), name: z.string() })),
+  to: z.array(
+    z.strictObject({
+      municipality: z.string(),
+      name: z.string(),
+      /** Its written language (språkvedtak) as set with its contact address; null where none is. */
+      language: z.enum(['nb', 'nn']).nullable(),
+    }),
+  ),
   skipped: z.array(
     z.strictObject({
       municipality: z.string(),

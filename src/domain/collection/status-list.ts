@@ -20,6 +20,8 @@ export interface StatusListRow {
   readonly submitter: { readonly name: string; readonly email: string; readonly phone?: string } | null;
   readonly minutesSpent: number | null;
   readonly contactEmail: string | null;
+  /** The written language to use with it (its språkvedtak), null where none is set. */
+  readonly language: 'nb' | 'nn' | null;
   readonly extendedDeadline: Date | null;
   readonly mail: MailState;
   readonly mailKind: string | null;
@@ -138,6 +140,7 @@ export function statusListTable(rows: readonly StatusListRow[]): (string | numbe
       'Telefon innsender',
       'Minutter brukt',
       'Kontaktadresse',
+      'Målform',
       'Utvidet frist',
       'Siste e-post',
       'Ventende kontrollflagg',
@@ -156,6 +159,7 @@ export function statusListTable(rows: readonly StatusListRow[]): (string | numbe
       r.submitter?.phone ?? null,
       r.minutesSpent,
       r.contactEmail,
+      r.language === 'nn' ? 'nynorsk' : r.language === 'nb' ? 'bokmål' : null,
       r.extendedDeadline ? osloShortDate(r.extendedDeadline) : null,
       MAIL_LABEL[r.mail],
       r.pendingFlags,

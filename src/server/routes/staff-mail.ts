@@ -16,7 +16,8 @@ import type { WireMailRecipients } from '../../wire/staff.ts';
 
 const mailBody = z.strictObject({
   kind: z.enum(['invitation', 'reminder']),
-  language: z.enum(['nb', 'nn']).default('nb'),
+  /** One language for all, or each municipality's own (its språkvedtak, bokmål where none is set). */
+  language: z.enum(['nb', 'nn', 'own']).default('own'),
   /** Invitations to those invited already too (a new link each). */
   again: z.boolean().default(false),
   /** Only these municipalities (a bounced invitation sent again, the selected reminded). */
@@ -66,7 +67,7 @@ export function staffMailRoutes(app: FastifyInstance, context: ServerContext): v
       ...(query.municipalities ? { municipalities: query.municipalities.split(',') } : {}),
     });
     return {
-      to: recipients.to.map((r) => ({ municipality: r.municipality, name: r.name })),
+      to: recipients.to.map((r) => ({ municipality: r.municipality, name: r.name, language: r.language })),
       skipped: recipients.skipped.map((s) => ({ municipality: s.municipality, why: s.why })),
     } satisfies WireMailRecipients;
   });

@@ -1,4 +1,6 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { SelectField } from '../select-field.tsx';
 import type { WireMailRecipients } from '../../wire/staff.ts';
 import { call } from '../api.ts';
 
@@ -38,11 +40,14 @@ export const lookUpRecipients = (roundId: string, asked: MailAsked): Promise<Pen
 
 type Sent = { sent?: number; failed?: number };
 
+/** The language of a mailing: one for all, or each municipality's own written language. */
+export type MailLanguage = 'own' | 'nb' | 'nn';
+
 /** Sends a mailing that was confirmed; says how it went. */
 export const sendConfirmed = (
   roundId: string,
   pending: PendingMail,
-  language: 'nb' | 'nn',
+  language: MailLanguage,
 ): Promise<string> =>
   call<Sent>('POST', `/api/staff/rounds/${roundId}/mail`, {
     kind: pending.kind,
@@ -54,15 +59,27 @@ export const sendConfirmed = (
       `${pending.kind === 'invitation' ? 'Invitasjoner' : 'Påminnelser'} sendt: ${b.sent ?? 0}, feilet: ${b.failed ?? 0}.`,
   );
 
-/** The confirmation of a mailing: how many it goes to, who is left out and why; then send or cancel. */
+/**
+ * The confirmation of a mailing: how many it goes to and in which language, who is left out and why; then
+ * send or cancel. Each municipality's own written language (its språkvedtak, set with its contact address)
+ * unless one language is chosen for all.
+ */
 export function MailConfirmation(props: {
   pending: PendingMail;
-  onSend: () => void;
+  onSend: (language: MailLanguage) => void;
   onCancel: () => void;
   children?: React.ReactNode;
 }) {
   const { pending } = props;
+  const [language, setLanguage] = useState<MailLanguage>('own');
   const n = pending.recipients.to.length;
+  const nynorsk = pending.recipients.to.filter((r) => r.language === 'nn').length;
+  const split =
+    language === 'own'
+      ? `${nynorsk} på nynorsk, ${n - nynorsk} på bokmål`
+      : language === 'nn'
+        ? 'alle på nynorsk'
+        : 'alle på bokmål';
   return (
     <div role="region" aria-label="Bekreft utsending" className="submit-section">
       <Paragraph>
@@ -73,8 +90,19 @@ export function MailConfirmation(props: {
         .
       </Paragraph>
       {props.children}
+      <SelectField
+        label="Språk i e-posten"
+        value={language}
+        onChange={(l) => setLanguage(l === 'nb' || l === 'nn' ? l : 'own')}
+        options={[
+          ['own', 'Hver kommunes målform'],
+          ['nb', 'Bokmål til alle'],
+          ['nn', 'Nynorsk til alle'],
+        ]}
+      />
+      <Paragraph data-testid="mail-languages">{n > 0 ? `Språk: ${split}.` : ''}</Paragraph>
       <div className="button-row">
-        <Button disabled={n === 0} onClick={props.onSend}>
+        <Button disabled={n === 0} onClick={() => props.onSend(language)}>
           Send til {n} kommuner
         </Button>
         <Button variant="tertiary" onClick={props.onCancel}>

@@ -1,7 +1,12 @@
 import { Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { SelectField } from '../select-field.tsx';
-import { lookUpRecipients, MailConfirmation, sendConfirmed, type PendingMail } from './mail-confirm.tsx';
+import {
+  lookUpRecipients,
+  MailConfirmation,
+  sendConfirmed,
+  type MailLanguage,
+  type PendingMail,
+} from './mail-confirm.tsx';
 import { sendTo } from './staff-api.ts';
 
 /**
@@ -11,13 +16,12 @@ import { sendTo } from './staff-api.ts';
 export function MailPanel({ roundId }: { roundId: string }) {
   const [contacts, setContacts] = useState('');
   const [message, setMessage] = useState<string>();
-  const [language, setLanguage] = useState<'nb' | 'nn'>('nb');
   const [pending, setPending] = useState<PendingMail>();
   type Answer = { rows?: number };
   const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
   const look = (kind: 'invitation' | 'reminder', again: boolean) =>
     lookUpRecipients(roundId, { kind, again }).then(setPending, failed);
-  const send = () => {
+  const send = (language: MailLanguage) => {
     if (!pending) return;
     setPending(undefined);
     return sendConfirmed(roundId, pending, language).then(setMessage, failed);
@@ -29,7 +33,7 @@ export function MailPanel({ roundId }: { roundId: string }) {
       </Heading>
       <Textfield
         label="Kontaktadresser"
-        description="Én per linje: kommunenummer,e-post"
+        description="Én per linje: kommunenummer,e-post,målform (nb eller nn, kommunens språkvedtak; kan utelates)"
         multiline
         rows={4}
         value={contacts}
@@ -46,15 +50,6 @@ export function MailPanel({ roundId }: { roundId: string }) {
       >
         Lagre adresser
       </Button>
-      <SelectField
-        label="Språk i e-posten"
-        value={language}
-        onChange={(l) => setLanguage(l === 'nn' ? 'nn' : 'nb')}
-        options={[
-          ['nb', 'Bokmål'],
-          ['nn', 'Nynorsk'],
-        ]}
-      />
       <div className="button-row">
         <Button onClick={() => void look('invitation', false)}>Send invitasjoner …</Button>
         <Button variant="secondary" onClick={() => void look('reminder', false)}>
@@ -62,7 +57,11 @@ export function MailPanel({ roundId }: { roundId: string }) {
         </Button>
       </div>
       {pending && (
-        <MailConfirmation pending={pending} onSend={() => void send()} onCancel={() => setPending(undefined)}>
+        <MailConfirmation
+          pending={pending}
+          onSend={(language) => void send(language)}
+          onCancel={() => setPending(undefined)}
+        >
           {pending.kind === 'invitation' && (
             <Checkbox
               label="Send også til de som alt er invitert (en ny lenke hver)"

@@ -58,6 +58,9 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
           municipality.length === 6 ? 'Bydel' : 'Kommune',
           unit.county_name,
           `størrelse ${unit.size_group}`,
+          unit.language
+            ? `målform ${unit.language === 'nn' ? 'nynorsk' : 'bokmål'}`
+            : 'målform ikke satt (bokmål brukes)',
           unit.extended_deadline ? `utvidet frist ${osloShortDate(new Date(unit.extended_deadline))}` : null,
         ]
           .filter(Boolean)
@@ -168,9 +171,9 @@ function MailHistory(props: {
         <MailConfirmation
           pending={pending}
           onCancel={() => setPending(undefined)}
-          onSend={() => {
+          onSend={(language) => {
             setPending(undefined);
-            void sendConfirmed(props.roundId, pending, 'nb').then((text) => {
+            void sendConfirmed(props.roundId, pending, language).then((text) => {
               setMessage(text);
               props.reload();
             }, failed);

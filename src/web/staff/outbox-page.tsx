@@ -75,9 +75,9 @@ export function OutboxPage({ roundId }: { roundId: string }) {
         <MailConfirmation
           pending={pending}
           onCancel={() => setPending(undefined)}
-          onSend={() => {
+          onSend={(language) => {
             setPending(undefined);
-            void sendConfirmed(roundId, pending, 'nb').then((text) => {
+            void sendConfirmed(roundId, pending, language).then((text) => {
               setMessage(text);
               load();
             }, failed);

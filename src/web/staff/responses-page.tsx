@@ -53,7 +53,6 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
   const [sorting, setSorting] = useState<Sorting>({ key: 'municipality', direction: 'asc' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<PendingMail>();
-  const [language, setLanguage] = useState<'nb' | 'nn'>('nb');
   const [message, setMessage] = useState<string>();
   const load = useCallback(() => {
     void call<WireStatusList>('GET', `/api/staff/rounds/${roundId}/status-list`).then((l) =>
@@ -200,7 +199,7 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
         <MailConfirmation
           pending={pending}
           onCancel={() => setPending(undefined)}
-          onSend={() => {
+          onSend={(language) => {
             setPending(undefined);
             void sendConfirmed(roundId, pending, language).then((text) => {
               setMessage(text);
@@ -208,17 +207,7 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
               load();
             }, failed);
           }}
-        >
-          <SelectField
-            label="Språk i e-posten"
-            value={language}
-            onChange={(l) => setLanguage(l === 'nn' ? 'nn' : 'nb')}
-            options={[
-              ['nb', 'Bokmål'],
-              ['nn', 'Nynorsk'],
-            ]}
-          />
-        </MailConfirmation>
+        />
       )}
       {message && <Paragraph role="status">{message}</Paragraph>}
       <DataTable

@@ -22,6 +22,7 @@ export const fromWire = (r: WireStatusListRow): StatusListRow => ({
     : null,
   minutesSpent: r.minutes_spent,
   contactEmail: r.contact_email,
+  language: r.language,
   extendedDeadline: date(r.extended_deadline),
   mail: r.mail,
   mailKind: r.mail_kind,
