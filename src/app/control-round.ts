@@ -9,7 +9,14 @@ import { diffVersions, type Change } from '../domain/collection/version-diff.ts'
 import { fieldLabel } from '../domain/survey/field-labels.ts';
 import { diffAnswers } from '../domain/forms/answers-diff.ts';
 import type { Answers } from '../domain/forms/answers.ts';
-import { DomainError, NotFoundError, StaleVersionError, SubmissionBlockedError } from '../domain/errors.ts';
+import {
+  DomainError,
+  noSurveyRound,
+  NotFoundError,
+  said,
+  StaleVersionError,
+  SubmissionBlockedError,
+} from '../domain/errors.ts';
 import { loadMunicipalityReforms } from '../files/product-data.ts';
 import type { ResponseContent } from '../domain/survey/response.ts';
 import { validateResponse } from '../domain/validation/validate.ts';
@@ -33,7 +40,15 @@ export async function correctResponse(
   reason: string,
   now: Date,
 ): Promise<{ version: number }> {
-  if (reason.trim() === '') throw new DomainError('a correction needs a reason', ['reason']);
+  if (reason.trim() === '')
+    throw new DomainError(
+      said(
+        'a correction needs a reason',
+        'en retting krever en begrunnelse',
+        'ei retting krev ei grunngjeving',
+      ),
+      ['reason'],
+    );
   const header = surveyHeader(await loadRoundHeader(db, roundId, municipality), roundId);
   const { errors } = validateResponse(header.definition, content, header.prefilled, 'nb');
   if (errors.length > 0) throw new SubmissionBlockedError(errors);
@@ -45,7 +60,14 @@ export async function correctResponse(
       submittedAt: now,
       reason: reason.trim(),
     });
-    if (version === undefined) throw new StaleVersionError(`version ${expected} is not the latest; reload`);
+    if (version === undefined)
+      throw new StaleVersionError(
+        said(
+          `version ${expected} is not the latest; reload`,
+          `versjon ${expected} er ikke den siste; last siden på nytt`,
+          `versjon ${expected} er ikkje den siste; last sida på nytt`,
+        ),
+      );
     return {
       result: { version },
       audit: {
@@ -254,7 +276,7 @@ export async function roundTracking(db: Db, roundId: string, now: Date): Promise
     .select(['deadline', 'extended_deadline'])
     .where('id', '=', roundId)
     .executeTakeFirst();
-  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!round) throw new NotFoundError(noSurveyRound(roundId));
   const invited = await db
     .selectFrom('invitation')
     .select(['municipality', 'extended_deadline'])

@@ -1,5 +1,5 @@
 import type { ControlThresholds } from '../domain/collection/controls.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { noSurveyRound, NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { perform } from './action.ts';
 import type { Statistician } from '../store/statisticians.ts';
@@ -12,6 +12,8 @@ export async function roundThresholds(
   db: Db,
   roundId: string,
 ): Promise<ControlThresholds & { setBy: string | null; setAt: Date | null }> {
+  const round = await db.selectFrom('survey_round').select('id').where('id', '=', roundId).executeTakeFirst();
+  if (!round) throw new NotFoundError(noSurveyRound(roundId));
   const row = await db
     .selectFrom('control_threshold')
     .selectAll()
@@ -29,9 +31,7 @@ export async function setRoundThresholds(
   roundId: string,
   thresholds: ControlThresholds,
 ): Promise<void> {
-  const round = await db.selectFrom('survey_round').select('id').where('id', '=', roundId).executeTakeFirst();
-  if (!round) throw new NotFoundError(`no round ${roundId}`);
-  const old = await roundThresholds(db, roundId);
+  const old = await roundThresholds(db, roundId); // an unknown round: not found
   return perform(db, user.username, async (trx) => {
     await trx
       .insertInto('control_threshold')

@@ -1,6 +1,6 @@
 import { nextReminder, type ReminderSchedule } from '../domain/collection/reminders.ts';
 import { percent } from '../domain/rounding.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { noSurveyRound, NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { roundControls } from './control-round.ts';
 import { roundThresholds } from './control-thresholds.ts';
@@ -17,7 +17,7 @@ export async function roundOverview(db: Db, roundId: string, now: Date) {
     .select(['deadline', 'extended_deadline', 'reminder_schedule', 'closed_at'])
     .where('id', '=', roundId)
     .executeTakeFirst();
-  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!round) throw new NotFoundError(noSurveyRound(roundId));
   const status = await roundStatus(db, roundId);
   const byStatus: Record<MunicipalityStatus, number> = {
     not_started: 0,

@@ -1,5 +1,5 @@
 import { responseRates, type FormRates } from '../domain/collection/response-rates.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { noSurveyRound, NotFoundError } from '../domain/errors.ts';
 import { kostraCheckpoints } from '../domain/collection/kostra-calendar.ts';
 import type { Db } from '../store/database.ts';
 
@@ -17,7 +17,7 @@ export async function roundRates(
     .select(['reference_year', 'form_id', 'definition_id'])
     .where('id', '=', roundId)
     .executeTakeFirst();
-  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!round) throw new NotFoundError(noSurveyRound(roundId));
   const form = round.form_id ?? round.definition_id ?? roundId;
   const invited = await db
     .selectFrom('invitation')

@@ -1,5 +1,5 @@
 import type { MailState, ResponseStatus, StatusListRow } from '../domain/collection/status-list.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { noSurveyRound, NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { roundControls } from './control-round.ts';
 import { roundThresholds } from './control-thresholds.ts';
@@ -25,7 +25,7 @@ export async function roundStatusList(db: Db, roundId: string): Promise<StatusLi
     .select(['reference_year', 'definition_id'])
     .where('id', '=', roundId)
     .executeTakeFirst();
-  if (!round?.definition_id) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!round?.definition_id) throw new NotFoundError(noSurveyRound(roundId));
   const [invited, versions, mail, flags, regions] = await Promise.all([
     db
       .selectFrom('invitation')

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../domain/errors.ts';
+import { noSurveyRound, NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { findRound } from '../store/rounds.ts';
 
@@ -17,7 +17,7 @@ export interface StatusRow {
  * its extension if it has one.
  */
 export async function roundStatus(db: Db, roundId: string): Promise<StatusRow[]> {
-  if (!(await findRound(db, roundId))) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!(await findRound(db, roundId))) throw new NotFoundError(noSurveyRound(roundId));
   const invited = await db
     .selectFrom('invitation')
     .select(['municipality', 'name', 'extended_deadline'])

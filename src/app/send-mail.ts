@@ -1,7 +1,7 @@
 import { osloLongDate } from '../domain/oslo-time.ts';
 import nodemailer from 'nodemailer';
 import { DEFAULT_TEMPLATES, renderTemplate } from '../domain/collection/mail-template.ts';
-import { DomainError, NotFoundError } from '../domain/errors.ts';
+import { DomainError, noSurveyRound, NotFoundError, notInvited, said } from '../domain/errors.ts';
 import * as z from 'zod';
 import type { Db } from '../store/database.ts';
 import { issueTokens } from '../store/respondents.ts';
@@ -47,7 +47,7 @@ export async function mailRecipients(
   options: { again?: boolean; municipalities?: readonly string[] } = {},
 ): Promise<MailRecipients> {
   const round = await db.selectFrom('survey_round').select('id').where('id', '=', roundId).executeTakeFirst();
-  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!round) throw new NotFoundError(noSurveyRound(roundId));
   let query = db
     .selectFrom('invitation')
     .select(['municipality', 'name', 'contact_email', 'language'])
@@ -61,7 +61,14 @@ export async function mailRecipients(
   if (options.municipalities) {
     const known = new Set(invited.map((i) => i.municipality));
     const unknown = options.municipalities.filter((m) => !known.has(m));
-    if (unknown.length > 0) throw new NotFoundError(`${unknown.join(', ')} not invited to ${roundId}`);
+    if (unknown.length > 0)
+      throw new NotFoundError(
+        said(
+          `${unknown.join(', ')} not invited to ${roundId}`,
+          `${unknown.join(', ')} er ikke invitert til ${roundId}`,
+          `${unknown.join(', ')} er ikkje invitert til ${roundId}`,
+        ),
+      );
   }
   const sentBefore = new Set(
     (
@@ -131,8 +138,14 @@ export async function sendMail(
   const invited = recipients.to;
   if (invited.length === 0)
     throw new DomainError(
-      `no one to send ${kind === 'invitation' ? 'an invitation' : 'a reminder'} to in ${roundId}: ` +
-        `${recipients.skipped.length} left out (${summary(recipients.skipped)})`,
+      said(
+        `no one to send ${kind === 'invitation' ? 'an invitation' : 'a reminder'} to in ${roundId}: ` +
+          `${recipients.skipped.length} left out (${summary(recipients.skipped)})`,
+        `ingen å sende ${kind === 'invitation' ? 'invitasjon' : 'påminnelse'} til i ${roundId}: ` +
+          `${recipients.skipped.length} utelatt`,
+        `ingen å sende ${kind === 'invitation' ? 'invitasjon' : 'påminning'} til i ${roundId}: ` +
+          `${recipients.skipped.length} utelatne`,
+      ),
     );
   const templates = {
     nb: (await findMailTemplate(db, roundId, kind, 'nb')) ?? DEFAULT_TEMPLATES[kind].nb,
@@ -271,13 +284,24 @@ export async function setContacts(db: Db, user: Statistician, roundId: string, c
   const rows = csvLines(csv, 'municipality').map(
     ({ fields: [municipality = '', address = '', written = ''], number }) => {
       if (!email.safeParse(address).success)
-        throw new DomainError(`"${address}" is not an e-mail address`, ['contacts.csv', `line ${number}`]);
+        throw new DomainError(
+          said(
+            `"${address}" is not an e-mail address`,
+            `«${address}» er ikke en e-postadresse`,
+            `«${address}» er ikkje ei e-postadresse`,
+          ),
+          ['contacts.csv', `line ${number}`],
+        );
       const language = WRITTEN_LANGUAGE[written.trim().toLowerCase()];
       if (language === undefined)
-        throw new DomainError(`"${written}" is no written language (nb, nn, bokmål or nynorsk)`, [
-          'contacts.csv',
-          `line ${number}`,
-        ]);
+        throw new DomainError(
+          said(
+            `"${written}" is no written language (nb, nn, bokmål or nynorsk)`,
+            `«${written}» er ingen målform (nb, nn, bokmål eller nynorsk)`,
+            `«${written}» er inga målform (nb, nn, bokmål eller nynorsk)`,
+          ),
+          ['contacts.csv', `line ${number}`],
+        );
       return { municipality, address, language };
     },
   );
@@ -290,7 +314,7 @@ export async function setContacts(db: Db, user: Statistician, roundId: string, c
         .where('round_id', '=', roundId)
         .where('municipality', '=', row.municipality)
         .executeTakeFirst();
-      if (!old) throw new DomainError(`${row.municipality} is not invited to ${roundId}`, ['contacts.csv']);
+      if (!old) throw new DomainError(notInvited(row.municipality, roundId), ['contacts.csv']);
       await trx
         .updateTable('invitation')
         .set({ contact_email: row.address, ...(row.language === 'keep' ? {} : { language: row.language }) })
@@ -324,7 +348,7 @@ export async function setReminderSchedule(
       .select('reminder_schedule')
       .where('id', '=', roundId)
       .executeTakeFirst();
-    if (!old) throw new NotFoundError(`no survey round ${roundId}`);
+    if (!old) throw new NotFoundError(noSurveyRound(roundId));
     await trx
       .updateTable('survey_round')
       .set({ reminder_schedule: JSON.stringify(schedule) })
@@ -355,7 +379,14 @@ export async function recordBounce(
       .where('message_id', '=', messageId)
       .returning(['round_id', 'municipality'])
       .executeTakeFirst();
-    if (!updated) throw new NotFoundError(`no message ${messageId} in the outbox`);
+    if (!updated)
+      throw new NotFoundError(
+        said(
+          `no message ${messageId} in the outbox`,
+          `ingen e-post ${messageId} i utboksen`,
+          `ingen e-post ${messageId} i utboksen`,
+        ),
+      );
     return {
       result: { municipality: updated.municipality, status: 'bounced' as const },
       audit: {

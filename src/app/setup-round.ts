@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { drawSample, type Candidate, type SampleDesign, type Selected } from '../domain/collection/sample.ts';
 import { checkTimeline, deadlineInstant, type Timeline } from '../domain/collection/timeline.ts';
-import { DomainError, NotFoundError } from '../domain/errors.ts';
+import { DomainError, noSurveyRound, NotFoundError, notInvited, said } from '../domain/errors.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
 import { MAX_AMOUNT } from '../domain/survey/response.ts';
 import { loadRound } from '../store/rounds.ts';
@@ -131,9 +131,17 @@ export async function addToSample(
   roundId: string,
   entry: { municipality: string; sizeGroup: string; reason: string },
 ): Promise<void> {
-  if (entry.reason.trim() === '') throw new DomainError('adding by hand needs a reason', ['reason']);
+  if (entry.reason.trim() === '')
+    throw new DomainError(
+      said(
+        'adding by hand needs a reason',
+        'å legge til for hånd krever en begrunnelse',
+        'å leggje til for hand krev ei grunngjeving',
+      ),
+      ['reason'],
+    );
   const round = await findRound(db, roundId);
-  if (!round) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!round) throw new NotFoundError(noSurveyRound(roundId));
   const names = await loadMunicipalities(round.referenceYear);
   if (names && !names.has(entry.municipality))
     throw new DomainError(`${entry.municipality} is no municipality in ${round.referenceYear}`, [
@@ -145,7 +153,15 @@ export async function addToSample(
     .where('round_id', '=', roundId)
     .where('municipality', '=', entry.municipality)
     .executeTakeFirst();
-  if (exists) throw new DomainError(`${entry.municipality} is in the sample already`, ['municipality']);
+  if (exists)
+    throw new DomainError(
+      said(
+        `${entry.municipality} is in the sample already`,
+        `${entry.municipality} er allerede i utvalget`,
+        `${entry.municipality} er alt i utvalet`,
+      ),
+      ['municipality'],
+    );
   return perform(db, user.username, async (trx) => {
     await trx
       .insertInto('invitation')
@@ -180,7 +196,15 @@ export async function removeFromSample(
   municipality: string,
   reason: string,
 ): Promise<void> {
-  if (reason.trim() === '') throw new DomainError('removing by hand needs a reason', ['reason']);
+  if (reason.trim() === '')
+    throw new DomainError(
+      said(
+        'removing by hand needs a reason',
+        'å ta ut for hånd krever en begrunnelse',
+        'å ta ut for hand krev ei grunngjeving',
+      ),
+      ['reason'],
+    );
   const answered = await db
     .selectFrom('response')
     .select('version')
@@ -188,7 +212,14 @@ export async function removeFromSample(
     .where('municipality', '=', municipality)
     .executeTakeFirst();
   if (answered)
-    throw new DomainError(`${municipality} has answered; its answers stay in the round`, ['municipality']);
+    throw new DomainError(
+      said(
+        `${municipality} has answered; its answers stay in the round`,
+        `${municipality} har svart; svarene blir i undersøkelsen`,
+        `${municipality} har svart; svara blir i undersøkinga`,
+      ),
+      ['municipality'],
+    );
   return perform(db, user.username, async (trx) => {
     const removed = await trx
       .deleteFrom('invitation')
@@ -196,7 +227,14 @@ export async function removeFromSample(
       .where('municipality', '=', municipality)
       .returningAll()
       .executeTakeFirst();
-    if (!removed) throw new NotFoundError(`${municipality} is not in the sample of ${roundId}`);
+    if (!removed)
+      throw new NotFoundError(
+        said(
+          `${municipality} is not in the sample of ${roundId}`,
+          `${municipality} er ikke i utvalget til ${roundId}`,
+          `${municipality} er ikkje i utvalet til ${roundId}`,
+        ),
+      );
     return {
       result: undefined,
       audit: {
@@ -221,7 +259,7 @@ export async function setRoundTimeline(
   checkTimeline(timeline);
   return perform(db, user.username, async (trx) => {
     const old = await findRound(trx, roundId);
-    if (!old) throw new NotFoundError(`no survey round ${roundId}`);
+    if (!old) throw new NotFoundError(noSurveyRound(roundId));
     await setTimeline(trx, roundId, timeline);
     return {
       result: timeline,
@@ -245,7 +283,7 @@ export async function extendDeadline(
       .where('round_id', '=', roundId)
       .where('municipality', '=', municipality)
       .executeTakeFirst();
-    if (!old) throw new NotFoundError(`municipality ${municipality} is not invited to ${roundId}`);
+    if (!old) throw new NotFoundError(notInvited(municipality, roundId));
     // A date alone lasts to the end of that day in Oslo, as a deadline does.
     await setExtension(trx, roundId, municipality, until === null ? null : deadlineInstant(until, ['until']));
     return {
@@ -299,7 +337,7 @@ export async function saveMailTemplate(
   template: { kind: 'invitation' | 'reminder'; language: 'nb' | 'nn'; subject: string; body: string },
 ): Promise<void> {
   const { kind, language, subject, body } = template;
-  if (!(await findRound(db, roundId))) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!(await findRound(db, roundId))) throw new NotFoundError(noSurveyRound(roundId));
   return perform(db, user.username, async (trx) => {
     const old = await findMailTemplate(trx, roundId, kind, language);
     await trx

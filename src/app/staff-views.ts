@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { NotFoundError } from '../domain/errors.ts';
+import { noSurveyRound, NotFoundError, notInvited } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { findRound, loadRoundHeader } from '../store/rounds.ts';
 import { regionsInYear } from './municipal-structures.ts';
@@ -90,7 +90,7 @@ export async function municipalityRecords(db: Db, roundId: string, municipality:
       .orderBy('id', 'desc')
       .execute(),
   ]);
-  if (!unit) throw new NotFoundError(`${municipality} is not in round ${roundId}`);
+  if (!unit) throw new NotFoundError(notInvited(municipality, roundId));
   const county = (await regionsInYear(unit.reference_year)).countyOf.get(municipality.slice(0, 4));
   // A survey round's questionnaire and prefilled totals: what a correction is entered and checked against.
   const header = await loadRoundHeader(db, roundId, municipality);
@@ -106,6 +106,6 @@ export async function municipalityRecords(db: Db, roundId: string, municipality:
 
 /** What went out of a round by e-mail, in order. */
 export async function roundOutbox(db: Db, roundId: string) {
-  if (!(await findRound(db, roundId))) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!(await findRound(db, roundId))) throw new NotFoundError(noSurveyRound(roundId));
   return db.selectFrom('outbox').selectAll().where('round_id', '=', roundId).orderBy('id').execute();
 }

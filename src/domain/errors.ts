@@ -1,18 +1,39 @@
 import type { FormFinding } from './forms/validate.ts';
 import type { ValidationResult } from './validation/finding.ts';
 
+/** A message in each of the product's languages: what a person is shown in the language they use. */
+export interface Said {
+  readonly en: string;
+  readonly nb: string;
+  readonly nn: string;
+}
+
+/** A message said in English, bokmål and nynorsk (nynorsk as bokmål where the words are the same). */
+export const said = (en: string, nb: string, nn: string = nb): Said => ({ en, nb, nn });
+
 /**
  * An error in the product's own terms: what is wrong and where, never an HTTP status or a stack of
- * framework calls. `where` locates the fault for a person (file, line, response, field).
+ * framework calls. `where` locates the fault for a person (file, line, response, field). A message said in
+ * each language (`said`) is shown in the user's; a plain one is English (`message`) for every user.
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  readonly said: Said | undefined;
   constructor(
-    message: string,
+    message: string | Said,
     readonly where: readonly string[] = [],
     options?: { cause?: unknown },
   ) {
-    super(where.length > 0 ? `${where.join(', ')}: ${message}` : message, options);
+    const en = typeof message === 'string' ? message : message.en;
+    super(where.length > 0 ? `${where.join(', ')}: ${en}` : en, options);
+    this.said = typeof message === 'string' ? undefined : message;
+  }
+
+  /** The message in a language, with where the fault is: the English one where no other was said. */
+  in(language: keyof Said): string {
+    const text = this.said?.[language] ?? this.said?.en;
+    if (text === undefined) return this.message;
+    return this.where.length > 0 ? `${this.where.join(', ')}: ${text}` : text;
   }
 }
 
@@ -38,3 +59,15 @@ export class TooManyAttemptsError extends DomainError {
     super(`too many failed sign-ins; try again in ${retryAfterSeconds} s`);
   }
 }
+
+/** A round that does not exist, said in each language. */
+export const noSurveyRound = (roundId: string): Said =>
+  said(`no survey round ${roundId}`, `ingen undersøkelse ${roundId}`, `inga undersøking ${roundId}`);
+
+/** A unit that is not invited to a round, said in each language. */
+export const notInvited = (unit: string, roundId: string): Said =>
+  said(
+    `${unit} is not invited to ${roundId}`,
+    `${unit} er ikke invitert til ${roundId}`,
+    `${unit} er ikkje invitert til ${roundId}`,
+  );

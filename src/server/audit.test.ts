@@ -183,6 +183,22 @@ describe.each(databases)('every change a statistician makes is in the audit log,
       },
       action: 'control.outcome',
     },
+    'PUT /api/staff/rounds/:id/controls/outcomes': {
+      url: `/api/staff/rounds/${ROUND}/controls/outcomes`,
+      payload: {
+        flags: [{ municipality: '3403', flag: 'total/business_types//AGD4' }],
+        outcome: 'corrected',
+        note: 'Rettet sammen med kommunen',
+      },
+      action: 'control.outcome',
+      reply: wire.wireRows,
+    },
+    'PUT /api/staff/rounds/:id/thresholds': {
+      url: `/api/staff/rounds/${ROUND}/thresholds`,
+      payload: { relative: 0.2, absolute: 500 },
+      action: 'control.thresholds',
+      reply: wire.wireThresholds,
+    },
     'POST /api/staff/rounds/:id/municipalities/:municipality/corrections': {
       url: `/api/staff/rounds/${ROUND}/municipalities/3403/corrections`,
       lazy: async () => ({

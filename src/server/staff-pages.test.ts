@@ -1,10 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { testDatabases } from '../store/testing/databases.ts';
+import { buildApp } from './app.ts';
+import { registeredRoutes } from './testing/routes.ts';
+
+const [pglite] = await testDatabases();
 
 /*
- * Every route of the staff API has a page that uses it: the routes are read from the server's route files,
- * the pages from the web app's source. A route is used by a page when the page's source names its path
+ * Every route of the staff API has a page that uses it: the routes as the server registers them, the pages
+ * from the web app's source. A route is used by a page when the page's source names its path
  * (`/api/staff/rounds/${roundId}/status-list`), or calls the `staffApi` method that does.
  */
 const SRC = new URL('../', import.meta.url).pathname;
@@ -16,13 +21,14 @@ async function files(dir: string, ending: RegExp): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name));
 }
 
+/** The staff routes as the server registers them. */
 async function staffRoutes(): Promise<{ method: string; path: string }[]> {
-  const routes: { method: string; path: string }[] = [];
-  for (const file of await files('server/routes', /\.ts$/)) {
-    const text = await readFile(file, 'utf8');
-    for (const m of text.matchAll(/app\.(get|post|put|delete)(?:<[^>]*>)?\(\s*'(\/api\/staff\/[^']+)'/g))
-      routes.push({ method: m[1]!.toUpperCase(), path: m[2]! });
-  }
+  const { db, drop } = await pglite!.open();
+  const app = await buildApp({ db, cookieSecret: 'pages-secret-pages-secret-pages-secret' });
+  await app.ready();
+  const routes = registeredRoutes(app).filter((r) => r.path.startsWith('/api/staff/'));
+  await app.close();
+  await drop();
   return routes;
 }
 
@@ -92,7 +98,7 @@ describe('the staff pages', () => {
       false,
     );
     expect(
-      usage('/api/staff/rounds/:id/status-list.:format').test('/api/staff/rounds/${id}/status-list.xlsx?'),
+      usage('/api/staff/rounds/:id/status-list.csv').test('/api/staff/rounds/${id}/status-list.csv?'),
     ).toBe(true);
   });
 });

@@ -134,6 +134,31 @@ describe.each(databases)('the status list, thresholds and outcomes for many on $
     expect(bad.json<{ detail: string }>().detail).toMatch(/^sort:/);
   });
 
+  test('problems in the language of the page that asks: bokmål, nynorsk, and English for programs', async () => {
+    const asked = (url: string, language: string) =>
+      app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': language } });
+    const bad = await asked('/api/staff/rounds/f254-2021/status-list?sort=colour', 'nb-NO,nb;q=0.9');
+    expect(bad.headers['content-language']).toBe('nb');
+    expect(bad.json()).toMatchObject({
+      title: 'Forespørselen er feil utformet',
+      detail: 'sort: verdien er ikke gyldig',
+    });
+    const unknown = await asked('/api/staff/rounds/nope/status-list', 'nn');
+    expect(unknown.json()).toMatchObject({ title: 'Finst ikkje', detail: 'inga undersøking nope' });
+    const contacts = await app.inject({
+      method: 'PUT',
+      url: '/api/staff/rounds/f254-2021/contacts',
+      headers: { cookie, 'accept-language': 'nb', 'content-type': 'text/csv' },
+      payload: '4601,post@bergen.kommune.no,samisk\n',
+    });
+    expect(contacts.json()).toMatchObject({
+      title: 'Forespørselen kan ikke utføres',
+      detail: 'contacts.csv, line 1: «samisk» er ingen målform (nb, nn, bokmål eller nynorsk)',
+    });
+    const english = await call('GET', '/api/staff/rounds/nope/status-list');
+    expect(english.json()).toMatchObject({ title: 'Not found', detail: 'no survey round nope' });
+  });
+
   test('exported as filtered, as CSV for Norwegian Excel and as a workbook', async () => {
     const csv = await call('GET', '/api/staff/rounds/f254-2021/status-list.csv?flagged=true');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { deadlineInstant, effectiveDeadline, type Timeline } from '../domain/collection/timeline.ts';
-import { DomainError, NotFoundError } from '../domain/errors.ts';
+import { DomainError, noSurveyRound, NotFoundError, notInvited } from '../domain/errors.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from '../domain/survey/definition.ts';
 import { withFunctions } from '../domain/survey/functions-text.ts';
 import type { ResponseTable } from '../domain/survey/response.ts';
@@ -138,7 +138,7 @@ export async function loadRound(db: Db, roundId: string): Promise<StoredRound> {
     ])
     .where('survey_round.id', '=', roundId)
     .executeTakeFirst();
-  if (!header) throw new NotFoundError(`no survey round ${roundId}`);
+  if (!header) throw new NotFoundError(noSurveyRound(roundId));
   const invitations = await db
     .selectFrom('invitation')
     .selectAll()
@@ -268,7 +268,7 @@ export async function loadRoundHeader(db: Db, roundId: string, municipality: str
     .where('invitation.round_id', '=', roundId)
     .where('invitation.municipality', '=', municipality)
     .executeTakeFirst();
-  if (!row) throw new NotFoundError(`municipality ${municipality} is not invited to ${roundId}`);
+  if (!row) throw new NotFoundError(notInvited(municipality, roundId));
   return toRoundHeader(db, row);
 }
 

@@ -23,7 +23,14 @@ export async function request<T>(
   url: string,
   init: { body?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const response = await fetch(url, { method, credentials: 'same-origin', ...init });
+  // Problems come back in the language the page is in (every page keeps <html lang> to its language).
+  const language = typeof document === 'undefined' ? 'nb' : document.documentElement.lang || 'nb';
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    ...init,
+    headers: { 'accept-language': language, ...init.headers },
+  });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as ConstructorParameters<typeof ApiProblem>[1];
     const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);

@@ -73,22 +73,21 @@ export function staffWorklistRoutes(app: FastifyInstance, context: ServerContext
   });
 
   // The same list, as filtered and sorted, for Excel: CSV (semicolons, BOM) or a workbook.
-  app.get<{ Params: { id: string; format: string } }>(
-    '/api/staff/rounds/:id/status-list.:format',
-    async (request, reply) => {
-      const format = z.enum(['csv', 'xlsx']).parse(request.params.format);
-      await requireStatistician(request, db, now());
-      const { rows } = await listed(request.params.id, request.query);
-      const table = statusListTable(rows);
-      const file = `status-${request.params.id}.${format}`;
-      reply
-        .header('content-disposition', `attachment; filename="${file}"`)
-        .header('cache-control', 'no-store');
-      return format === 'csv'
-        ? reply.type('text/csv; charset=utf-8').send(listCsv(table))
-        : reply.type(XLSX).send(await listXlsx('Status', table));
-    },
-  );
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get<{ Params: { id: string } }>(
+      `/api/staff/rounds/:id/status-list.${format}`,
+      async (request, reply) => {
+        await requireStatistician(request, db, now());
+        const { rows } = await listed(request.params.id, request.query);
+        const table = statusListTable(rows);
+        reply
+          .header('content-disposition', `attachment; filename="status-${request.params.id}.${format}"`)
+          .header('cache-control', 'no-store');
+        return format === 'csv'
+          ? reply.type('text/csv; charset=utf-8').send(listCsv(table))
+          : reply.type(XLSX).send(await listXlsx('Status', table));
+      },
+    );
 
   app.put<{ Params: { id: string } }>('/api/staff/rounds/:id/controls/outcomes', async (request) => {
     const body = outcomesBody.parse(request.body);
