@@ -1,7 +1,9 @@
-import { Heading, Link, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { formatNorwegian } from '../../domain/number-format.ts';
-import { norwegianDay, osloShortDate } from '../../domain/oslo-time.ts';
+import { norwegianDay, osloDateTime, osloShortDate } from '../../domain/oslo-time.ts';
+import { SelectField } from '../select-field.tsx';
+import { DataTable, type Sorting } from './data-table.tsx';
 import type { WireFormReport, WireRates, WireRoundRow, WireRoundStatus } from '../../wire/staff.ts';
 import { SimpleTable } from '../simple-table.tsx';
 import { MailPanel } from './mail-panel.tsx';
@@ -141,18 +143,7 @@ export function FormRoundPage({ round }: { round: WireRoundRow }) {
         <Heading level={2} id="units-heading" data-size="sm">
           Status per enhet
         </Heading>
-        <SimpleTable
-          columns={[{ label: 'Enhet' }, { label: 'Status' }]}
-          rows={status.map((s) => ({
-            key: s.municipality,
-            cells: [
-              <a href={`#/rounds/${id}/m/${s.municipality}`}>
-                {s.municipality} {s.name}
-              </a>,
-              `${STATUS_TEXT[s.status]}${s.extended_deadline ? ` · utvidet frist til ${osloShortDate(new Date(s.extended_deadline))}` : ''}`,
-            ],
-          }))}
-        />
+        <UnitStatusTable roundId={id} rows={status} />
       </section>
       <section className="submit-section" aria-labelledby="publish-heading">
         <Heading level={2} id="publish-heading" data-size="sm">
@@ -166,6 +157,74 @@ export function FormRoundPage({ round }: { round: WireRoundRow }) {
           }
         />
       </section>
+    </>
+  );
+}
+
+/** Where each unit stands, for thousands of units: searched by number or name, filtered by status, sorted. */
+function UnitStatusTable({ roundId, rows }: { roundId: string; rows: readonly WireRoundStatus[] }) {
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [sorting, setSorting] = useState<Sorting>({ key: 'unit', direction: 'asc' });
+  const text = q.trim().toLocaleLowerCase('nb');
+  const shown = rows.filter(
+    (r) =>
+      (!status || r.status === status) &&
+      (!text || `${r.municipality} ${r.name}`.toLocaleLowerCase('nb').includes(text)),
+  );
+  return (
+    <>
+      <div className="filters" role="search" aria-label="Filtrer enhetene">
+        <Textfield
+          label="Søk"
+          description="Nummer eller navn"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={[['', 'Alle'], ...Object.entries<string>(STATUS_TEXT)]}
+        />
+      </div>
+      <Paragraph role="status">
+        Viser {shown.length} av {rows.length} enheter.
+      </Paragraph>
+      <DataTable
+        label="Enhetene"
+        rows={shown}
+        rowKey={(r) => r.municipality}
+        rowName={(r) => `${r.municipality} ${r.name}`}
+        sorting={sorting}
+        onSort={setSorting}
+        columns={[
+          {
+            key: 'unit',
+            label: 'Enhet',
+            sortValue: (r) => r.municipality,
+            render: (r) => (
+              <a href={`#/rounds/${roundId}/m/${r.municipality}`}>
+                {r.municipality} {r.name}
+              </a>
+            ),
+          },
+          { key: 'name', label: 'Navn', sortValue: (r) => r.name, render: (r) => r.name },
+          {
+            key: 'status',
+            label: 'Status',
+            sortValue: (r) => r.status,
+            render: (r) =>
+              `${STATUS_TEXT[r.status]}${r.extended_deadline ? ` · utvidet frist til ${osloShortDate(new Date(r.extended_deadline))}` : ''}`,
+          },
+          {
+            key: 'saved',
+            label: 'Sist lagret',
+            sortValue: (r) => r.last_saved,
+            render: (r) => (r.last_saved ? osloDateTime(new Date(r.last_saved)) : '–'),
+          },
+        ]}
+      />
     </>
   );
 }

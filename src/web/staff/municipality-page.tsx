@@ -52,7 +52,7 @@ export function MunicipalityPage({ roundId, municipality }: { roundId: string; m
       <Heading level={1} data-size="md">
         {municipality} {unit.name}
       </Heading>
-      <RoundNav roundId={roundId} current="municipality" />
+      {data.survey && <RoundNav roundId={roundId} current="municipality" />}
       <Paragraph data-testid="unit-facts">
         {[
           municipality.length === 6 ? 'Bydel' : 'Kommune',

@@ -120,7 +120,7 @@ export function OutboxPage({ roundId }: { roundId: string }) {
       )}
       {message && <Paragraph role="status">{message}</Paragraph>}
       <DataTable
-        label="Utsendt e-post"
+        label="E-postene"
         rows={shown}
         rowKey={(e) => `${e.municipality}|${e.at}|${e.to}`}
         rowName={(e) => `${e.municipality} ${e.at}`}

@@ -211,7 +211,7 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
       )}
       {message && <Paragraph role="status">{message}</Paragraph>}
       <DataTable
-        label="Svar per kommune"
+        label="Kommunene"
         columns={columns}
         rows={shown}
         rowKey={(r) => r.municipality}
