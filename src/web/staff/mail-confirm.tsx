@@ -112,3 +112,31 @@ export function MailConfirmation(props: {
     </div>
   );
 }
+
+/**
+ * A mailing from a page: `ask` looks up whom it would reach, `confirmation` shows that and sends on
+ * confirmation, `message` says how it went (or what failed); `onSent` after it went.
+ */
+export function useMailing(roundId: string, onSent: () => void = () => undefined) {
+  const [pending, setPending] = useState<PendingMail>();
+  const [message, setMessage] = useState<string>();
+  const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
+  const ask = (asked: MailAsked) => void lookUpRecipients(roundId, asked).then(setPending, failed);
+  const confirmation = (children?: React.ReactNode) =>
+    pending && (
+      <MailConfirmation
+        pending={pending}
+        onCancel={() => setPending(undefined)}
+        onSend={(language) => {
+          setPending(undefined);
+          void sendConfirmed(roundId, pending, language).then((text) => {
+            setMessage(text);
+            onSent();
+          }, failed);
+        }}
+      >
+        {children}
+      </MailConfirmation>
+    );
+  return { pending, ask, confirmation, message, setMessage, failed };
+}

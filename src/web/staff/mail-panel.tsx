@@ -1,12 +1,6 @@
 import { Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import {
-  lookUpRecipients,
-  MailConfirmation,
-  sendConfirmed,
-  type MailLanguage,
-  type PendingMail,
-} from './mail-confirm.tsx';
+import { useMailing } from './mail-confirm.tsx';
 import { sendTo } from './staff-api.ts';
 
 /**
@@ -15,17 +9,9 @@ import { sendTo } from './staff-api.ts';
  */
 export function MailPanel({ roundId }: { roundId: string }) {
   const [contacts, setContacts] = useState('');
-  const [message, setMessage] = useState<string>();
-  const [pending, setPending] = useState<PendingMail>();
+  const { pending, ask, confirmation, message, setMessage } = useMailing(roundId);
   type Answer = { rows?: number };
-  const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
-  const look = (kind: 'invitation' | 'reminder', again: boolean) =>
-    lookUpRecipients(roundId, { kind, again }).then(setPending, failed);
-  const send = (language: MailLanguage) => {
-    if (!pending) return;
-    setPending(undefined);
-    return sendConfirmed(roundId, pending, language).then(setMessage, failed);
-  };
+  const look = (kind: 'invitation' | 'reminder', again: boolean) => ask({ kind, again });
   return (
     <section className="submit-section" aria-labelledby="mail-heading">
       <Heading level={2} id="mail-heading" data-size="sm">
@@ -51,26 +37,21 @@ export function MailPanel({ roundId }: { roundId: string }) {
         Lagre adresser
       </Button>
       <div className="button-row">
-        <Button onClick={() => void look('invitation', false)}>Send invitasjoner …</Button>
-        <Button variant="secondary" onClick={() => void look('reminder', false)}>
+        <Button onClick={() => look('invitation', false)}>Send invitasjoner …</Button>
+        <Button variant="secondary" onClick={() => look('reminder', false)}>
           Send påminnelser nå …
         </Button>
       </div>
-      {pending && (
-        <MailConfirmation
-          pending={pending}
-          onSend={(language) => void send(language)}
-          onCancel={() => setPending(undefined)}
-        >
-          {pending.kind === 'invitation' && (
+      {pending &&
+        confirmation(
+          pending.kind === 'invitation' && (
             <Checkbox
               label="Send også til de som alt er invitert (en ny lenke hver)"
               checked={pending.again}
-              onChange={(e) => void look('invitation', e.target.checked)}
+              onChange={(e) => look('invitation', e.target.checked)}
             />
-          )}
-        </MailConfirmation>
-      )}
+          ),
+        )}
       {message && <Paragraph role="status">{message}</Paragraph>}
     </section>
   );

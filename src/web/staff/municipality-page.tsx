@@ -12,7 +12,7 @@ import {
 import { MAIL_LABEL } from '../../domain/collection/status-list.ts';
 import { changeLabel, fieldLabel, placeLabel } from '../../domain/survey/field-labels.ts';
 import type { WireFinding } from '../../wire/respondent.ts';
-import { lookUpRecipients, MailConfirmation, sendConfirmed, type PendingMail } from './mail-confirm.tsx';
+import { useMailing } from './mail-confirm.tsx';
 import { RoundNav } from './round-nav.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
@@ -133,14 +133,9 @@ function MailHistory(props: {
   mail: Trail['mail'];
   reload: () => void;
 }) {
-  const [pending, setPending] = useState<PendingMail>();
-  const [message, setMessage] = useState<string>();
-  const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
+  const { ask, confirmation, message } = useMailing(props.roundId, props.reload);
   const again = (kind: 'invitation' | 'reminder') =>
-    void lookUpRecipients(props.roundId, { kind, again: true, municipalities: [props.municipality] }).then(
-      setPending,
-      failed,
-    );
+    ask({ kind, again: true, municipalities: [props.municipality] });
   return (
     <section aria-labelledby="mail-history-heading">
       <Heading level={2} id="mail-history-heading" data-size="sm">
@@ -167,19 +162,7 @@ function MailHistory(props: {
           Send påminnelse …
         </Button>
       </div>
-      {pending && (
-        <MailConfirmation
-          pending={pending}
-          onCancel={() => setPending(undefined)}
-          onSend={(language) => {
-            setPending(undefined);
-            void sendConfirmed(props.roundId, pending, language).then((text) => {
-              setMessage(text);
-              props.reload();
-            }, failed);
-          }}
-        />
-      )}
+      {confirmation()}
       {message && <Paragraph role="status">{message}</Paragraph>}
     </section>
   );

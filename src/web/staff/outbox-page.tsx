@@ -6,7 +6,7 @@ import type { WireOutboxEntry } from '../../wire/staff.ts';
 import { call } from '../api.ts';
 import { SelectField } from '../select-field.tsx';
 import { DataTable, type Sorting } from './data-table.tsx';
-import { lookUpRecipients, MailConfirmation, sendConfirmed, type PendingMail } from './mail-confirm.tsx';
+import { useMailing } from './mail-confirm.tsx';
 
 const KIND_TEXT: Record<string, string> = { invitation: 'Invitasjon', reminder: 'Påminnelse' };
 const ALL = '';
@@ -20,14 +20,13 @@ export function OutboxPage({ roundId }: { roundId: string }) {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState(ALL);
   const [sorting, setSorting] = useState<Sorting>({ key: 'at', direction: 'desc' });
-  const [pending, setPending] = useState<PendingMail>();
-  const [message, setMessage] = useState<string>();
   const [marking, setMarking] = useState<WireOutboxEntry>();
   const [reason, setReason] = useState('');
   const load = useCallback(() => {
     void call<WireOutboxEntry[]>('GET', `/api/staff/rounds/${roundId}/outbox`).then(setEntries);
   }, [roundId]);
   useEffect(load, [load]);
+  const { ask, confirmation, message, setMessage, failed } = useMailing(roundId, load);
   const shown = useMemo(() => {
     const text = q.trim().toLocaleLowerCase('nb');
     return (entries ?? []).filter(
@@ -37,13 +36,12 @@ export function OutboxPage({ roundId }: { roundId: string }) {
     );
   }, [entries, q, status]);
   if (!entries) return <Spinner aria-label="Laster utsendte e-poster" />;
-  const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
   const again = (e: WireOutboxEntry) =>
-    void lookUpRecipients(roundId, {
+    ask({
       kind: e.kind === 'reminder' ? 'reminder' : 'invitation',
       again: true,
       municipalities: [e.municipality],
-    }).then(setPending, failed);
+    });
   return (
     <section aria-labelledby="outbox-heading">
       <Heading level={2} id="outbox-heading" data-size="sm">
@@ -71,19 +69,7 @@ export function OutboxPage({ roundId }: { roundId: string }) {
       <Paragraph role="status">
         Viser {shown.length} av {entries.length} e-poster.
       </Paragraph>
-      {pending && (
-        <MailConfirmation
-          pending={pending}
-          onCancel={() => setPending(undefined)}
-          onSend={(language) => {
-            setPending(undefined);
-            void sendConfirmed(roundId, pending, language).then((text) => {
-              setMessage(text);
-              load();
-            }, failed);
-          }}
-        />
-      )}
+      {confirmation()}
       {marking && (
         <form
           className="submit-section"

@@ -17,7 +17,7 @@ import type { WireStatusList } from '../../wire/staff.ts';
 import { call } from '../api.ts';
 import { SelectField } from '../select-field.tsx';
 import { DataTable, type DataColumn, type Sorting } from './data-table.tsx';
-import { lookUpRecipients, MailConfirmation, sendConfirmed, type PendingMail } from './mail-confirm.tsx';
+import { useMailing } from './mail-confirm.tsx';
 import { fromWire } from './status-rows.ts';
 
 const when = (d: Date | null) => (d ? osloDateTime(d) : '–');
@@ -52,14 +52,16 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
   const [mail, setMail] = useState<MailState | typeof ALL>(ALL);
   const [sorting, setSorting] = useState<Sorting>({ key: 'municipality', direction: 'asc' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [pending, setPending] = useState<PendingMail>();
-  const [message, setMessage] = useState<string>();
   const load = useCallback(() => {
     void call<WireStatusList>('GET', `/api/staff/rounds/${roundId}/status-list`).then((l) =>
       setList({ total: l.total, rows: l.rows.map(fromWire) }),
     );
   }, [roundId]);
   useEffect(load, [load]);
+  const mailing = useMailing(roundId, () => {
+    setSelected(new Set());
+    load();
+  });
   const filter: StatusFilter = {
     ...(q ? { q } : {}),
     ...(status ? { status: [status] } : {}),
@@ -78,12 +80,8 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
   );
   const sizeGroups = [...new Set(list.rows.map((r) => r.sizeGroup))].sort();
   const chosen = shown.filter((r) => selected.has(r.municipality)).map((r) => r.municipality);
-  const failed = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
   const ask = (kind: 'invitation' | 'reminder') =>
-    void lookUpRecipients(roundId, { kind, again: kind === 'invitation', municipalities: chosen }).then(
-      setPending,
-      failed,
-    );
+    mailing.ask({ kind, again: kind === 'invitation', municipalities: chosen });
   const column = (
     key: StatusSortKey,
     label: string,
@@ -195,21 +193,8 @@ export function ResponsesPage({ roundId }: { roundId: string }) {
           Last ned Excel
         </a>
       </div>
-      {pending && (
-        <MailConfirmation
-          pending={pending}
-          onCancel={() => setPending(undefined)}
-          onSend={(language) => {
-            setPending(undefined);
-            void sendConfirmed(roundId, pending, language).then((text) => {
-              setMessage(text);
-              setSelected(new Set());
-              load();
-            }, failed);
-          }}
-        />
-      )}
-      {message && <Paragraph role="status">{message}</Paragraph>}
+      {mailing.confirmation()}
+      {mailing.message && <Paragraph role="status">{mailing.message}</Paragraph>}
       <DataTable
         label="Kommunene"
         columns={columns}
