@@ -48,7 +48,8 @@ export async function roundStatusList(db: Db, roundId: string): Promise<StatusLi
     roundThresholds(db, roundId).then((t) => roundControls(db, roundId, t)),
     regionsInYear(round.reference_year),
   ]);
-  // By municipality: versions in order, so the last seen is the latest and the last submitted one counts.
+  // By municipality: versions in order, so the last seen is the latest. The submitter is the last one a
+  // respondent gave (a statistician's correction is a submitted version without one).
   const responses = new Map<
     string,
     { submissions: number; lastSaved: Date; submitted?: (typeof versions)[number] }
@@ -58,7 +59,11 @@ export async function roundStatusList(db: Db, roundId: string): Promise<StatusLi
     responses.set(
       v.municipality,
       v.status === 'submitted'
-        ? { submissions: seen.submissions + 1, lastSaved: v.created_at, submitted: v }
+        ? {
+            submissions: seen.submissions + 1,
+            lastSaved: v.created_at,
+            submitted: v.submitted_by === null && seen.submitted ? seen.submitted : v,
+          }
         : { ...seen, lastSaved: v.created_at },
     );
   }

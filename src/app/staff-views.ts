@@ -80,6 +80,8 @@ export async function municipalityRecords(db: Db, roundId: string, municipality:
       .where('round_id', '=', roundId)
       .where('municipality', '=', municipality)
       .where('status', '=', 'submitted')
+      // The respondent's: a statistician's correction is a submitted version with no submitter.
+      .where('submitted_by', 'is not', null)
       .orderBy('version', 'desc')
       .executeTakeFirst(),
     db

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { roundedAmount } from '../../domain/rounding.ts';
 import { seededRandom } from '../../domain/collection/sample.ts';
 import { definition, invitation } from '../../domain/testing/rounds.ts';
 import type { SurveyResponse } from '../../domain/survey/response.ts';
@@ -34,16 +35,16 @@ export async function seedNationalRound(
   const population = await loadPopulationAtEndOf(2022);
   const invitations = rows.map((m) => {
     const people = population?.get(m.code)?.total ?? 5000;
-    const agd10 = Math.round(people * (8 + random() * 6));
+    const agd10 = roundedAmount(people * (8 + random() * 6));
     return invitation(m.code, {
       name: m.name,
       sizeGroup: SIZE(people),
       populationApprox: people,
       prefilled: {
         AGD10: agd10,
-        AGD4: Math.round(agd10 * 0.9),
-        AGD16: Math.round(agd10 * 0.8),
-        AGD2: Math.round(agd10 * 0.95),
+        AGD4: roundedAmount(agd10 * 0.9),
+        AGD16: roundedAmount(agd10 * 0.8),
+        AGD2: roundedAmount(agd10 * 0.95),
       },
     });
   });
@@ -53,8 +54,8 @@ export async function seedNationalRound(
       const total = i.prefilled.AGD10 ?? 0;
       // Most split close to the total; some leave a fifth or more unexplained.
       const explained = random() < 0.7 ? 0.97 + random() * 0.03 : 0.5 + random() * 0.3;
-      const ambulant = Math.round(total * explained * 0.6);
-      const other = Math.round(total * explained) - ambulant;
+      const ambulant = roundedAmount(total * explained * 0.6);
+      const other = roundedAmount(total * explained) - ambulant;
       const amounts = (agd10: number) => ({ AGD10: agd10, AGD4: null, AGD16: null, AGD2: null });
       return {
         municipality: i.municipality,
