@@ -7,6 +7,7 @@ import { EngineFormPage } from './engine/engine-form-page.tsx';
 import { FormPage } from './form/form-page.tsx';
 import type { FormView } from './form/model.ts';
 import { LanguagePicker, storedLanguage } from './language-picker.tsx';
+import { SiteFooter } from './site-footer.tsx';
 import { textsFor } from './texts.ts';
 
 /** The respondent's app: sign in by the invitation's code, then the form. */
@@ -33,6 +34,15 @@ export function App() {
     document.documentElement.lang = language;
     localStorage.setItem('kostra-language', language);
   }, [language]);
+  // The page's title names the form and the unit, so a tab and a screen reader say which form this is.
+  useEffect(() => {
+    document.title =
+      typeof view === 'object'
+        ? 'kind' in view
+          ? `${view.form.title[language]} – ${view.unit.code} ${view.unit.name} – KOSTRA`
+          : `${view.survey.title[language]} – ${view.municipality.code} ${view.municipality.name} – KOSTRA`
+        : `${t.signInTitle} – KOSTRA`;
+  }, [view, language, t.signInTitle]);
 
   return (
     <div className="page">
@@ -61,6 +71,7 @@ export function App() {
             <FormPage key={view.version} view={view} language={language} reload={load} />
           ))}
       </main>
+      <SiteFooter language={language} />
     </div>
   );
 }

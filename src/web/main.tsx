@@ -1,3 +1,8 @@
+// Inter, the theme's typeface, bundled (latin covers æ, ø and å): no font is fetched from elsewhere.
+import '@fontsource/inter/latin-400.css';
+import '@fontsource/inter/latin-500.css';
+import '@fontsource/inter/latin-600.css';
+import '@fontsource/inter/latin-700.css';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme/digdir.css';
 import './styles.css';
@@ -9,6 +14,7 @@ import { PublishedTables } from './tables/published-tables.tsx';
 import { CheckAccountsFile } from './accounts/check-file.tsx';
 import { UnitListPage } from './units/unit-list-page.tsx';
 import { ComparePage } from './compare/compare-page.tsx';
+import { StatementPage } from './statements/statement-page.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -22,6 +28,10 @@ createRoot(document.getElementById('root')!).render(
       <ComparePage />
     ) : window.location.pathname.startsWith('/enheter') ? (
       <UnitListPage />
+    ) : window.location.pathname.startsWith('/tilgjengelighet') ? (
+      <StatementPage statement="accessibility" />
+    ) : window.location.pathname.startsWith('/personvern') ? (
+      <StatementPage statement="privacy" />
     ) : (
       <App />
     )}

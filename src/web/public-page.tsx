@@ -1,8 +1,21 @@
 import { Heading } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { Language } from '../domain/language.ts';
+import { SiteFooter } from './site-footer.tsx';
 
-/** The frame of a page anyone may open (published tables, the accounting-file check): brand and title. */
-export function PublicPage({ title, children }: { title: string; children: ReactNode }) {
+/** The frame of a page anyone may open (published tables, the accounting-file check): brand, title, footer. */
+export function PublicPage({
+  title,
+  children,
+  language = 'nb',
+}: {
+  title: string;
+  children: ReactNode;
+  language?: Language;
+}) {
+  useEffect(() => {
+    document.title = `${title} – KOSTRA`;
+  }, [title]);
   return (
     <div className="page">
       <header className="page-header">
@@ -14,6 +27,7 @@ export function PublicPage({ title, children }: { title: string; children: React
         </Heading>
         {children}
       </main>
+      <SiteFooter language={language} />
     </div>
   );
 }

@@ -67,7 +67,7 @@ export function ComparePage() {
   }, [municipality, fn, language, comparable]);
 
   return (
-    <PublicPage title={t.title}>
+    <PublicPage title={t.title} language={language}>
       <LanguagePicker language={language} onChange={setLanguage} label={t.language} />
       <Paragraph>{t.intro}</Paragraph>
       {error && <Paragraph role="alert">{error}</Paragraph>}

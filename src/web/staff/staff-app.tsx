@@ -4,6 +4,7 @@ import { Button, Heading, Paragraph, Spinner, Textfield } from '@digdir/designsy
 import { useCallback, useEffect, useState } from 'react';
 import { ApiProblem } from '../api.ts';
 import { MunicipalityPage } from './municipality-page.tsx';
+import { SiteFooter } from '../site-footer.tsx';
 import { NewRound } from './new-round.tsx';
 import { CollectionPage, CollectionsPage, NewCollectionPage } from './collection-pages.tsx';
 import { PublicationsPage } from './publications-page.tsx';
@@ -25,6 +26,16 @@ function useRoute(): string[] {
   return route;
 }
 
+const STAFF_TITLES: Record<string, string> = {
+  '': 'Undersøkelser',
+  new: 'Ny undersøkelse',
+  register: 'Enhetsregisteret',
+  publications: 'Publisering',
+  'collections-new': 'Ny innsamling',
+  collections: 'Innsamlinger',
+  audit: 'Revisjonslogg',
+};
+
 const asTask = (segment: string | undefined): RoundTask =>
   ROUND_TASKS.find(([t]) => t === segment)?.[0] ?? '';
 
@@ -36,6 +47,12 @@ export function StaffApp() {
     staffApi.me().then(setUser, () => setUser(null));
   }, []);
   useEffect(load, [load]);
+  // A round's pages name themselves; the others by the part of /staff they are.
+  useEffect(() => {
+    if (route[0] === 'rounds' && route[1]) return;
+    const part = STAFF_TITLES[route[0] ?? ''] ?? 'Undersøkelser';
+    document.title = `${part} · KOSTRA statistiker`;
+  }, [route]);
   return (
     <div className="page">
       <header className="page-header">
@@ -82,6 +99,7 @@ export function StaffApp() {
           <Rounds />
         ) : null}
       </main>
+      <SiteFooter />
     </div>
   );
 }

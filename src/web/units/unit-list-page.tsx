@@ -1,3 +1,4 @@
+import { SiteFooter } from '../site-footer.tsx';
 import { Alert, Button, Heading, Paragraph, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Language } from '../../domain/language.ts';
@@ -78,6 +79,7 @@ export function UnitListPage() {
           <UnitTable list={list} t={t} language={language} reload={load} onError={setError} />
         )}
       </main>
+      <SiteFooter language={language} />
     </div>
   );
 }
