@@ -37,7 +37,7 @@ describe.each(databases)('a round keeps the questionnaire it was collected with,
 
   /** What a user sees of the first round: the form, the report, the export and the publication. */
   const firstRound = async () => {
-    const form = await getRespondentForm(db, { roundId: ROUND, municipality: '3403' }, now);
+    const form = await getRespondentForm(db, { roundId: ROUND, municipality: '3403' }, 'nb', now);
     const { report } = await reportRound(db, ROUND, reference);
     const { definition, round } = await loadRound(db, ROUND);
     await publishRound(db, ROUND, 'kari', now);

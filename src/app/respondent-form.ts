@@ -20,6 +20,8 @@ export interface RespondentForm {
   readonly open: boolean;
   readonly latest: StoredVersion | undefined;
   readonly status: 'not_started' | 'draft' | 'submitted';
+  /** What validation finds in the latest version, in the respondent's language: shown as the form opens. */
+  readonly findings: ValidationResult;
 }
 
 async function formContext(db: Db, identity: RespondentIdentity | RespondentSession, now: Date) {
@@ -27,10 +29,14 @@ async function formContext(db: Db, identity: RespondentIdentity | RespondentSess
   return { ...surveyHeader(context, identity.roundId), deadline: context.deadline, open: context.open };
 }
 
-/** The form as the municipality sees it: definition, prefilled totals, its latest version and status. */
+/**
+ * The form as the municipality sees it: definition, prefilled totals, its latest version and status, and
+ * what validation finds in that version (nothing before the first save).
+ */
 export async function getRespondentForm(
   db: Db,
   identity: RespondentIdentity,
+  language: Language,
   now: Date,
 ): Promise<RespondentForm> {
   const context = await formContext(db, identity, now);
@@ -46,6 +52,9 @@ export async function getRespondentForm(
     open: context.open,
     latest,
     status: latest === undefined ? 'not_started' : everSubmitted ? 'submitted' : 'draft',
+    findings: latest
+      ? validateResponse(context.definition, latest.content, context.prefilled, language)
+      : { errors: [], warnings: [] },
   };
 }
 

@@ -81,6 +81,8 @@ describe.skipIf(!browserAvailable())(
         await page.getByRole('heading', { level: 1 }).waitFor();
         expect(await amount(page, 'Ambulerende hjemmetjeneste').inputValue()).toBe('3\u00a0000\u00a0000');
         expect(await page.getByLabel('Merknader').inputValue()).toContain('Boligbasene');
+        // …with its warning shown at once, before anything is typed again.
+        await shown(page, /summen av radene \(9\u00a0100\u00a0000\) er større enn KOSTRA-totalen/);
 
         await page.getByLabel('Navn på den som fyller ut').fill('Kari Nordmann');
         await page.getByLabel('E-post').fill('kari.nordmann@oslo.kommune.no');
@@ -102,6 +104,33 @@ describe.skipIf(!browserAvailable())(
         await page.getByLabel('E-post').fill('kari.nordmann@oslo.kommune.no');
         await page.getByRole('button', { name: 'Send inn på nytt' }).click();
         await shown(page, /Versjon 5 ble sendt inn/);
+        await page.close();
+      },
+    );
+
+    test(
+      'the unit, the measures and the fewer-than-five rule in sight; the box takes amounts away and can undo it',
+      { timeout: 60_000 },
+      async () => {
+        const page = await open('3024');
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        expect(await page.getByText('Beløp i 1000 kroner.', { exact: true }).first().isVisible()).toBe(true);
+        expect(
+          await page
+            .getByText(/Kryss av hvis kategorien har færre enn fem brukere/)
+            .first()
+            .isVisible(),
+        ).toBe(true);
+        await page.getByText('Hva utgiftsbegrepene omfatter').click();
+        await shown(page, /^Det kommunen selv bruker på å produsere tjenesten/);
+        await amount(page, 'Omsorgsstønad').fill('100 000');
+        await page.getByLabel('Omsorgsstønad: Færre enn fem brukere').check();
+        await shown(page, 'Beløpene for «Omsorgsstønad» er tatt bort fordi raden har færre enn fem brukere.');
+        expect(await amount(page, 'Omsorgsstønad').inputValue()).toBe('');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Angre' }).click();
+        expect(await amount(page, 'Omsorgsstønad').inputValue()).toBe('100\u00a0000');
+        expect(await page.getByLabel('Omsorgsstønad: Færre enn fem brukere').isChecked()).toBe(false);
         await page.close();
       },
     );

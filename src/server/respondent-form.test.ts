@@ -6,6 +6,7 @@ import { issueTokens, revokeToken } from '../store/respondents.ts';
 import { closeRound, saveRound, setDeadline, setExtension, setTimeline } from '../store/rounds.ts';
 import { testDatabases } from '../store/testing/databases.ts';
 import { BODY_LIMIT, buildApp } from './app.ts';
+import { wireForm } from '../wire/respondent.ts';
 
 const databases = await testDatabases();
 
@@ -206,6 +207,15 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     expect(saved.json<{ errors: { message: string }[] }>().errors[0]?.message).toMatch(
       /^Tabell 1 Verksemdstypar, rad Ambulerande heimeteneste, AGD10 .*: beløpet kan ikkje vere negativt/,
     );
+    // The saved draft's findings come with the form when it opens again, in the language asked for.
+    const reopened = await app.inject({
+      method: 'GET',
+      url: '/api/respondent/form?lang=en',
+      headers: { cookie },
+    });
+    const opened = wireForm.parse(reopened.json());
+    expect(opened.findings.errors.map((e) => e.rule_id)).toEqual(['amount-not-negative']);
+    expect(opened.findings.errors[0]?.message).toMatch(/negative/);
     const contact = { contact: { name: 'Kari Nordmann', email: 'kari@hamar.kommune.no' }, minutes_spent: 25 };
     const blocked = await app.inject({
       method: 'POST',

@@ -12,6 +12,10 @@ const TEXTS = {
     municipality: 'Kommune',
     deadline: 'Frist',
     unit: 'Beløp i 1000 kroner',
+    measureDefinitions: 'Hva utgiftsbegrepene omfatter',
+    amountsCleared: (row: string) =>
+      `Beløpene for «${row}» er tatt bort fordi raden har færre enn fem brukere.`,
+    undo: 'Angre',
     saved: 'Lagret',
     saving: 'Lagrer …',
     notSaved: 'Ikke lagret',
@@ -61,6 +65,10 @@ const TEXTS = {
     municipality: 'Kommune',
     deadline: 'Frist',
     unit: 'Beløp i 1000 kroner',
+    measureDefinitions: 'Kva utgiftsomgrepa omfattar',
+    amountsCleared: (row: string) =>
+      `Beløpa for «${row}» er tekne bort fordi rada har færre enn fem brukarar.`,
+    undo: 'Angre',
     saved: 'Lagra',
     saving: 'Lagrar …',
     notSaved: 'Ikkje lagra',
@@ -110,6 +118,10 @@ const TEXTS = {
     municipality: 'Municipality',
     deadline: 'Deadline',
     unit: 'Amounts in NOK 1,000',
+    measureDefinitions: 'What the expense measures cover',
+    amountsCleared: (row: string) =>
+      `The amounts for “${row}” were removed because the row has fewer than five users.`,
+    undo: 'Undo',
     saved: 'Saved',
     saving: 'Saving …',
     notSaved: 'Not saved',
@@ -155,6 +167,8 @@ const TEXTS = {
 export type Texts = {
   readonly [K in keyof (typeof TEXTS)['nb']]: (typeof TEXTS)['nb'][K] extends string
     ? string
-    : Readonly<Record<keyof (typeof TEXTS)['nb']['status'], string>>;
+    : (typeof TEXTS)['nb'][K] extends (row: string) => string
+      ? (row: string) => string
+      : Readonly<Record<keyof (typeof TEXTS)['nb']['status'], string>>;
 };
 export const textsFor = (language: Language): Texts => TEXTS[language] satisfies Texts;

@@ -71,6 +71,8 @@ export const wireForm = z.strictObject({
   deadline: z.string().nullable(),
   open: z.boolean(),
   submitted_at: z.string().nullable(),
+  /** What validation finds in the latest version, in the language asked for (none before a first save). */
+  findings: z.strictObject({ errors: z.array(wireFinding), warnings: z.array(wireFinding) }),
 });
 
 export const wireSaved = z.strictObject({

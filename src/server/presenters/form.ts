@@ -54,6 +54,10 @@ export function presentForm(form: RespondentForm): WireForm {
     deadline: form.deadline?.toISOString() ?? null,
     open: form.open,
     submitted_at: form.latest?.submittedAt?.toISOString() ?? null,
+    findings: {
+      errors: form.findings.errors.map(presentFinding),
+      warnings: form.findings.warnings.map(presentFinding),
+    },
   };
 }
 

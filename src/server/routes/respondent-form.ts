@@ -87,7 +87,7 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
         await getFormAnswers(db, identity, languageOf(request), now()),
         unitKindOf(identity.municipality),
       );
-    return presentForm(await getRespondentForm(db, identity, now()));
+    return presentForm(await getRespondentForm(db, identity, languageOf(request), now()));
   });
 
   app.put('/api/respondent/form', async (request) => {
@@ -144,7 +144,7 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
         language,
       );
     } else {
-      const form = await getRespondentForm(db, identity, now());
+      const form = await getRespondentForm(db, identity, languageOf(request), now());
       workbook = await writeFormWorkbook(
         {
           definition: form.definition,
@@ -175,7 +175,7 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
       if ('errors' in read) throw refused(read.errors);
       return presentFormSaved(await saveFormAnswers(db, identity, expected, read.answers, language, now()));
     }
-    const form = await getRespondentForm(db, identity, now());
+    const form = await getRespondentForm(db, identity, languageOf(request), now());
     const read = await readFormWorkbook(
       request.body,
       { definition: form.definition, roundId: identity.roundId, municipality: identity.municipality },
@@ -207,7 +207,7 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
         },
         language,
       );
-    } else pdf = await receiptPdf(await getRespondentForm(db, identity, now()), submitted, language);
+    } else pdf = await receiptPdf(await getRespondentForm(db, identity, languageOf(request), now()), submitted, language);
     return attachment(
       reply,
       'application/pdf',

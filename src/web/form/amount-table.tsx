@@ -48,6 +48,10 @@ export function AmountTable({
         {label}
       </h2>
       <p className="guidance">{table.guidance[language]}</p>
+      {/* Where the amounts are typed: their unit, and what the fewer-than-five box means. */}
+      <p className="unit-note">
+        <strong>{t.unit}.</strong> {survey.fields.fewer_than_5.guidance[language]}
+      </p>
       <div className="table-scroll">
         <table className="ds-table amounts" data-border>
           <caption className="visually-hidden">
@@ -60,6 +64,7 @@ export function AmountTable({
               {survey.measures.map((m) => (
                 <th scope="col" key={m.code} className="num">
                   <abbr title={m.labels[language]}>{m.code}</abbr>
+                  <span className="measure-label">{m.labels[language]}</span>
                 </th>
               ))}
             </tr>

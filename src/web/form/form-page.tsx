@@ -38,11 +38,16 @@ export function FormPage({
   const [content, setContent] = useState<WireContent>(view.response ?? { tables: {}, comments: '' });
   const [texts, setTexts] = useState<AmountTexts>({});
   const [state, setState] = useState<SaveState>('saved');
-  const [findings, setFindings] = useState<{ errors: Finding[]; warnings: Finding[] }>({
-    errors: [],
-    warnings: [],
-  });
+  // What the saved draft holds already, shown as the form opens, after a reload and after an upload.
+  const [findings, setFindings] = useState<{ errors: Finding[]; warnings: Finding[] }>(view.findings);
   const [submitted, setSubmitted] = useState<{ version: number; at: string } | null>(null);
+  /** The amounts a ticked fewer-than-five box took away, to put back if that was not meant. */
+  const [cleared, setCleared] = useState<{
+    table: string;
+    row: string;
+    label: string;
+    amounts: Record<string, number | null>;
+  }>();
   const [refusal, setRefusal] = useState('');
   const version = useRef(view.version);
   /** The latest version on the server when a save met a conflict: saving over it keeps the user's. */
@@ -101,6 +106,16 @@ export function FormPage({
       }
       return false;
     }
+  };
+
+  const undoCleared = () => {
+    if (!cleared) return;
+    edit((draft) => {
+      const r = row(draft, cleared.table, cleared.row);
+      r.fewer_than_5 = false;
+      r.amounts = { ...cleared.amounts };
+    });
+    setCleared(undefined);
   };
 
   const keepMine = () => {
@@ -195,7 +210,28 @@ export function FormPage({
             </div>
           ))}
         </dl>
+        <details className="measure-definitions">
+          <summary>{t.measureDefinitions}</summary>
+          <dl>
+            {view.survey.measures.map((m) => (
+              <div key={m.code}>
+                <dt>
+                  {m.code} {m.labels[language]}
+                </dt>
+                <dd>{m.guidance[language]}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
       </section>
+      {cleared && (
+        <p role="status" className="cleared">
+          {t.amountsCleared(cleared.label)}{' '}
+          <button type="button" className="ds-link" onClick={undoCleared}>
+            {t.undo}
+          </button>
+        </p>
+      )}
       {view.survey.tables.map((table) => (
         <AmountTable
           key={table.key}
@@ -218,6 +254,16 @@ export function FormPage({
             });
           }}
           onFewerThan5={(rowKey, ticked) => {
+            // Ticking the box takes the row's amounts away (they are not to be given): say so, and offer
+            // to undo, rather than wipe them silently.
+            const before = content.tables[table.key]?.rows[rowKey];
+            const had = before ? Object.values(before.amounts).some((a) => a !== null) : false;
+            const rowLabel = table.rows.find((r) => r.key === rowKey)?.labels[language] ?? rowKey;
+            setCleared(
+              ticked && had && before
+                ? { table: table.key, row: rowKey, label: rowLabel, amounts: { ...before.amounts } }
+                : undefined,
+            );
             setTexts((previous) =>
               Object.fromEntries(
                 Object.entries(previous).filter(([k]) => !k.startsWith(`${table.key}/${rowKey}/`)),
