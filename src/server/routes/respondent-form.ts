@@ -207,7 +207,12 @@ export function respondentFormRoutes(app: FastifyInstance, context: ServerContex
         },
         language,
       );
-    } else pdf = await receiptPdf(await getRespondentForm(db, identity, languageOf(request), now()), submitted, language);
+    } else
+      pdf = await receiptPdf(
+        await getRespondentForm(db, identity, languageOf(request), now()),
+        submitted,
+        language,
+      );
     return attachment(
       reply,
       'application/pdf',
