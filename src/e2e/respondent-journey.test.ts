@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DEMO_ROUND_ID } from '../app/demo-round.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setExtension } from '../store/rounds.ts';
 import {
@@ -86,9 +87,22 @@ describe.skipIf(!browserAvailable())(
 
         await page.getByLabel('Navn på den som fyller ut').fill('Kari Nordmann');
         await page.getByLabel('E-post').fill('kari.nordmann@oslo.kommune.no');
-        await page.getByLabel('Hvor mange minutter').fill('35');
+        // A time it cannot read is said, not dropped; «35 min» is read as 35.
+        await page.getByLabel('Hvor mange minutter').fill('45 sekunder');
+        await page.getByRole('button', { name: 'Send inn skjemaet' }).click();
+        await shown(page, 'Skriv tiden i minutter, for eksempel 45 eller 1 t 30 min');
+        await page.getByLabel('Hvor mange minutter').fill('35 min');
         await page.getByRole('button', { name: 'Send inn skjemaet' }).click();
         await page.getByRole('heading', { name: 'Skjemaet er sendt inn' }).waitFor();
+        const spent = await h.db
+          .selectFrom('response')
+          .select('minutes_spent')
+          .where('round_id', '=', DEMO_ROUND_ID)
+          .where('municipality', '=', '0301')
+          .where('status', '=', 'submitted')
+          .orderBy('version', 'desc')
+          .executeTakeFirstOrThrow();
+        expect(spent.minutes_spent).toBe(35);
         await shown(page, /Versjon 3 ble sendt inn/);
         expect(await accessibilityViolations(page)).toEqual([]);
         const pdf = await page.request.get(`${h.base}/api/respondent/form/receipt.pdf`);

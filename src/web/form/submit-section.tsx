@@ -1,3 +1,4 @@
+import { parseMinutes } from '../../domain/minutes.ts';
 import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { Texts } from '../texts.ts';
@@ -29,12 +30,17 @@ export function SubmitSection({
       aria-labelledby="submit-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        if (name.trim() === '' || email.trim() === '') {
+        const minutesSpent = parseMinutes(minutes);
+        // Time that cannot be read is said, not dropped.
+        if (
+          name.trim() === '' ||
+          email.trim() === '' ||
+          (minutes.trim() !== '' && minutesSpent === undefined)
+        ) {
           setMissing(true);
           return;
         }
         setBusy(true);
-        const minutesSpent = /^\d+$/.test(minutes.trim()) ? Number(minutes.trim()) : undefined;
         void onSubmit({
           contact: {
             name: name.trim(),
@@ -72,9 +78,13 @@ export function SubmitSection({
       />
       <Textfield
         label={t.minutes}
-        inputMode="numeric"
         value={minutes}
         onChange={(e) => setMinutes(e.target.value)}
+        error={
+          missing && minutes.trim() !== '' && parseMinutes(minutes) === undefined
+            ? t.minutesInvalid
+            : undefined
+        }
       />
       <Button type="submit" disabled={busy}>
         {again ? t.submitAgain : t.submit}
