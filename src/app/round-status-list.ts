@@ -1,18 +1,20 @@
-import type { MailState, ResponseStatus, StatusListRow } from '../domain/collection/status-list.ts';
+import {
+  readSubmitter,
+  responseStatus,
+  type MailState,
+  type StatusListRow,
+} from '../domain/collection/status-list.ts';
+
+/** A submitter as the list shows one: with a name and an e-mail, or none. */
+function listedSubmitter(stored: unknown): StatusListRow['submitter'] {
+  const { name, email, phone } = readSubmitter(stored);
+  return name && email ? { name, email, ...(phone ? { phone } : {}) } : null;
+}
 import { noSurveyRound, NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { roundControls } from './control-round.ts';
 import { roundThresholds } from './control-thresholds.ts';
 import { regionsInYear } from './municipal-structures.ts';
-
-interface Submitter {
-  readonly name: string;
-  readonly email: string;
-  readonly phone?: string;
-}
-
-const asSubmitter = (v: unknown): Submitter | null =>
-  v !== null && typeof v === 'object' && 'name' in v && 'email' in v ? (v as Submitter) : null;
 
 /**
  * Every municipality (or district) of a survey round as the statistician's status list shows it: where it
@@ -67,8 +69,6 @@ export async function roundStatusList(db: Db, roundId: string): Promise<StatusLi
         : { ...seen, lastSaved: v.created_at },
     );
   }
-  const statusOf = (r: { submissions: number } | undefined): ResponseStatus =>
-    !r ? 'not_started' : r.submissions === 0 ? 'draft' : r.submissions === 1 ? 'submitted' : 'resubmitted';
   const lastMail = new Map<string, { state: MailState; kind: string }>();
   for (const m of mail) lastMail.set(m.municipality, { state: m.status, kind: m.kind });
   const pending = new Map<string, { count: number; largest: number }>();
@@ -92,10 +92,10 @@ export async function roundStatusList(db: Db, roundId: string): Promise<StatusLi
       countyCode: county?.code ?? '',
       countyName: county?.name ?? '',
       sizeGroup: i.size_group,
-      status: statusOf(response),
+      status: responseStatus(response ? 1 : 0, response?.submissions ?? 0),
       lastSaved: response?.lastSaved ?? null,
       submittedAt: submitted?.submitted_at ?? null,
-      submitter: asSubmitter(submitted?.submitted_by),
+      submitter: listedSubmitter(submitted?.submitted_by),
       minutesSpent: submitted?.minutes_spent ?? null,
       contactEmail: i.contact_email,
       language: i.language,

@@ -1,8 +1,10 @@
+import { responseStatus, type ResponseStatus } from '../domain/collection/status-list.ts';
 import { noSurveyRound, NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../store/database.ts';
 import { findRound } from '../store/rounds.ts';
 
-export type MunicipalityStatus = 'not_started' | 'draft' | 'submitted' | 'resubmitted';
+/** Where a unit stands in a round (`domain/collection/status-list.ts` decides it). */
+export type MunicipalityStatus = ResponseStatus;
 
 export interface StatusRow {
   readonly municipality: string;
@@ -38,15 +40,7 @@ export async function roundStatus(db: Db, roundId: string): Promise<StatusRow[]>
   }
   return invited.map((i) => {
     const mine = versionsOf.get(i.municipality) ?? [];
-    const submissions = mine.filter((v) => v.status === 'submitted').length;
-    const status: MunicipalityStatus =
-      mine.length === 0
-        ? 'not_started'
-        : submissions === 0
-          ? 'draft'
-          : submissions === 1
-            ? 'submitted'
-            : 'resubmitted';
+    const status = responseStatus(mine.length, mine.filter((v) => v.status === 'submitted').length);
     return {
       municipality: i.municipality,
       name: i.name,

@@ -4,6 +4,31 @@ import { compareSortValues, type SortValue } from '../sorting.ts';
 /** Where an invited unit stands in a round. */
 export type ResponseStatus = 'not_started' | 'draft' | 'submitted' | 'resubmitted';
 
+/**
+ * Where a unit stands from its versions: none is not started, versions without a submission a draft, one
+ * submission submitted, more resubmitted.
+ */
+export function responseStatus(versions: number, submissions: number): ResponseStatus {
+  return versions === 0
+    ? 'not_started'
+    : submissions === 0
+      ? 'draft'
+      : submissions === 1
+        ? 'submitted'
+        : 'resubmitted';
+}
+
+/** Who submitted, as the submission stored it (JSON): each part a non-empty text or null. */
+export function readSubmitter(stored: unknown): {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+} {
+  const by = stored !== null && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { name: text(by['name']), email: text(by['email']), phone: text(by['phone']) };
+}
+
 /** The state of the last mail sent to a unit (invitation or reminder), or none sent. */
 export type MailState = 'none' | 'sent' | 'failed' | 'bounced';
 

@@ -3,7 +3,7 @@ import type { FlagWithOutcome, TrailEntry } from '../../app/control-round.ts';
 import type { publishRoundWithLoadFiles } from '../../app/publish-round.ts';
 import type { StatusRow } from '../../app/round-status.ts';
 import type { roundThresholds } from '../../app/control-thresholds.ts';
-import type { StatusListRow } from '../../domain/collection/status-list.ts';
+import { readSubmitter, type StatusListRow } from '../../domain/collection/status-list.ts';
 import type {
   listRounds,
   municipalityRecords,
@@ -115,14 +115,10 @@ export const presentThresholds = (t: Awaited<ReturnType<typeof roundThresholds>>
 function presentSubmission(
   s: NonNullable<Awaited<ReturnType<typeof municipalityRecords>>['submission']>,
 ): WireMunicipalityRecord['submission'] {
-  const by = s.submitted_by as { name?: unknown; email?: unknown; phone?: unknown } | null;
-  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   return {
     version: s.version,
     at: s.submitted_at?.toISOString() ?? null,
-    name: text(by?.name),
-    email: text(by?.email),
-    phone: text(by?.phone),
+    ...readSubmitter(s.submitted_by),
     minutes_spent: s.minutes_spent,
   };
 }
