@@ -19,7 +19,7 @@ import type { Db } from '../store/database.ts';
 import type { RespondentIdentity, RespondentSession } from '../store/respondents.ts';
 import { appendVersion, latestVersion, type StoredVersion } from '../store/responses.ts';
 import type { FormRoundHeader } from '../store/rounds.ts';
-import { roundContext } from './respondent-context.ts';
+import { roundContext, standingSubmission } from './respondent-context.ts';
 import type { SubmissionDetails } from './respondent-form.ts';
 
 /** A unit's form of a form round as its respondent sees it, with what validation finds in its answers. */
@@ -33,6 +33,10 @@ export interface FormAnswersView {
   readonly latest: StoredVersion | undefined;
   readonly answers: Answers;
   readonly status: 'not_started' | 'draft' | 'submitted';
+  /** The version submitted last, which stands while a later draft is edited. */
+  readonly lastSubmission: { readonly version: number; readonly submittedAt: Date } | undefined;
+  /** The unit's written language (språkvedtak): the form opens in it unless the user chose another. */
+  readonly writtenLanguage: 'nb' | 'nn';
   readonly findings: FormValidation;
 }
 
@@ -121,6 +125,8 @@ export async function getFormAnswers(
     latest,
     answers,
     status: latest === undefined ? 'not_started' : latest.status === 'submitted' ? 'submitted' : 'draft',
+    lastSubmission: await standingSubmission(db, identity, latest),
+    writtenLanguage: context.writtenLanguage,
     findings: validateAnswers(context.form, answers, language, { prefilled: context.prefilled }),
   };
 }

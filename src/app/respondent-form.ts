@@ -8,7 +8,7 @@ import type { Db } from '../store/database.ts';
 import type { RespondentIdentity, RespondentSession } from '../store/respondents.ts';
 import { appendVersion, latestVersion, type StoredVersion } from '../store/responses.ts';
 import { surveyHeader } from '../store/rounds.ts';
-import { roundContext } from './respondent-context.ts';
+import { roundContext, standingSubmission } from './respondent-context.ts';
 
 export interface RespondentForm {
   readonly definition: SurveyDefinition;
@@ -20,6 +20,10 @@ export interface RespondentForm {
   readonly open: boolean;
   readonly latest: StoredVersion | undefined;
   readonly status: 'not_started' | 'draft' | 'submitted';
+  /** The version submitted last, which stands while a later draft is edited. */
+  readonly lastSubmission: { readonly version: number; readonly submittedAt: Date } | undefined;
+  /** The unit's written language (språkvedtak): the form opens in it unless the user chose another. */
+  readonly writtenLanguage: 'nb' | 'nn';
   /** What validation finds in the latest version, in the respondent's language: shown as the form opens. */
   readonly findings: ValidationResult;
 }
@@ -52,6 +56,8 @@ export async function getRespondentForm(
     open: context.open,
     latest,
     status: latest === undefined ? 'not_started' : everSubmitted ? 'submitted' : 'draft',
+    lastSubmission: await standingSubmission(db, identity, latest),
+    writtenLanguage: context.writtenLanguage,
     findings: latest
       ? validateResponse(context.definition, latest.content, context.prefilled, language)
       : { errors: [], warnings: [] },

@@ -263,7 +263,6 @@ export async function sendRecorded(
 
 const email = z.email();
 
-/** Contact addresses from CSV lines `municipality,email`: all valid, or nothing changes; old and new logged. */
 /**
  * A contact list's third column, the written language state bodies are to use with the municipality (its
  * språkvedtak, which Språkrådet lists): left out, the one set before is kept.

@@ -85,6 +85,31 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
+  test("a nynorsk municipality's link and form open in nynorsk, a bokmål one's in bokmål", async () => {
+    await db
+      .updateTable('invitation')
+      .set({ language: 'nn' })
+      .where('round_id', '=', 'round-a')
+      .where('municipality', '=', '5041')
+      .execute();
+    const page = await app.inject({ method: 'GET', url: `/s/${tokens.get('a/5041')}` });
+    expect(page.body).toContain('<html lang="nn">');
+    expect(page.body).toContain('<title>Logg inn i KOSTRA-skjemaet – SSB</title>');
+    // Nynorsk first, then bokmål and English.
+    const order = ['<section lang="nn">', '<section lang="nb">', '<section lang="en">'].map((s) =>
+      page.body.indexOf(s),
+    );
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    const nynorsk = wireForm.parse((await form(await signIn('a/5041'))).json());
+    expect(nynorsk.written_language).toBe('nn');
+    expect(nynorsk.last_submission).toBeNull();
+    const bokmal = wireForm.parse((await form(await signIn('a/3403'))).json());
+    expect(bokmal.written_language).toBe('nb');
+    expect((await app.inject({ method: 'GET', url: `/s/${tokens.get('a/3403')}` })).body).toContain(
+      '<html lang="nb">',
+    );
+  });
+
   test('sign-in sets an HttpOnly, SameSite session cookie that expires', async () => {
     const res = await app.inject({
       method: 'POST',
@@ -240,6 +265,7 @@ describe.each(databases)('the respondent API on $kind', (database) => {
       status: 'submitted',
       version: 3,
       submitted_at: clock.toISOString(),
+      last_submission: { version: 3, at: clock.toISOString() },
     });
 
     const receipt = await app.inject({
@@ -251,8 +277,15 @@ describe.each(databases)('the respondent API on $kind', (database) => {
     expect(receipt.headers['content-type']).toBe('application/pdf');
     expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
 
-    // Submitting again makes a new version; the earlier ones stay readable.
+    // Submitting again makes a new version; the earlier ones stay readable. While the later draft is
+    // edited, the form says which version was submitted and stands.
     expect((await save(cookie, 3, { ...content, comments: 'Rettet AGD2' })).statusCode).toBe(200);
+    expect((await form(cookie)).json()).toMatchObject({
+      status: 'draft',
+      version: 4,
+      submitted_at: null,
+      last_submission: { version: 3, at: clock.toISOString() },
+    });
     const again = await app.inject({
       method: 'POST',
       url: '/api/respondent/form/submit',

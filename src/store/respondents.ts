@@ -92,7 +92,7 @@ export async function tokenHolder(
   db: Db,
   token: string,
   now: Date,
-): Promise<(RespondentIdentity & { name: string }) | undefined> {
+): Promise<(RespondentIdentity & { name: string; language: 'nb' | 'nn' }) | undefined> {
   const found = await db
     .selectFrom('respondent_token')
     .innerJoin('survey_round', 'survey_round.id', 'respondent_token.round_id')
@@ -105,6 +105,7 @@ export async function tokenHolder(
       'respondent_token.round_id',
       'respondent_token.municipality',
       'invitation.name',
+      'invitation.language',
       'revoked_at',
       'closed_at',
     ])
@@ -112,7 +113,12 @@ export async function tokenHolder(
     .executeTakeFirst();
   if (!found || found.revoked_at !== null || (found.closed_at !== null && found.closed_at <= now))
     return undefined;
-  return { roundId: found.round_id, municipality: found.municipality, name: found.name };
+  return {
+    roundId: found.round_id,
+    municipality: found.municipality,
+    name: found.name,
+    language: found.language ?? 'nb',
+  };
 }
 
 /**

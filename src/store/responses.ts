@@ -91,6 +91,24 @@ export async function latestVersion(
   return row ? toVersion(row) : undefined;
 }
 
+/** The latest version that was submitted, which stands until another is: undefined before the first. */
+export async function lastSubmission(
+  db: Db,
+  roundId: string,
+  municipality: string,
+): Promise<{ version: number; submittedAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('response')
+    .select(['version', 'submitted_at'])
+    .where('round_id', '=', roundId)
+    .where('municipality', '=', municipality)
+    .where('status', '=', 'submitted')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.submitted_at ? { version: row.version, submittedAt: row.submitted_at } : undefined;
+}
+
 export interface NewVersion {
   readonly content: ResponseContent;
   readonly status: 'draft' | 'submitted';

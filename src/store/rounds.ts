@@ -208,6 +208,8 @@ interface HeaderCommon {
   /** When this municipality's form closes: the latest of the three. */
   readonly effectiveDeadline: Date | null;
   readonly prefilled: Readonly<Record<string, number | null>>;
+  /** The written language the unit has asked the state to use with it (språkvedtak): the form opens in it. */
+  readonly writtenLanguage: 'nb' | 'nn';
 }
 
 /** The header of a round of the f254 survey definition. */
@@ -294,6 +296,7 @@ export function selectRoundHeader(db: Db) {
       'deadline',
       'closed_at',
       'name',
+      'invitation.language',
       'invitation.extended_deadline as own_extension',
       'survey_round.extended_deadline as round_extension',
       // The prefilled totals in the same round trip: this runs at every autosave.
@@ -318,6 +321,7 @@ export async function toRoundHeader(db: Db, row: RoundHeaderRow): Promise<RoundH
     ownExtendedDeadline: row.own_extension,
     effectiveDeadline: effectiveDeadline(row.deadline, row.round_extension, row.own_extension),
     prefilled: row.prefilled ?? {},
+    writtenLanguage: row.language ?? 'nb',
   };
   if (row.form_id !== null && row.form_version !== null && row.form_year !== null) {
     const resolved = await formOf(db, row.form_id, row.form_version, row.form_year);

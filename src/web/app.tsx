@@ -6,14 +6,16 @@ import type { WireFormRound } from '../wire/form-answers.ts';
 import { EngineFormPage } from './engine/engine-form-page.tsx';
 import { FormPage } from './form/form-page.tsx';
 import type { FormView } from './form/model.ts';
-import { LanguagePicker, storedLanguage } from './language-picker.tsx';
+import { chosenLanguage, LanguagePicker } from './language-picker.tsx';
 import { SiteFooter } from './site-footer.tsx';
 import { textsFor } from './texts.ts';
 
 /** The respondent's app: sign in by the invitation's code, then the form. */
 export function App() {
-  const [language, setLanguage] = useState<Language>(storedLanguage);
+  const [chosen, setChosen] = useState<Language | undefined>(chosenLanguage);
   const [view, setView] = useState<FormView | WireFormRound | 'signed-out' | 'loading'>('loading');
+  // The form opens in the unit's own written language (its språkvedtak) unless the user picked another.
+  const language = chosen ?? (typeof view === 'object' ? view.written_language : 'nb');
   const [error, setError] = useState<string>();
   const t = textsFor(language);
   // A form opened from a responsible's list of units leads back to it.
@@ -32,7 +34,6 @@ export function App() {
   }, [load]);
   useEffect(() => {
     document.documentElement.lang = language;
-    localStorage.setItem('kostra-language', language);
   }, [language]);
   // The page's title names the form and the unit, so a tab and a screen reader say which form this is.
   useEffect(() => {
@@ -48,7 +49,7 @@ export function App() {
     <div className="page">
       <header className="page-header">
         <span className="brand">KOSTRA</span>
-        <LanguagePicker language={language} onChange={setLanguage} label={t.language} />
+        <LanguagePicker language={language} onChange={setChosen} label={t.language} />
         {fromList && <a href="/enheter">{t.backToList}</a>}
         {typeof view === 'object' && (
           <Button

@@ -46,6 +46,10 @@ const TEXTS = {
     receiptText: 'Takk! Versjon {version} ble sendt inn {time}.',
     receiptPdf: 'Last ned kvittering (PDF)',
     backToForm: 'Tilbake til skjemaet',
+    submittedEarlier:
+      'Versjon {version} ble sendt inn {time}. Den gjelder til du sender inn på nytt: det du endrer nå, er et utkast.',
+    unreadableNotSaved: '{count} felt har tekst som ikke er et tall. Teksten lagres ikke før den er rettet.',
+    unreadableBlocksSubmit: 'Rett feltene som ikke er tall, før du sender inn.',
     status: { not_started: 'Ikke påbegynt', draft: 'Utkast', submitted: 'Sendt inn' },
     language: 'Språk',
     required: 'Fyll ut navn og e-post',
@@ -100,6 +104,11 @@ const TEXTS = {
     receiptText: 'Takk! Versjon {version} vart sendt inn {time}.',
     receiptPdf: 'Last ned kvittering (PDF)',
     backToForm: 'Tilbake til skjemaet',
+    submittedEarlier:
+      'Versjon {version} vart sendt inn {time}. Den innsende versjonen gjeld til du sender inn på nytt: det du endrar no, er eit utkast.',
+    unreadableNotSaved:
+      '{count} felt har tekst som ikkje er eit tal. Teksten blir ikkje lagra før han er retta.',
+    unreadableBlocksSubmit: 'Rett felta som ikkje er tal, før du sender inn.',
     status: { not_started: 'Ikkje påbyrja', draft: 'Utkast', submitted: 'Sendt inn' },
     language: 'Språk',
     required: 'Fyll ut namn og e-post',
@@ -154,6 +163,11 @@ const TEXTS = {
     receiptText: 'Thank you! Version {version} was submitted {time}.',
     receiptPdf: 'Download receipt (PDF)',
     backToForm: 'Back to the form',
+    submittedEarlier:
+      'Version {version} was submitted {time}. It stands until you submit again: what you change now is a draft.',
+    unreadableNotSaved:
+      'Fields holding text that is not a number: {count}. That text is not saved until it is corrected.',
+    unreadableBlocksSubmit: 'Correct the fields that are not numbers before you submit.',
     status: { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted' },
     language: 'Language',
     required: 'Fill in name and e-mail',

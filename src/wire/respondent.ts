@@ -71,6 +71,10 @@ export const wireForm = z.strictObject({
   deadline: z.string().nullable(),
   open: z.boolean(),
   submitted_at: z.string().nullable(),
+  /** The version submitted last, which stands while a later draft is edited; null before the first. */
+  last_submission: z.strictObject({ version: z.number().int(), at: z.string() }).nullable(),
+  /** The unit's written language (språkvedtak): the form opens in it unless the user chose another. */
+  written_language: z.enum(['nb', 'nn']),
   /** What validation finds in the latest version, in the language asked for (none before a first save). */
   findings: z.strictObject({ errors: z.array(wireFinding), warnings: z.array(wireFinding) }),
 });

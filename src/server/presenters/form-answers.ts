@@ -33,6 +33,10 @@ export function presentFormRound(view: FormAnswersView, unitKind: UnitKind): Wir
     deadline: view.deadline?.toISOString() ?? null,
     open: view.open,
     submitted_at: view.latest?.submittedAt?.toISOString() ?? null,
+    last_submission: view.lastSubmission
+      ? { version: view.lastSubmission.version, at: view.lastSubmission.submittedAt.toISOString() }
+      : null,
+    written_language: view.writtenLanguage,
     findings: presentValidation(view.findings),
   };
 }

@@ -54,6 +54,10 @@ export function presentForm(form: RespondentForm): WireForm {
     deadline: form.deadline?.toISOString() ?? null,
     open: form.open,
     submitted_at: form.latest?.submittedAt?.toISOString() ?? null,
+    last_submission: form.lastSubmission
+      ? { version: form.lastSubmission.version, at: form.lastSubmission.submittedAt.toISOString() }
+      : null,
+    written_language: form.writtenLanguage,
     findings: {
       errors: form.findings.errors.map(presentFinding),
       warnings: form.findings.warnings.map(presentFinding),

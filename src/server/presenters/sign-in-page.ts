@@ -4,7 +4,14 @@
  * signs nobody in. Plain HTML, no script, in bokmål, nynorsk and English, each marked with its language.
  */
 export type SignInPage =
-  | { readonly kind: 'ask'; readonly municipality: string; readonly name: string; readonly roundId: string }
+  | {
+      readonly kind: 'ask';
+      readonly municipality: string;
+      readonly name: string;
+      readonly roundId: string;
+      /** The unit's written language (språkvedtak): the page opens with it. */
+      readonly language?: 'nb' | 'nn';
+    }
   | { readonly kind: 'list'; readonly responsible: string; readonly name: string; readonly scope: string }
   | { readonly kind: 'invalid' }
   | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
@@ -76,24 +83,29 @@ const LANGUAGES = [
 ] as const;
 
 export function signInPage(token: string, page: SignInPage): string {
-  const sections = LANGUAGES.map(
-    ([code, name]) => `<section lang="${code}">
+  // The unit's own written language comes first and is the page's language; bokmål otherwise.
+  const first = page.kind === 'ask' ? (page.language ?? 'nb') : 'nb';
+  const ordered = [...LANGUAGES].sort(([a], [b]) => Number(b === first) - Number(a === first));
+  const sections = ordered
+    .map(
+      ([code, name]) => `<section lang="${code}">
 <h2>${name}</h2>
 <p>${WORDS[code].lines(page)}</p>
 </section>`,
-  ).join('\n');
+    )
+    .join('\n');
   const action =
     page.kind === 'ask' || page.kind === 'list'
-      ? `<form method="post" action="/s/${encodeURIComponent(token)}"><button type="submit">${WORDS.nb.button} / <span lang="en">${WORDS.en.button}</span></button></form>`
+      ? `<form method="post" action="/s/${encodeURIComponent(token)}"><button type="submit">${WORDS[first].button} / <span lang="en">${WORDS.en.button}</span></button></form>`
       : '';
   const title = {
-    ask: WORDS.nb.title,
+    ask: WORDS[first].title,
     list: WORDS.nb.title,
     invalid: 'Lenken er ikke gyldig',
     throttled: 'For mange forsøk',
   }[page.kind];
   return `<!doctype html>
-<html lang="nb">
+<html lang="${first}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – SSB</title>
 <style>${STYLE}</style></head>

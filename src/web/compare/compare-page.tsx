@@ -30,7 +30,6 @@ export function ComparePage() {
   useEffect(() => {
     document.title = `${t.title} – KOSTRA`;
     document.documentElement.lang = language;
-    localStorage.setItem('kostra-language', language);
   }, [language, t.title]);
   useEffect(() => {
     let current = true;

@@ -7,7 +7,6 @@ import {
   ErrorSummary,
   Heading,
   Paragraph,
-  Tag,
   Textfield,
 } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -20,7 +19,15 @@ import { parseNorwegian } from '../../domain/number-format.ts';
 import { osloDateTimeIn } from '../../domain/oslo-time.ts';
 import type { WireFormRound } from '../../wire/form-answers.ts';
 import { ApiProblem, api } from '../api.ts';
-import { FormEnd, Receipt, SaveStatus, type SaveState } from '../form/form-parts.tsx';
+import {
+  FormEnd,
+  Receipt,
+  SaveStatus,
+  StatusTag,
+  statusNow,
+  SubmittedEarlier,
+  type SaveState,
+} from '../form/form-parts.tsx';
 import { textsFor } from '../texts.ts';
 import { fieldIdOf, ItemField, readsAsNumber } from './fields.tsx';
 import { engineWords } from './texts.ts';
@@ -88,18 +95,16 @@ export function EngineFormPage({
   };
   const text = (path: string, typed: string) => {
     setTexts((previous) => ({ ...previous, [path]: typed }));
-    if (!readsAsNumber(typed)) {
-      setState('invalid');
-      return;
-    }
-    answer(path, parseNorwegian(typed));
+    if (readsAsNumber(typed)) answer(path, parseNorwegian(typed));
   };
 
+  // Fields holding text that is not a number: the rest is saved; these keep their last number, are said beside
+  // the save state, and hold back a submission.
+  const unreadable = Object.entries(texts)
+    .filter(([, typed]) => !readsAsNumber(typed))
+    .map(([path]) => path);
+
   const save = async (): Promise<boolean> => {
-    if (Object.values(texts).some((typed) => !readsAsNumber(typed))) {
-      setState('invalid');
-      return false;
-    }
     setState('saving');
     try {
       const result = await api.saveAnswers(version.current, answers, language);
@@ -172,7 +177,7 @@ export function EngineFormPage({
         )}
         <dt>Status</dt>
         <dd>
-          <Tag data-color={view.status === 'submitted' ? 'success' : 'neutral'}>{t.status[view.status]}</Tag>
+          <StatusTag t={t} status={statusNow(view, version.current)} />
         </dd>
       </dl>
       <SaveStatus
@@ -182,7 +187,9 @@ export function EngineFormPage({
         refusal={refusal}
         readOnly={readOnly}
         onReload={() => void reload()}
+        unreadable={unreadable.map(fieldIdOf)}
       />
+      <SubmittedEarlier t={t} language={language} view={view} version={version.current} />
       {view.new_this_year.length > 0 && (
         <Details className="new-this-year">
           <Details.Summary>{w.newThisYear}</Details.Summary>
@@ -247,10 +254,17 @@ export function EngineFormPage({
         </ol>
       </nav>
       <div ref={summary} tabIndex={-1} aria-live="polite">
-        {findings.errors.length > 0 && (
+        {(findings.errors.length > 0 || (submitTried && unreadable.length > 0)) && (
           <ErrorSummary>
             <ErrorSummary.Heading>{t.errorsHeading}</ErrorSummary.Heading>
             <ErrorSummary.List>
+              {submitTried && unreadable.length > 0 && (
+                <ErrorSummary.Item>
+                  <ErrorSummary.Link href={`#${fieldIdOf(unreadable[0]!)}`} onClick={toField(unreadable[0]!)}>
+                    {t.unreadableBlocksSubmit}
+                  </ErrorSummary.Link>
+                </ErrorSummary.Item>
+              )}
               {findings.errors.map((f, i) => (
                 <ErrorSummary.Item key={i}>
                   <ErrorSummary.Link
@@ -354,10 +368,14 @@ export function EngineFormPage({
             language={language}
             version={() => version.current}
             readOnly={readOnly}
-            again={view.status === 'submitted'}
+            again={view.last_submission !== null}
             onUploaded={() => void reload()}
             onSubmit={async (details) => {
               setSubmitTried(true);
+              if (unreadable.length > 0) {
+                summary.current?.focus();
+                return;
+              }
               if (state !== 'saved' && !(await save())) return;
               try {
                 const result = await api.submit(details, language);

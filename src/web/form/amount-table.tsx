@@ -79,7 +79,11 @@ export function AmountTable({
                     <span>{row.labels[language]}</span>
                     <span className="row-guidance">{row.guidance[language]}</span>
                   </th>
-                  <td>
+                  <td className="fewer">
+                    {/* The cell's own label shows where the table becomes one card per row (a phone, a tablet). */}
+                    <label className="cell-label" htmlFor={fieldId(table.key, row.key, 'fewer_than_5')}>
+                      {survey.fields.fewer_than_5.labels[language]}
+                    </label>
                     <input
                       type="checkbox"
                       className="ds-input"
@@ -96,6 +100,9 @@ export function AmountTable({
                     const invalid = Number.isNaN(parseNorwegian(text));
                     return (
                       <td key={m.code} className="num">
+                        <label className="cell-label" htmlFor={fieldId(table.key, row.key, m.code)}>
+                          {m.code} {m.labels[language]}
+                        </label>
                         <input
                           className="ds-input amount"
                           id={fieldId(table.key, row.key, m.code)}
@@ -125,26 +132,26 @@ export function AmountTable({
           <tfoot>
             <tr>
               <th scope="row">{t.sum}</th>
-              <td />
+              <td className="fewer" />
               {survey.measures.map((m) => (
-                <td key={m.code} className="num" data-testid={`sum-${table.key}-${m.code}`}>
-                  {shown(columnSum(content, table.key, m.code))}
+                <td key={m.code} className="num">
+                  <span className="cell-label">{m.code}</span>
+                  <span data-testid={`sum-${table.key}-${m.code}`}>
+                    {shown(columnSum(content, table.key, m.code))}
+                  </span>
                 </td>
               ))}
             </tr>
             <tr>
               <th scope="row">{t.notSplit}</th>
-              <td />
+              <td className="fewer" />
               {survey.measures.map((m) => {
                 const bound = whole(m.code);
                 const rest = bound === null ? null : bound - (columnSum(content, table.key, m.code) ?? 0);
                 return (
-                  <td
-                    key={m.code}
-                    className={rest !== null && rest < 0 ? 'num negative' : 'num'}
-                    data-testid={`rest-${table.key}-${m.code}`}
-                  >
-                    {shown(rest)}
+                  <td key={m.code} className={rest !== null && rest < 0 ? 'num negative' : 'num'}>
+                    <span className="cell-label">{m.code}</span>
+                    <span data-testid={`rest-${table.key}-${m.code}`}>{shown(rest)}</span>
                   </td>
                 );
               })}

@@ -1,5 +1,5 @@
 import { osloDateTimeIn } from '../../domain/oslo-time.ts';
-import { Alert, ErrorSummary, Heading, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, ErrorSummary, Heading, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Language } from '../../domain/language.ts';
 import { formatNorwegian, parseNorwegian } from '../../domain/number-format.ts';
@@ -14,7 +14,15 @@ import {
   type FormView,
   type WireContent,
 } from './model.ts';
-import { FormEnd, Receipt, SaveStatus, type SaveState } from './form-parts.tsx';
+import {
+  FormEnd,
+  Receipt,
+  SaveStatus,
+  StatusTag,
+  statusNow,
+  SubmittedEarlier,
+  type SaveState,
+} from './form-parts.tsx';
 
 const AUTOSAVE_MS = 1000;
 
@@ -69,11 +77,16 @@ export function FormPage({
     return (draft.tables[table].rows[key] ??= emptyRow(measures));
   };
 
+  // Fields holding text that is not a number: the rest of the form is saved; these keep their last number
+  // and are said beside the save state until corrected.
+  const unreadable = Object.entries(texts)
+    .filter(([, text]) => Number.isNaN(parseNorwegian(text)))
+    .map(([key]) => {
+      const [table = '', rowKey = '', measure = ''] = key.split('/');
+      return { table, row: rowKey, measure };
+    });
+
   const save = async (): Promise<boolean> => {
-    if (Object.values(texts).some((text) => Number.isNaN(parseNorwegian(text)))) {
-      setState('invalid');
-      return false;
-    }
     setState('saving');
     try {
       const result = await api.save(version.current, content, language);
@@ -153,7 +166,7 @@ export function FormPage({
         )}
         <dt>Status</dt>
         <dd>
-          <Tag data-color={view.status === 'submitted' ? 'success' : 'neutral'}>{t.status[view.status]}</Tag>
+          <StatusTag t={t} status={statusNow(view, version.current)} />
         </dd>
       </dl>
       <SaveStatus
@@ -164,7 +177,9 @@ export function FormPage({
         readOnly={readOnly}
         onReload={() => void reload()}
         onKeepMine={keepMine}
+        unreadable={unreadable.map((f) => fieldId(f.table, f.row, f.measure))}
       />
+      <SubmittedEarlier t={t} language={language} view={view} version={version.current} />
       <div ref={summary} tabIndex={-1} aria-live="assertive">
         {findings.errors.length > 0 && (
           <ErrorSummary>
@@ -245,10 +260,7 @@ export function FormPage({
           onAmount={(rowKey, measure, text) => {
             setTexts((previous) => ({ ...previous, [amountKey(table.key, rowKey, measure)]: text }));
             const value = parseNorwegian(text);
-            if (Number.isNaN(value)) {
-              setState('invalid');
-              return;
-            }
+            if (Number.isNaN(value)) return;
             edit((draft) => {
               row(draft, table.key, rowKey).amounts[measure] = value;
             });
@@ -304,9 +316,24 @@ export function FormPage({
         language={language}
         version={() => version.current}
         readOnly={readOnly}
-        again={view.status === 'submitted'}
+        again={view.last_submission !== null}
         onUploaded={() => void reload()}
         onSubmit={async (details) => {
+          if (unreadable.length > 0) {
+            setFindings((previous) => ({
+              ...previous,
+              errors: [
+                {
+                  rule_id: 'unreadable',
+                  severity: 'error',
+                  ...unreadable[0]!,
+                  message: t.unreadableBlocksSubmit,
+                },
+              ],
+            }));
+            summary.current?.focus();
+            return;
+          }
           if (state !== 'saved' && !(await save())) return;
           try {
             const result = await api.submit(details, language);

@@ -1,4 +1,5 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useEffect, useRef } from 'react';
 import type { Language } from '../../domain/language.ts';
 import { osloDateTimeIn } from '../../domain/oslo-time.ts';
 import type { Texts } from '../texts.ts';
@@ -15,7 +16,33 @@ import { SubmitSection } from './submit-section.tsx';
  * 429) tries again by itself; 'conflict' (someone else saved) lets the user keep theirs or load the other;
  * 'refused' (another 4xx) says why.
  */
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'invalid' | 'offline' | 'refused';
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'offline' | 'refused';
+
+type Status = 'not_started' | 'draft' | 'submitted';
+interface Standing {
+  readonly last_submission: { readonly version: number; readonly at: string } | null;
+}
+
+/** Where the form stands now, from the version saved last: it follows the saves, not the page's load. */
+export const statusNow = (view: Standing, version: number): Status =>
+  version === 0 ? 'not_started' : view.last_submission?.version === version ? 'submitted' : 'draft';
+
+export function StatusTag({ t, status }: { t: Texts; status: Status }) {
+  return <Tag data-color={status === 'submitted' ? 'success' : 'neutral'}>{t.status[status]}</Tag>;
+}
+
+/** A draft edited after a submission: the submitted version stands until the next, and the user is told. */
+export function SubmittedEarlier(props: { t: Texts; language: Language; view: Standing; version: number }) {
+  const submission = props.view.last_submission;
+  if (!submission || statusNow(props.view, props.version) !== 'draft') return null;
+  return (
+    <Alert data-color="info" className="submitted-earlier">
+      {props.t.submittedEarlier
+        .replace('{version}', String(submission.version))
+        .replace('{time}', osloDateTimeIn(new Date(submission.at), props.language))}
+    </Alert>
+  );
+}
 
 export function SaveStatus(props: {
   t: Texts;
@@ -26,8 +53,11 @@ export function SaveStatus(props: {
   onReload: () => void;
   /** Keeping one's own after a conflict, where the page can (it saves over the other version). */
   onKeepMine?: () => void;
+  /** The ids of fields holding text that is not a number: the rest is saved, those are said. */
+  unreadable?: readonly string[];
 }) {
   const { t, state } = props;
+  const unreadable = props.unreadable ?? [];
   return (
     <>
       <p className="save-state" role="status" aria-live="polite">
@@ -38,6 +68,14 @@ export function SaveStatus(props: {
             : state === 'dirty' || state === 'offline' || state === 'refused'
               ? t.notSaved
               : ''}
+        {unreadable.length > 0 && (
+          <>
+            {' '}
+            <a href={`#${unreadable[0]}`}>
+              {t.unreadableNotSaved.replace('{count}', String(unreadable.length))}
+            </a>
+          </>
+        )}
       </p>
       {state === 'offline' && <Alert data-color="warning">{t.offline}</Alert>}
       {state === 'refused' && (
@@ -69,9 +107,12 @@ export function Receipt(props: {
   onBack: () => void;
 }) {
   const { t, language, submitted } = props;
+  // The page changed under the button that was pressed: the keyboard and a screen reader start at its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="receipt" aria-labelledby="receipt-heading">
-      <Heading level={1} id="receipt-heading" data-size="md">
+      <Heading level={1} id="receipt-heading" data-size="md" ref={heading} tabIndex={-1}>
         {t.receiptTitle}
       </Heading>
       <Paragraph>

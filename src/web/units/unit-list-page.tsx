@@ -53,7 +53,6 @@ export function UnitListPage() {
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = `${t.title} – KOSTRA`;
-    localStorage.setItem('kostra-language', language);
   }, [language, t.title]);
 
   return (
