@@ -20,7 +20,6 @@ const WORDS = {
   nb: {
     receipt: 'Kvittering',
     unit: 'Enhet',
-    round: 'Runde',
     year: 'Årgang',
     version: 'Versjon',
     submitted: 'Sendt inn',
@@ -30,11 +29,11 @@ const WORDS = {
     comments: 'Merknader',
     other: 'spesifisert',
     none: 'Ingen svar.',
+    sum: 'Sum',
   },
   nn: {
     receipt: 'Kvittering',
     unit: 'Eining',
-    round: 'Runde',
     year: 'Årgang',
     version: 'Versjon',
     submitted: 'Sendt inn',
@@ -44,11 +43,11 @@ const WORDS = {
     comments: 'Merknader',
     other: 'spesifisert',
     none: 'Ingen svar.',
+    sum: 'Sum',
   },
   en: {
     receipt: 'Receipt',
     unit: 'Unit',
-    round: 'Round',
     year: 'Reporting year',
     version: 'Version',
     submitted: 'Submitted',
@@ -58,6 +57,7 @@ const WORDS = {
     comments: 'Comments',
     other: 'specified',
     none: 'No answers.',
+    sum: 'Total',
   },
 } as const;
 
@@ -91,9 +91,22 @@ export async function formReceiptPdf(receipt: FormReceipt, language: Language): 
     out.gap();
     out.wrapped(`${section.number ? `${section.number} ` : ''}${section.labels[language]}`, { bold: true });
     let lastItem = '';
+    // A grid with column totals ends with them, as the form shows them.
+    let columnSums = new Map<string, number>();
+    const endGrid = () => {
+      const grid = form.items.get(lastItem);
+      if (grid?.kind === 'grid' && grid.totals.columns)
+        for (const column of grid.columns) {
+          const sum = columnSums.get(column.code);
+          if (sum !== undefined)
+            out.wrapped(`${w.sum}, ${column.labels[language]}: ${number(sum)}`, { indent: 20, bold: true });
+        }
+      columnSums = new Map();
+    };
     for (const p of given) {
       const item = p.item;
       const value = answers[p.path];
+      if (lastItem !== item.key) endGrid();
       const label = `${item.number ? `${item.number} ` : ''}${item.labels[language]}`;
       const shown =
         typeof value === 'number'
@@ -119,12 +132,15 @@ export async function formReceiptPdf(receipt: FormReceipt, language: Language): 
             ? (item.row_flag?.labels[language] ?? '')
             : (item.columns.find((c) => c.code === p.column)?.labels[language] ?? '');
         out.wrapped(`${row}, ${column}: ${shown}`, { indent: 20 });
+        if (typeof value === 'number' && p.column !== undefined)
+          columnSums.set(p.column, (columnSums.get(p.column) ?? 0) + value);
       } else
         out.wrapped(`${p.role === 'other' ? `${label} (${w.other})` : label}: ${shown}`, {
           indent: 10,
         });
       lastItem = item.key;
     }
+    endGrid();
   }
   if (!any) out.line(w.none);
   const comments = answers[COMMENTS];

@@ -15,6 +15,10 @@ export function osloTime(date: Date): string {
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
+const INK = rgb(0.09, 0.14, 0.15);
+/** The width of a column of amounts in a table row: room for «-12 345 678». */
+const COLUMN_WIDTH = 68;
+
 /** Writes lines top-down, starting a new page when one is full. */
 export class PdfWriter {
   private page: PDFPage;
@@ -50,7 +54,7 @@ export class PdfWriter {
       y: this.y,
       size,
       font,
-      color: rgb(0.09, 0.14, 0.15),
+      color: INK,
     });
     if (options.right !== undefined) {
       const width = this.font.widthOfTextAtSize(options.right, size);
@@ -62,16 +66,43 @@ export class PdfWriter {
   wrapped(raw: string, options: { size?: number; bold?: boolean; indent?: number } = {}): void {
     const size = options.size ?? 10;
     const font = options.bold ? this.bold : this.font;
-    const width = 495 - (options.indent ?? 0);
+    for (const line of this.wrap(this.safe(raw, font), font, size, 495 - (options.indent ?? 0)))
+      this.line(line, options);
+  }
+  /**
+   * A row of a table: its label wrapped at the left, its values right-aligned in equal columns at the
+   * right (a header row gives the columns' names the same way). A row is never split across pages.
+   */
+  row(label: string, values: readonly string[], options: { bold?: boolean; indent?: number } = {}): void {
+    const size = 10;
+    const font = options.bold ? this.bold : this.font;
+    const left = 545 - values.length * COLUMN_WIDTH;
+    const indent = options.indent ?? 0;
+    const lines = this.wrap(this.safe(label, font), font, size, left - 60 - indent);
+    if (this.y - (lines.length - 1) * (size + 6) < 50) {
+      this.page = this.doc.addPage([595, 842]);
+      this.y = 800;
+    }
+    values.forEach((value, i) => {
+      const text = this.safe(value, font);
+      const x = left + (i + 1) * COLUMN_WIDTH - font.widthOfTextAtSize(text, size);
+      this.page.drawText(text, { x, y: this.y, size, font, color: INK });
+    });
+    for (const line of lines.length > 0 ? lines : ['']) this.line(line, options);
+  }
+  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+    const lines: string[] = [];
     let current = '';
-    for (const word of this.safe(raw, font).split(/\s+/)) {
+    // Not at a no-break space: an amount («1 234») stays on one line.
+    for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
       const next = current === '' ? word : `${current} ${word}`;
       if (current !== '' && font.widthOfTextAtSize(next, size) > width) {
-        this.line(current, options);
+        lines.push(current);
         current = word;
       } else current = next;
     }
-    if (current !== '') this.line(current, options);
+    if (current !== '') lines.push(current);
+    return lines;
   }
   gap(): void {
     this.y -= 8;

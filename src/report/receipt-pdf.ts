@@ -3,7 +3,7 @@ import { osloTime, PdfWriter } from './pdf-writer.ts';
 import type { Language } from '../domain/language.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 import type { SurveyDefinition } from '../domain/survey/definition.ts';
-import type { ResponseContent } from '../domain/survey/response.ts';
+import { tableSum, type ResponseContent } from '../domain/survey/response.ts';
 
 /** What a receipt shows of the form: the questionnaire, whose it is, and the prefilled totals. */
 export interface ReceiptForm {
@@ -26,7 +26,9 @@ const WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   nb: {
     receipt: 'Kvittering',
     municipality: 'Kommune',
-    round: 'Undersøkelse',
+    year: 'Tall for året',
+    unit: '1000 kroner',
+    sum: 'Sum',
     version: 'Versjon',
     submitted: 'Sendt inn',
     by: 'Sendt inn av',
@@ -39,7 +41,9 @@ const WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   nn: {
     receipt: 'Kvittering',
     municipality: 'Kommune',
-    round: 'Undersøking',
+    year: 'Tal for året',
+    unit: '1000 kroner',
+    sum: 'Sum',
     version: 'Versjon',
     submitted: 'Sendt inn',
     by: 'Sendt inn av',
@@ -52,7 +56,9 @@ const WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   en: {
     receipt: 'Receipt',
     municipality: 'Municipality',
-    round: 'Survey',
+    year: 'Figures for the year',
+    unit: 'NOK 1000',
+    sum: 'Total',
     version: 'Version',
     submitted: 'Submitted',
     by: 'Submitted by',
@@ -71,61 +77,65 @@ export async function receiptPdf(
   language: Language,
 ): Promise<Uint8Array> {
   const w = WORDS[language];
+  const definition = form.definition;
   const doc = await PDFDocument.create();
-  doc.setTitle(`${w.receipt} ${form.municipality.code} ${form.roundId} v${version.version}`);
+  doc.setTitle(
+    `${w.receipt}: ${definition.title[language]}, ${form.municipality.code} ${form.municipality.name}, ${w.version!.toLowerCase()} ${version.version}`,
+  );
   const out = new PdfWriter(
     doc,
     await doc.embedFont(StandardFonts.Helvetica),
     await doc.embedFont(StandardFonts.HelveticaBold),
   );
-  const definition = form.definition;
   const contact = (version.submittedBy ?? {}) as { name?: string; email?: string; phone?: string };
+  const codes = definition.measures.map((m) => m.code);
+  const shown = (value: number | null | undefined) => (value == null ? '' : formatNorwegian(value));
 
+  // Which form and period, whose, which version, when and by whom: no internal ids.
   out.wrapped(`${w.receipt}: ${definition.title[language]}`, { size: 14, bold: true });
-  out.line(`${w.municipality}: ${form.municipality.code} ${form.municipality.name}`);
-  out.line(`${w.round}: ${form.roundId} (${form.referenceYear})`);
+  out.wrapped(`${w.municipality}: ${form.municipality.code} ${form.municipality.name}`);
+  out.line(`${w.year}: ${form.referenceYear}`);
   out.line(`${w.version}: ${version.version}`);
   out.line(`${w.submitted}: ${version.submittedAt ? osloTime(version.submittedAt) : ''}`);
-  out.line(`${w.by}: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(', ')}`);
+  out.wrapped(`${w.by}: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(', ')}`);
   out.gap();
-  out.line(`${w.prefilled} (${definition.unit})`, { bold: true });
-  for (const m of definition.measures) {
-    const value = form.prefilled[m.code];
-    out.line(`${m.code} ${m.labels[language]}`, {
-      indent: 10,
-      right: value == null ? '' : formatNorwegian(value),
-    });
-  }
+  out.row(`${w.prefilled} (${w.unit})`, codes, { bold: true });
+  out.row(
+    '',
+    codes.map((code) => shown(form.prefilled[code])),
+  );
   const tables = definition.tables.filter((t) => version.content.tables[t.key] !== undefined);
   if (tables.length === 0) out.line(w.none!);
   for (const table of tables) {
     const answer = version.content.tables[table.key]!;
     out.gap();
-    out.line(`${table.number}. ${table.labels[language]} (${definition.unit})`, { bold: true });
+    out.row(`${table.number}. ${table.labels[language]} (${w.unit})`, codes, { bold: true });
     for (const row of table.rows) {
       const given = answer.rows[row.key];
       if (!given) continue;
-      if (given.fewerThan5) {
-        out.line(`${row.labels[language]}: ${w.fewer}`, { indent: 10 });
-        continue;
-      }
-      out.line(row.labels[language], { indent: 10 });
-      for (const m of definition.measures) {
-        const value = given.amounts[m.code];
-        if (value != null) out.line(m.code, { indent: 20, right: formatNorwegian(value) });
-      }
+      if (given.fewerThan5) out.row(`${row.labels[language]}: ${w.fewer}`, [], { indent: 10 });
+      else
+        out.row(
+          row.labels[language],
+          codes.map((code) => shown(given.amounts[code])),
+          { indent: 10 },
+        );
     }
+    // The table's sums, as the form showed them (a row with fewer than five users has no amounts).
+    out.row(
+      w.sum!,
+      codes.map((code) => shown(tableSum(answer, code))),
+      { bold: true, indent: 10 },
+    );
     const methods = answer.methods.map(
       (code) => definition.methods.find((m) => m.code === code)?.labels[language] ?? code,
     );
-    if (methods.length > 0) out.line(`${w.methods}: ${methods.join('; ')}`, { indent: 10 });
+    if (methods.length > 0) out.wrapped(`${w.methods}: ${methods.join('; ')}`, { indent: 10 });
   }
   if (version.content.comments.trim() !== '') {
     out.gap();
     out.line(w.comments!, { bold: true });
-    for (const paragraph of version.content.comments.split(/\r?\n/)) {
-      for (let i = 0; i < paragraph.length; i += 95) out.line(paragraph.slice(i, i + 95), { indent: 10 });
-    }
+    for (const paragraph of version.content.comments.split(/\r?\n/)) out.wrapped(paragraph, { indent: 10 });
   }
   return doc.save();
 }

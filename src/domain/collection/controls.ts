@@ -1,5 +1,5 @@
 import type { SurveyDefinition } from '../survey/definition.ts';
-import type { ResponseContent } from '../survey/response.ts';
+import { tableSum, type ResponseContent } from '../survey/response.ts';
 
 export interface ControlThresholds {
   /** Flag when the relative deviation is above this (0.1 = 10 %)… */
@@ -20,14 +20,8 @@ export interface ControlFlag {
   readonly deviation: number;
 }
 
-const sumOf = (content: ResponseContent, table: string, measure: string): number | null => {
-  let sum: number | null = null;
-  for (const row of Object.values(content.tables[table]?.rows ?? {})) {
-    const v = row.amounts[measure];
-    if (typeof v === 'number' && !row.fewerThan5) sum = (sum ?? 0) + v;
-  }
-  return sum;
-};
+const sumOf = (content: ResponseContent, table: string, measure: string): number | null =>
+  tableSum(content.tables[table], measure);
 
 const deviates = (reported: number, reference: number, t: ControlThresholds) =>
   Math.abs(reported - reference) >= t.absolute &&

@@ -39,3 +39,13 @@ export const MAX_AMOUNT = 999_999_999;
 /** Text a person typed, as the database can keep it: no NUL, no half of a surrogate pair. */
 export const isStorableText = (text: string): boolean => !text.includes('\0') && !LONE_SURROGATE.test(text);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A measure's sum over a table's rows, as the form shows it (a row with fewer than five users has none). */
+export function tableSum(table: ResponseTable | undefined, measure: string): number | null {
+  let sum: number | null = null;
+  for (const row of Object.values(table?.rows ?? {})) {
+    const value = row.amounts[measure];
+    if (typeof value === 'number' && !row.fewerThan5) sum = (sum ?? 0) + value;
+  }
+  return sum;
+}
