@@ -31,9 +31,16 @@ describe.skipIf(!browserAvailable())('a reader finds the published tables in the
     // The whole table of the latest year: regions and categories down, the four measures across, each
     // also per inhabitant, 67+ and 80+; the respondents, their size groups, the country without Oslo,
     // their counties and KOSTRA groups (57 regions).
-    const [header0, ...rows] = readCsv((await csv.text()).trimEnd(), 'F254VIRKSOMHET.csv').map(
-      (l) => l.fields,
-    );
+    // For Norwegian Excel: a byte-order mark, semicolons, Windows line ends.
+    expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = await csv.text();
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.endsWith('\r')),
+    ).toBe(true);
+    const [header0, ...rows] = readCsv(text, 'F254VIRKSOMHET.csv', { separator: ';' }).map((l) => l.fields);
     expect(header0!.slice(0, 3).join(',')).toMatch(
       /^region,virksomhetstyper,Brutto driftsutgifter på funksjon\/tjenesteområde \d{4}$/,
     );

@@ -23,7 +23,21 @@ describe('publication files', () => {
 
   test('CSV: the heading across, codes or texts, a separator, a title, quotes where a field needs them', () => {
     const layout = { headingCount: 2, labels: 'codes', title: true, separator: ';', language: 'no' } as const;
-    expect(datasetCsv(dataset, layout)).toBe('Test\nRegion;AGD10 2021;AGD2 2021\n0301;100;90\n3414;:;..\n');
+    // Semicolons make the file Norwegian Excel's: a byte-order mark, Windows line ends, decimal commas.
+    expect(datasetCsv(dataset, layout)).toBe(
+      '\uFEFFTest\r\nRegion;AGD10 2021;AGD2 2021\r\n0301;100;90\r\n3414;:;..\r\n',
+    );
+    const decimals = testDataset(
+      [{ code: '0301', label: 'Oslo' }],
+      [{ code: 'AGD10_INNB', label: 'Per innbygger' }],
+      {
+        values: [1234.5],
+        status: [null],
+      },
+    );
+    expect(datasetCsv(decimals, { ...layout, title: false, headingCount: 0 })).toBe(
+      '\uFEFFRegion;ContentsCode;Tid;verdi\r\n0301;AGD10_INNB;2021;1234,5\r\n',
+    );
     const both = { ...layout, labels: 'codesAndTexts', separator: ' ', title: false } as const;
     expect(datasetCsv(dataset, both).split('\n')[1]).toBe('"0301 Oslo" 100 90');
   });

@@ -60,6 +60,15 @@ function grid(dataset: PublishedDataset, layout: TableLayout): Cell[][] {
 /** CSV (UTF-8): suppressed cells carry ":" and missing ones "..", as in the JSON-stat. */
 export function datasetCsv(dataset: PublishedDataset, layout: TableLayout = DEFAULT_LAYOUT): string {
   const rows = [...(layout.title ? [[dataset.label]] : []), ...grid(dataset, layout)];
+  // Semicolons are what Norwegian Excel splits on: that file is made to open there as it is, with decimal
+  // commas, Windows line ends and a byte-order mark so that æøå read right. Other separators stay plain.
+  if (layout.separator === ';')
+    return writeCsv(
+      rows.map((row) =>
+        row.map((cell) => (typeof cell === 'number' ? String(cell).replace('.', ',') : cell)),
+      ),
+      { separator: ';', lineEnd: '\r\n', bom: true },
+    );
   return writeCsv(rows, { separator: layout.separator });
 }
 

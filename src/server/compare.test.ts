@@ -88,6 +88,8 @@ describe('«Sammenlign»: a municipality against its KOSTRA group, county and th
     const csv = await app.inject({ url: comparison.downloads.csv });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toContain('3101 Halden');
+    // Made for Norwegian Excel: a byte-order mark and semicolons.
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
     const xlsx = await app.inject({ url: comparison.downloads.xlsx });
     expect(xlsx.statusCode).toBe(200);
   });

@@ -138,7 +138,8 @@ function PublishedTable({ table }: { table: TableEntry }) {
       )}
       <Paragraph>
         Last ned hele tabellen (alle kommuner og utgiftsbegreper):{' '}
-        <Link href={`${base}?outputFormat=csv`}>CSV</Link>,{' '}
+        {/* Semicolons, decimal commas and a byte-order mark: opens as it is in Norwegian Excel. */}
+        <Link href={`${base}?outputFormat=csv&outputFormatParams=SeparatorSemicolon`}>CSV</Link>,{' '}
         <Link href={`${base}?outputFormat=xlsx`}>Excel</Link>,{' '}
         <Link href={`${base}?outputFormat=json-stat2`}>JSON-stat</Link>.
       </Paragraph>
