@@ -26,6 +26,9 @@ import { staffFormRoutes } from './routes/staff-forms.ts';
 import { staffCollectionRoutes } from './routes/staff-collections.ts';
 import { staffWorklistRoutes } from './routes/staff-worklists.ts';
 
+/** A file the web build named by its content's hash: `assets/index-CrHh9DID.js`. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
+
 export interface AppOptions {
   readonly db: Db;
   /** Signs the session cookie; at least 32 characters. */
@@ -80,7 +83,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installSecurityHeaders(app);
   installOriginCheck(app, options.publicUrl);
   if (options.webRoot !== undefined) {
-    await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html', wildcard: true });
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      index: 'index.html',
+      wildcard: true,
+      // The build writes each text file also as .br and .gz: the smaller one a browser accepts is sent.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (response, path) => {
+        response.setHeader('vary', 'accept-encoding');
+        // An asset's name holds its content's hash, so it never changes: kept a year. The page that names
+        // them is asked again every time, so a new build is seen at once.
+        response.setHeader(
+          'cache-control',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.get('/api/health', () => ({ status: 'ok' }));
   requireStatisticianForStaffRoutes(app, context.db, context.now);

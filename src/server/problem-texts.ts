@@ -183,6 +183,11 @@ export const PROBLEM_TITLES: Readonly<Record<string, Said>> = {
 
 /** The details the server itself gives, in each language. */
 export const PROBLEM_DETAILS: Readonly<Record<string, Said>> = {
+  'unknown or revoked token, or the round is closed': said(
+    'unknown or revoked token, or the round is closed',
+    'Koden er ukjent eller trukket tilbake, eller skjemaet er stengt. Bruk lenken i den siste e-posten fra SSB.',
+    'Koden er ukjend eller trekt tilbake, eller skjemaet er stengt. Bruk lenkja i den siste e-posten frå SSB.',
+  ),
   'try again in a few seconds': said(
     'try again in a few seconds',
     'prøv igjen om noen sekunder',
