@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ROUND_ID } from '../app/demo-round.ts';
 import type { Language } from '../domain/language.ts';
