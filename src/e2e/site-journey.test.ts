@@ -35,6 +35,16 @@ describe.skipIf(!browserAvailable())('every page ends with the footer, in the bu
           if (url.hostname !== '127.0.0.1') elsewhere.push(r.url());
         });
         const t = EXPECTED[language];
+        // The app's script and style come compressed, named by their hash and kept for a year.
+        const assets: { url: string; encoding?: string; cache?: string }[] = [];
+        page.on('response', (r) => {
+          if (/\/assets\/index-[^/]+\.(js|css)$/.test(r.url()))
+            assets.push({
+              url: r.url(),
+              encoding: r.headers()['content-encoding'],
+              cache: r.headers()['cache-control'],
+            });
+        });
         await page.goto(`${h.base}/personvern${language === 'nb' ? '' : `?lang=${language}`}`);
         await page.getByRole('heading', { level: 1, name: t.privacy }).waitFor();
         expect(await page.title()).toBe(`${t.privacy} – KOSTRA`);
@@ -54,6 +64,12 @@ describe.skipIf(!browserAvailable())('every page ends with the footer, in the bu
             body: getComputedStyle(document.querySelector('h1')).fontFamily,
           };
         })()`);
+        expect([...new Set(assets.map((a) => a.url.split('.').pop()))].sort()).toEqual(['css', 'js']);
+        for (const asset of assets) {
+          // Brotli where the browser asks for it (Chromium does over HTTPS), gzip otherwise.
+          expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
+          expect(asset.cache, asset.url).toBe('public, max-age=31536000, immutable');
+        }
         expect(fonts.loaded).toBeGreaterThan(0);
         expect(fonts.body).toMatch(/^"?Inter/);
         // No sideways scroll at any width.
@@ -64,6 +80,13 @@ describe.skipIf(!browserAvailable())('every page ends with the footer, in the bu
         await page.goto(`${h.base}/tabeller`);
         await page.getByRole('contentinfo', { name: 'Om tjenesten' }).waitFor();
         expect(await page.title()).toBe('Publiserte tabeller – KOSTRA');
+        // The public pages never scroll sideways: a wide table scrolls in its own box.
+        for (const path of ['/tabeller', '/regnskap', '/sammenlign']) {
+          if (path !== '/tabeller') await page.goto(`${h.base}${path}`);
+          await page.getByRole('contentinfo').waitFor();
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          expect(await pageWidth(page), path).toBeLessThanOrEqual(width);
+        }
         expect(elsewhere).toEqual([]);
         await page.close();
       });
