@@ -49,14 +49,26 @@ export class FormClosedError extends DomainError {}
 /** Hard validation errors stop a submission. */
 export class SubmissionBlockedError extends DomainError {
   constructor(readonly errors: ValidationResult['errors'] | readonly FormFinding[]) {
-    super('the form has errors that must be corrected before it is submitted');
+    super(
+      said(
+        'the form has errors that must be corrected before it is submitted',
+        'skjemaet har feil som må rettes før det kan sendes inn',
+        'skjemaet har feil som må rettast før det kan sendast inn',
+      ),
+    );
   }
 }
 
 /** Too many failed sign-ins from an address or for an account: try again after the wait. */
 export class TooManyAttemptsError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+    super(
+      said(
+        `too many failed sign-ins; try again in ${retryAfterSeconds} s`,
+        `for mange mislykkede innlogginger; prøv igjen om ${retryAfterSeconds} s`,
+        `for mange mislukka innloggingar; prøv igjen om ${retryAfterSeconds} s`,
+      ),
+    );
   }
 }
 

@@ -1,6 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ROUND_ID } from '../app/demo-round.ts';
+import { resolveForm, type ResolvedForm } from '../domain/forms/resolve.ts';
+import { loadFormLibrary } from '../files/form-definitions.ts';
+import { createFormRound } from '../store/form-rounds.ts';
+import { issueTokens } from '../store/respondents.ts';
+import { engineWords } from '../web/engine/texts.ts';
 import type { Language } from '../domain/language.ts';
 import { formatNorwegian } from '../domain/number-format.ts';
 import { pdfLines, pdfTextRuns } from '../report/testing/pdf-text.ts';
@@ -217,3 +222,133 @@ describe.skipIf(!browserAvailable())('the finance officer’s form on a desktop,
       },
     );
 });
+
+describe.skipIf(!browserAvailable())(
+  'the f254 form on the forms engine, on each screen and in each language',
+  () => {
+    let h: Harness;
+    const links = new Map<string, string>();
+    let form: ResolvedForm;
+    beforeAll(async () => {
+      h = await startHarness();
+      await mkdir(SHOTS, { recursive: true });
+      const library = await loadFormLibrary();
+      const definition = library.forms.find((f) => f.id === 'f254')!;
+      form = resolveForm(definition, 2022, library.lists);
+      for (const { width, language, municipality } of RUNS) {
+        const id = `f254-${width}-${language}`;
+        await createFormRound(h.db, {
+          id,
+          definition,
+          sharedLists: library.lists,
+          year: 2022,
+          units: [{ code: municipality, name: `Kommune ${municipality}`, kind: 'municipality' }],
+          deadline: new Date(Date.now() + 10 * 24 * 60 * 60 * 1000),
+        });
+        if (language === 'nn')
+          await h.db.updateTable('invitation').set({ language: 'nn' }).where('round_id', '=', id).execute();
+        links.set(id, `${h.base}/s/${(await issueTokens(h.db, id))[0]!.token}`);
+      }
+    }, 60_000);
+    afterAll(async () => h.close());
+
+    for (const { width, language } of RUNS)
+      test(
+        `${width} px, ${language}: the unit's language, definitions, a tick that takes numbers away, submission`,
+        { timeout: 120_000 },
+        async () => {
+          const t = textsFor(language);
+          const w = engineWords(language);
+          const page = await h.browser.newPage({ viewport: { width, height: 900 } });
+          page.setDefaultTimeout(10_000);
+          const shot = (step: string) =>
+            page.screenshot({ path: `${SHOTS}engine-f254-${width}-${language}-${step}.png`, fullPage: true });
+          const shown = (text: string | RegExp) =>
+            expect.poll(() => page.getByText(text).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+          const saveState = () => page.locator('.save-state').textContent();
+          const grid = form.sections[0]!.items[0]!;
+          if (grid.kind !== 'grid' || !grid.row_flag)
+            throw new Error('f254 starts with a grid with a row flag');
+          const [ambulant, bpa] = grid.rows;
+          const [agd10, agd4] = grid.columns;
+          const cell = (row: typeof ambulant, column: typeof agd10) =>
+            page.getByLabel(`${row!.labels[language]}, ${column!.labels[language]}`, { exact: true });
+
+          await page.goto(links.get(`f254-${width}-${language}`)!);
+          await page.getByRole('button', { name: /Logg inn/ }).click();
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          if (language === 'en') await page.locator('label', { hasText: LANGUAGE_NAMES.en }).click();
+          await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+          await shown(form.title[language]);
+          expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+          // The row flag's rule and the columns' definitions where the numbers are typed.
+          expect(await page.getByText(grid.row_flag.guidance![language]).first().isVisible()).toBe(true);
+          await page.getByText(w.columnsExplained).first().click();
+          await shown(agd10!.guidance![language]);
+
+          // Text that is no number is said; the rest is saved; the status follows.
+          await cell(ambulant, agd10).fill('4 000');
+          await cell(ambulant, agd4).fill('12 kroner');
+          await expect.poll(saveState, { timeout: 10_000 }).toContain(`${t.saved} (v1)`);
+          expect(await saveState()).toContain(t.unreadableNotSaved.replace('{count}', '1'));
+          await expect.poll(() => page.locator('.form-facts').textContent()).toContain(t.status.draft);
+          await cell(ambulant, agd4).fill('3 000');
+
+          // The tick takes the row's numbers away, says so, and can be undone.
+          await cell(bpa, agd10).fill('500');
+          await page.getByLabel(`${bpa!.labels[language]}: ${grid.row_flag.labels[language]}`).check();
+          await shown(
+            w.cleared
+              .replace('{row}', bpa!.labels[language])
+              .replace('{flag}', grid.row_flag.labels[language]),
+          );
+          expect(await cell(bpa, agd10).inputValue()).toBe('');
+          expect(await accessibilityViolations(page)).toEqual([]);
+          await shot('1-cleared');
+          await page.getByRole('button', { name: t.undo }).click();
+          expect(await cell(bpa, agd10).inputValue()).toBe('500');
+          expect(
+            await page.getByLabel(`${bpa!.labels[language]}: ${grid.row_flag.labels[language]}`).isChecked(),
+          ).toBe(false);
+          await expect.poll(saveState, { timeout: 10_000 }).toMatch(new RegExp(`^${t.saved} `));
+
+          // How the figures were found, and the warnings explained: submitted. The receipt takes the focus;
+          // its PDF ends the grid with the column sums.
+          const methods = form.sections[0]!.items.find((i) => i.kind === 'multiple_choice');
+          if (methods?.kind !== 'multiple_choice') throw new Error('f254 asks how the figures were found');
+          await page
+            .getByRole('group', { name: methods.labels[language] })
+            .first()
+            .getByLabel(methods.options[0]!.labels[language], { exact: true })
+            .check();
+          await page.locator('#field-comments').fill('Fordelt etter ansvar.');
+          await page.getByLabel(t.contactName).fill('Kari Nordmann');
+          await page.getByLabel(t.contactEmail, { exact: true }).fill('kari@kommune.no');
+          await page.getByLabel(t.minutes).fill('1 t 5 min');
+          await page.getByRole('button', { name: t.submit }).click();
+          await page.getByRole('heading', { level: 1, name: t.receiptTitle }).waitFor();
+          expect((await focused(page)).id).toBe('receipt-heading');
+          const href = await page.getByRole('link', { name: t.receiptPdf }).getAttribute('href');
+          const lines = pdfLines(
+            await pdfTextRuns(await (await page.request.get(`${h.base}${href}`)).body()),
+          );
+          expect(lines).toContain(
+            `${w.total}, ${agd10!.labels[language]}: ${language === 'en' ? '4500' : '4\u00a0500'}`,
+          );
+          await shot('2-receipt');
+
+          // A change after it: the submitted version is said to stand until the next.
+          await page.getByRole('button', { name: t.backToForm }).click();
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await cell(ambulant, agd10).fill('4 100');
+          const earlier = t.submittedEarlier.split('{time}')[0]!.replace(/\{version\}/, '\\d+');
+          await shown(new RegExp(`^${earlier}`));
+          expect(await page.getByRole('button', { name: t.submitAgain }).count()).toBe(1);
+          expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+          expect(await accessibilityViolations(page)).toEqual([]);
+          await shot('3-after-submission');
+          await page.close();
+        },
+      );
+  },
+);

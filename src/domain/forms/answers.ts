@@ -87,3 +87,19 @@ export function expandPattern(form: ResolvedForm, pattern: string): readonly Pat
 
 export const isAnswered = (value: AnswerValue | undefined): boolean =>
   value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * What ticking a grid row's flag takes away (f254's "fewer than five users": such a row keeps no numbers):
+ * the row's cells that hold an answer. Nothing for a path that is no row flag.
+ */
+export function answersTakenByFlag(form: ResolvedForm, answers: Answers, flagPath: string): Answers {
+  const flag = answerPaths(form).get(flagPath);
+  if (flag?.role !== 'flag' || flag.item.kind !== 'grid') return {};
+  const taken: Record<string, AnswerValue> = {};
+  for (const column of flag.item.columns) {
+    const path = `${flag.item.key}/${flag.row}/${column.code}`;
+    const value = answers[path];
+    if (isAnswered(value)) taken[path] = value!;
+  }
+  return taken;
+}

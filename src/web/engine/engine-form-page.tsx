@@ -10,14 +10,20 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { answerPaths, COMMENTS, type AnswerValue, type Answers } from '../../domain/forms/answers.ts';
+import {
+  answerPaths,
+  answersTakenByFlag,
+  COMMENTS,
+  type AnswerValue,
+  type Answers,
+} from '../../domain/forms/answers.ts';
 import { isShown } from '../../domain/forms/conditions.ts';
 import { fromPlainForm, type ResolvedForm } from '../../domain/forms/resolve.ts';
 import { validateAnswers } from '../../domain/forms/validate.ts';
 import type { Language } from '../../domain/language.ts';
 import { parseNorwegian } from '../../domain/number-format.ts';
 import { osloDateTimeIn } from '../../domain/oslo-time.ts';
-import type { WireFormRound } from '../../wire/form-answers.ts';
+import type { WireFormFinding, WireFormRound } from '../../wire/form-answers.ts';
 import { ApiProblem, api } from '../api.ts';
 import {
   FormEnd,
@@ -76,11 +82,15 @@ export function EngineFormPage({
   const [submitTried, setSubmitTried] = useState(false);
   const [layout, setLayout] = useState<'page' | 'steps'>('page');
   const [step, setStep] = useState(0);
+  /** What the server found when it held a submission back: shown too, where the browser's check had not. */
+  const [heldBackBy, setHeldBackBy] = useState<readonly WireFormFinding[]>([]);
   const findings = useMemo(() => {
     const found = validateAnswers(form, answers, language);
     const now = (f: { kind: string }) => submitTried || (f.kind !== 'required' && f.kind !== 'required_if');
-    return { errors: found.errors.filter(now), warnings: found.warnings };
-  }, [form, answers, language, submitTried]);
+    const errors = found.errors.filter(now);
+    const more = heldBackBy.filter((h) => !errors.some((f) => f.message === h.message));
+    return { errors: [...errors, ...more], warnings: found.warnings };
+  }, [form, answers, language, submitTried, heldBackBy]);
   // Beside the field: the message without its place (the summary above gives it with the place).
   const messages = useMemo(() => {
     const byPath = new Map<string, string>();
@@ -89,8 +99,35 @@ export function EngineFormPage({
     return byPath;
   }, [findings]);
 
+  /** The numbers a row's tick took away (f254: fewer than five users), to put back if that was not meant. */
+  const [cleared, setCleared] = useState<{ message: string; flag: string; values: Answers }>();
   const answer = (path: string, value: AnswerValue) => {
-    setAnswers((previous) => withoutHidden(form, { ...previous, [path]: value }));
+    // A ticked row keeps no numbers: say which were taken away, and offer to undo, rather than drop them.
+    const taken = value === true ? answersTakenByFlag(form, answers, path) : {};
+    const info = answerPaths(form).get(path);
+    if (info?.item.kind === 'grid' && Object.keys(taken).length > 0) {
+      const row = info.item.rows.find((r) => r.code === info.row)?.labels[language] ?? '';
+      const flag = info.item.row_flag?.labels[language] ?? '';
+      setCleared({
+        message: w.cleared.replace('{row}', row).replace('{flag}', flag),
+        flag: path,
+        values: taken,
+      });
+      setTexts((previous) => Object.fromEntries(Object.entries(previous).filter(([p]) => !(p in taken))));
+    } else setCleared(undefined);
+    setHeldBackBy([]);
+    setAnswers((previous) =>
+      withoutHidden(form, {
+        ...Object.fromEntries(Object.entries(previous).filter(([p]) => !(p in taken))),
+        [path]: value,
+      }),
+    );
+    setState('dirty');
+  };
+  const undoCleared = () => {
+    if (!cleared) return;
+    setAnswers((previous) => withoutHidden(form, { ...previous, ...cleared.values, [cleared.flag]: false }));
+    setCleared(undefined);
     setState('dirty');
   };
   const text = (path: string, typed: string) => {
@@ -190,6 +227,14 @@ export function EngineFormPage({
         unreadable={unreadable.map(fieldIdOf)}
       />
       <SubmittedEarlier t={t} language={language} view={view} version={version.current} />
+      {cleared && (
+        <p role="status" className="cleared">
+          {cleared.message}{' '}
+          <button type="button" className="ds-link" onClick={undoCleared}>
+            {t.undo}
+          </button>
+        </p>
+      )}
       {view.new_this_year.length > 0 && (
         <Details className="new-this-year">
           <Details.Summary>{w.newThisYear}</Details.Summary>
@@ -381,8 +426,13 @@ export function EngineFormPage({
                 const result = await api.submit(details, language);
                 setSubmitted({ version: result.version, at: result.submitted_at });
               } catch (e) {
-                setRefusal(e instanceof Error ? e.message : String(e));
-                setState('refused');
+                // Held back by what validation finds: the draft is saved, the summary above says what to fix.
+                if (e instanceof ApiProblem && e.status === 422)
+                  setHeldBackBy((e.body.errors ?? []) as WireFormFinding[]);
+                else {
+                  setRefusal(e instanceof Error ? e.message : String(e));
+                  setState('refused');
+                }
                 summary.current?.focus();
               }
             }}

@@ -201,13 +201,32 @@ function GridField(props: FieldProps & { item: Extract<ResolvedItem, { kind: 'gr
         </span>
         {item.guidance && <span className="guidance">{item.guidance[language]}</span>}
         {unit && <span className="unit">({unit})</span>}
+        {/* What the row's tick means, where the numbers are typed (f254: fewer than five users). */}
+        {item.row_flag?.guidance && <span className="flag-guidance">{item.row_flag.guidance[language]}</span>}
       </div>
+      {item.columns.some((c) => c.guidance) && (
+        <details className="measure-definitions">
+          <summary>{w.columnsExplained}</summary>
+          <dl>
+            {item.columns.map((c) => (
+              <div key={c.code}>
+                <dt>{c.labels[language]}</dt>
+                <dd>{c.guidance?.[language] ?? ''}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="grid" aria-labelledby={captionId}>
           <thead>
             <tr>
               <td />
-              {item.row_flag && <th scope="col">{item.row_flag.labels[language]}</th>}
+              {item.row_flag && (
+                <th scope="col" className="row-flag">
+                  {item.row_flag.labels[language]}
+                </th>
+              )}
               {item.columns.map((c) => (
                 <th scope="col" key={c.code} className="num">
                   {c.labels[language]}

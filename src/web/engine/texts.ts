@@ -31,6 +31,8 @@ const WORDS = {
     fromAccounts: 'Hentet fra kommunens KOSTRA-regnskap; kan ikke endres her.',
     fromAccountsEditable: 'Forhåndsutfylt fra kommunens KOSTRA-regnskap: endre det hvis det ikke stemmer.',
     lastYear: 'Forhåndsutfylt med fjorårets svar: endre det hvis det ikke stemmer.',
+    cleared: 'Tallene for «{row}» er tatt bort fordi «{flag}» er krysset av.',
+    columnsExplained: 'Hva kolonnene omfatter',
   },
   nn: {
     yes: 'Ja',
@@ -61,6 +63,8 @@ const WORDS = {
     fromAccountsEditable:
       'Førehandsutfylt frå KOSTRA-rekneskapen til kommunen: endre det dersom det ikkje stemmer.',
     lastYear: 'Førehandsutfylt med svaret frå i fjor: endre det dersom det ikkje stemmer.',
+    cleared: 'Tala for «{row}» er tekne bort fordi «{flag}» er kryssa av.',
+    columnsExplained: 'Kva kolonnane omfattar',
   },
   en: {
     yes: 'Yes',
@@ -90,6 +94,8 @@ const WORDS = {
     fromAccounts: "From the municipality's KOSTRA accounts; it cannot be changed here.",
     fromAccountsEditable: "Prefilled from the municipality's KOSTRA accounts: change it if it does not hold.",
     lastYear: "Prefilled with last year's answer: change it if it no longer holds.",
+    cleared: 'The figures for «{row}» were taken away because «{flag}» is ticked.',
+    columnsExplained: 'What the columns cover',
   },
 } as const;
 

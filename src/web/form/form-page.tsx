@@ -258,6 +258,7 @@ export function FormPage({
           t={t}
           readOnly={readOnly}
           onAmount={(rowKey, measure, text) => {
+            setCleared(undefined);
             setTexts((previous) => ({ ...previous, [amountKey(table.key, rowKey, measure)]: text }));
             const value = parseNorwegian(text);
             if (Number.isNaN(value)) return;
@@ -287,13 +288,14 @@ export function FormPage({
               if (ticked) for (const m of measures) r.amounts[m] = null;
             });
           }}
-          onMethod={(method, ticked) =>
+          onMethod={(method, ticked) => {
+            setCleared(undefined);
             edit((draft) => {
               const answer = (draft.tables[table.key] ??= { methods: [], rows: {} });
               const methods = answer.methods.filter((m) => m !== method);
               answer.methods = ticked ? [...methods, method] : methods;
-            })
-          }
+            });
+          }}
         />
       ))}
       <Textfield
