@@ -1,20 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { resolveForm } from '../domain/forms/resolve.ts';
-import { oneSectionForm, sameLabels } from '../domain/testing/forms.ts';
+import { oneSectionForm, sameLabels, testCodeList } from '../domain/testing/forms.ts';
 import { formReceiptPdf } from './form-receipt-pdf.ts';
 import { pdfLines, pdfTextRuns } from './testing/pdf-text.ts';
 
-const list = (id: string, name: string, codes: string[]) => ({
-  id,
-  labels: sameLabels(name),
-  source: 'tests',
-  items: codes.map((code) => ({ code, labels: sameLabels(`${name} ${code}`) })),
-});
 const form = resolveForm(
   oneSectionForm({
     id: 'receipt-case',
     years: { from: 2021, to: null },
-    codeLists: [list('rader', 'Rad', ['A', 'B']), list('kolonner', 'Kolonne', ['X', 'Y'])],
+    codeLists: [testCodeList('rader', 'Rad', ['A', 'B']), testCodeList('kolonner', 'Kolonne', ['X', 'Y'])],
     items: [
       {
         key: 'tabell',

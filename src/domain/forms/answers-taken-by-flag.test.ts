@@ -1,19 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { answersTakenByFlag } from './answers.ts';
 import { resolveForm } from './resolve.ts';
-import { oneSectionForm, sameLabels } from '../testing/forms.ts';
+import { oneSectionForm, sameLabels, testCodeList } from '../testing/forms.ts';
 
-const list = (id: string, codes: string[]) => ({
-  id,
-  labels: sameLabels(id),
-  source: 'tests',
-  items: codes.map((code) => ({ code, labels: sameLabels(code) })),
-});
 const form = resolveForm(
   oneSectionForm({
     id: 'flag-case',
     years: { from: 2021, to: null },
-    codeLists: [list('rader', ['A', 'B']), list('kolonner', ['X', 'Y'])],
+    codeLists: [testCodeList('rader', 'Rad', ['A', 'B']), testCodeList('kolonner', 'Kolonne', ['X', 'Y'])],
     items: [
       {
         key: 'tabell',

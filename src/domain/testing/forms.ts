@@ -6,6 +6,14 @@ export const sameLabels = (text: string) => ({ nb: text, nn: text, en: text });
 
 type Items = FormDefinitionInput['sections'][number]['items'];
 
+/** A code list for a test form: each code labelled «name code» in every language. */
+export const testCodeList = (id: string, name: string, codes: readonly string[]) => ({
+  id,
+  labels: sameLabels(name),
+  source: 'tests',
+  items: codes.map((code) => ({ code, labels: sameLabels(`${name} ${code}`) })),
+});
+
 /** A small municipal form of one section, for a test that needs a form of its own. */
 export function oneSectionForm(form: {
   id: string;
