@@ -6,34 +6,43 @@ import '@fontsource/inter/latin-700.css';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme/digdir.css';
 import './styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
-import { StaffApp } from './staff/staff-app.tsx';
-import { PublishedTables } from './tables/published-tables.tsx';
-import { CheckAccountsFile } from './accounts/check-file.tsx';
-import { UnitListPage } from './units/unit-list-page.tsx';
-import { ComparePage } from './compare/compare-page.tsx';
-import { StatementPage } from './statements/statement-page.tsx';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {window.location.pathname.startsWith('/staff') ? (
-      <StaffApp />
-    ) : window.location.pathname.startsWith('/tabeller') ? (
-      <PublishedTables />
-    ) : window.location.pathname.startsWith('/regnskap') ? (
-      <CheckAccountsFile />
-    ) : window.location.pathname.startsWith('/sammenlign') ? (
-      <ComparePage />
-    ) : window.location.pathname.startsWith('/enheter') ? (
-      <UnitListPage />
-    ) : window.location.pathname.startsWith('/tilgjengelighet') ? (
-      <StatementPage statement="accessibility" />
-    ) : window.location.pathname.startsWith('/personvern') ? (
-      <StatementPage statement="privacy" />
-    ) : (
-      <App />
-    )}
-  </StrictMode>,
+/**
+ * The page for a path, each loaded as its own chunk: a finance officer's browser loads the form, not the
+ * statisticians' pages or the public tables.
+ */
+const PAGES: readonly (readonly [prefix: string, load: () => Promise<ReactNode>])[] = [
+  ['/staff', () => import('./staff/staff-app.tsx').then(({ StaffApp }) => <StaffApp />)],
+  [
+    '/tabeller',
+    () => import('./tables/published-tables.tsx').then(({ PublishedTables }) => <PublishedTables />),
+  ],
+  [
+    '/regnskap',
+    () => import('./accounts/check-file.tsx').then(({ CheckAccountsFile }) => <CheckAccountsFile />),
+  ],
+  ['/sammenlign', () => import('./compare/compare-page.tsx').then(({ ComparePage }) => <ComparePage />)],
+  ['/enheter', () => import('./units/unit-list-page.tsx').then(({ UnitListPage }) => <UnitListPage />)],
+  [
+    '/tilgjengelighet',
+    () =>
+      import('./statements/statement-page.tsx').then(({ StatementPage }) => (
+        <StatementPage statement="accessibility" />
+      )),
+  ],
+  [
+    '/personvern',
+    () =>
+      import('./statements/statement-page.tsx').then(({ StatementPage }) => (
+        <StatementPage statement="privacy" />
+      )),
+  ],
+];
+const theForm = () => import('./app.tsx').then(({ App }) => <App />);
+
+const load = PAGES.find(([prefix]) => window.location.pathname.startsWith(prefix))?.[1] ?? theForm;
+void load().then((page) =>
+  createRoot(document.getElementById('root')!).render(<StrictMode>{page}</StrictMode>),
 );
