@@ -41,12 +41,15 @@ export class PdfWriter {
       }
     });
   }
+  /** A new page unless `below` points more still fit above the bottom margin. */
+  private keepRoom(below: number): void {
+    if (this.y - below >= 50) return;
+    this.page = this.doc.addPage([595, 842]);
+    this.y = 800;
+  }
   line(raw: string, options: { size?: number; bold?: boolean; indent?: number; right?: string } = {}): void {
     const size = options.size ?? 10;
-    if (this.y < 50) {
-      this.page = this.doc.addPage([595, 842]);
-      this.y = 800;
-    }
+    this.keepRoom(0);
     const font = options.bold ? this.bold : this.font;
     const text = this.safe(raw, font);
     this.page.drawText(text, {
@@ -79,10 +82,7 @@ export class PdfWriter {
     const left = 545 - values.length * COLUMN_WIDTH;
     const indent = options.indent ?? 0;
     const lines = this.wrap(this.safe(label, font), font, size, left - 60 - indent);
-    if (this.y - (lines.length - 1) * (size + 6) < 50) {
-      this.page = this.doc.addPage([595, 842]);
-      this.y = 800;
-    }
+    this.keepRoom(Math.max(0, lines.length - 1) * (size + 6));
     values.forEach((value, i) => {
       const text = this.safe(value, font);
       const x = left + (i + 1) * COLUMN_WIDTH - font.widthOfTextAtSize(text, size);

@@ -268,6 +268,9 @@ describe.each(databases)('the respondent API on $kind', (database) => {
       last_submission: { version: 3, at: clock.toISOString() },
     });
 
+    // Another municipality of the same round is not told of Hamar's submission.
+    expect(wireForm.parse((await form(await signIn('a/5041'))).json()).last_submission).toBeNull();
+
     const receipt = await app.inject({
       method: 'GET',
       url: '/api/respondent/form/receipt.pdf',

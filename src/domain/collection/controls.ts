@@ -20,9 +20,6 @@ export interface ControlFlag {
   readonly deviation: number;
 }
 
-const sumOf = (content: ResponseContent, table: string, measure: string): number | null =>
-  tableSum(content.tables[table], measure);
-
 const deviates = (reported: number, reference: number, t: ControlThresholds) =>
   Math.abs(reported - reference) >= t.absolute &&
   (reference === 0 ? reported !== 0 : Math.abs(reported - reference) / Math.abs(reference) > t.relative);
@@ -44,7 +41,7 @@ export function controlResponse(
   for (const table of definition.tables) {
     if (!content.tables[table.key]) continue;
     for (const measure of definition.measures) {
-      const reported = sumOf(content, table.key, measure.code);
+      const reported = tableSum(content.tables[table.key], measure.code);
       const total = table.part_of ? null : (prefilled[measure.code] ?? null);
       // A table that names a residual row claims the whole function: its sum should be the total.
       if (
