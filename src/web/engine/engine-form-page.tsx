@@ -26,6 +26,7 @@ import { osloDateTimeIn } from '../../domain/oslo-time.ts';
 import type { WireFormFinding, WireFormRound } from '../../wire/form-answers.ts';
 import { ApiProblem, api } from '../api.ts';
 import {
+  ClearedNotice,
   FormEnd,
   Receipt,
   SaveStatus,
@@ -227,14 +228,7 @@ export function EngineFormPage({
         unreadable={unreadable.map(fieldIdOf)}
       />
       <SubmittedEarlier t={t} language={language} view={view} version={version.current} />
-      {cleared && (
-        <p role="status" className="cleared">
-          {cleared.message}{' '}
-          <button type="button" className="ds-link" onClick={undoCleared}>
-            {t.undo}
-          </button>
-        </p>
-      )}
+      {cleared && <ClearedNotice t={t} message={cleared.message} onUndo={undoCleared} />}
       {view.new_this_year.length > 0 && (
         <Details className="new-this-year">
           <Details.Summary>{w.newThisYear}</Details.Summary>

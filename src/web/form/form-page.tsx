@@ -15,6 +15,7 @@ import {
   type WireContent,
 } from './model.ts';
 import {
+  ClearedNotice,
   FormEnd,
   Receipt,
   SaveStatus,
@@ -239,14 +240,7 @@ export function FormPage({
           </dl>
         </details>
       </section>
-      {cleared && (
-        <p role="status" className="cleared">
-          {t.amountsCleared(cleared.label)}{' '}
-          <button type="button" className="ds-link" onClick={undoCleared}>
-            {t.undo}
-          </button>
-        </p>
-      )}
+      {cleared && <ClearedNotice t={t} message={t.amountsCleared(cleared.label)} onUndo={undoCleared} />}
       {view.survey.tables.map((table) => (
         <AmountTable
           key={table.key}

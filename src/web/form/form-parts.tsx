@@ -44,6 +44,18 @@ export function SubmittedEarlier(props: { t: Texts; language: Language; view: St
   );
 }
 
+/** What a row's tick took away, with the way to put it back: in sight at the window's foot (styles.css). */
+export function ClearedNotice(props: { t: Texts; message: string; onUndo: () => void }) {
+  return (
+    <p role="status" className="cleared">
+      {props.message}{' '}
+      <button type="button" className="ds-link" onClick={props.onUndo}>
+        {props.t.undo}
+      </button>
+    </p>
+  );
+}
+
 export function SaveStatus(props: {
   t: Texts;
   state: SaveState;
